@@ -1,0 +1,13 @@
+/**
+ * The fine-tuning course kit: everything public, in the order of the chapter.
+ * @module
+ */
+export { initBackend } from "./backend.ts";
+export { dataDir } from "./data/datadir.ts";
+export type {
+  EmbedOptions,
+  Encoder,
+  Encoding,
+  TokenFeatures,
+  TokenizeOptions,
+} from "./encoders/types.ts";
