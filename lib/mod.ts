@@ -11,3 +11,4 @@ export type {
   TokenFeatures,
   TokenizeOptions,
 } from "./encoders/types.ts";
+export { Random } from "./random.ts";
