@@ -1,0 +1,155 @@
+/**
+ * AdamW with decoupled weight decay and parameter groups, step for step as `torch.optim.AdamW`.
+ * @module
+ */
+import * as tf from "@tensorflow/tfjs";
+
+/** One parameter group: its variables and, optionally, its own rate and weight decay. */
+export interface ParamGroupOptions {
+  /** The variables of the group. */
+  params: tf.Variable[];
+  /** Learning rate of the group (default: the optimizer's `lr`). */
+  lr?: number;
+  /** Decoupled weight decay of the group (default: the optimizer's `weightDecay`). */
+  weightDecay?: number;
+  /** A label for logs (e.g. `"body"`, `"head"`). */
+  name?: string;
+}
+
+/** A parameter group as the optimizer holds it; the scheduler writes `lr`. */
+export interface ParamGroup {
+  /** The variables of the group. */
+  params: tf.Variable[];
+  /** The current learning rate. */
+  lr: number;
+  /** The rate the group started with (schedules scale this one). */
+  initialLr: number;
+  /** Decoupled weight decay. */
+  weightDecay: number;
+  /** The group's label. */
+  name: string;
+}
+
+/** Options of {@linkcode AdamW}, with PyTorch's defaults. */
+export interface AdamWOptions {
+  /** Learning rate (default 1e-3). */
+  lr?: number;
+  /** Coefficients of the running averages of the gradient and its square (default [0.9, 0.999]). */
+  betas?: [number, number];
+  /** Added to the denominator (default 1e-8). */
+  eps?: number;
+  /** Decoupled weight decay (default 1e-2). */
+  weightDecay?: number;
+}
+
+/**
+ * `torch.optim.AdamW`: `p ← p·(1 − lr·wd)`, then the Adam update with bias-corrected moments.
+ * `step(grads)` takes the gradients keyed by variable name, as `tf.variableGrads` returns them;
+ * a variable without a gradient is skipped, as PyTorch skips `grad is None`.
+ *
+ * @example
+ * ```ts
+ * import * as tf from "@tensorflow/tfjs";
+ * import { AdamW } from "./optimizer.ts";
+ * const w = tf.variable(tf.tensor1d([1, -1]));
+ * const opt = new AdamW([w], { lr: 0.1, weightDecay: 0 });
+ * const { grads } = tf.variableGrads(() => tf.sum(tf.square(w)), [w]);
+ * opt.step(grads);
+ * // the first Adam step moves every coordinate by lr against the sign of its gradient
+ * console.assert(Math.abs(w.dataSync()[0] - 0.9) < 1e-6);
+ * tf.dispose(grads);
+ * opt.dispose();
+ * ```
+ */
+export class AdamW {
+  /** The parameter groups; a scheduler changes their `lr`. */
+  readonly paramGroups: ParamGroup[];
+  /** Number of steps taken. */
+  stepCount = 0;
+  readonly #betas: [number, number];
+  readonly #eps: number;
+  readonly #state = new Map<tf.Variable, { expAvg: tf.Variable; expAvgSq: tf.Variable }>();
+
+  /** Creates the optimizer over plain variables or parameter groups. */
+  constructor(params: tf.Variable[] | ParamGroupOptions[], options: AdamWOptions = {}) {
+    const { lr = 1e-3, betas = [0.9, 0.999], eps = 1e-8, weightDecay = 1e-2 } = options;
+    checkNonNegative("lr", lr);
+    checkNonNegative("eps", eps);
+    checkNonNegative("weightDecay", weightDecay);
+    betas.forEach((b, i) => {
+      if (!(b >= 0 && b < 1)) throw new RangeError(`betas[${i}] must be in [0, 1), got ${b}`);
+    });
+    this.#betas = betas;
+    this.#eps = eps;
+    const groups: ParamGroupOptions[] = params.length > 0 && params[0] instanceof tf.Variable
+      ? [{ params: params as tf.Variable[] }]
+      : params as ParamGroupOptions[];
+    const seen = new Set<tf.Variable>();
+    this.paramGroups = groups.map((g, i) => {
+      for (const p of g.params) {
+        if (seen.has(p)) throw new Error(`variable ${p.name} appears in more than one group`);
+        seen.add(p);
+      }
+      const groupLr = g.lr ?? lr;
+      checkNonNegative(`paramGroups[${i}].lr`, groupLr);
+      return {
+        params: g.params,
+        lr: groupLr,
+        initialLr: groupLr,
+        weightDecay: g.weightDecay ?? weightDecay,
+        name: g.name ?? `group${i}`,
+      };
+    });
+  }
+
+  /** Applies one update from `grads` (keyed by `variable.name`); does not dispose them. */
+  step(grads: tf.NamedTensorMap): void {
+    this.stepCount += 1;
+    const [beta1, beta2] = this.#betas;
+    const biasCorrection1 = 1 - beta1 ** this.stepCount;
+    const biasCorrection2Sqrt = Math.sqrt(1 - beta2 ** this.stepCount);
+    for (const group of this.paramGroups) {
+      const stepSize = group.lr / biasCorrection1;
+      for (const p of group.params) {
+        const g = grads[p.name];
+        if (g === undefined) continue;
+        const s = this.#stateOf(p);
+        tf.tidy(() => {
+          const decayed = group.weightDecay === 0 ? p : tf.mul(p, 1 - group.lr * group.weightDecay);
+          const m = tf.add(tf.mul(s.expAvg, beta1), tf.mul(g, 1 - beta1));
+          const v = tf.add(tf.mul(s.expAvgSq, beta2), tf.mul(tf.square(g), 1 - beta2));
+          const denom = tf.add(tf.div(tf.sqrt(v), biasCorrection2Sqrt), this.#eps);
+          s.expAvg.assign(m);
+          s.expAvgSq.assign(v);
+          p.assign(tf.sub(decayed, tf.mul(tf.div(m, denom), stepSize)));
+        });
+      }
+    }
+  }
+
+  /** Frees the moment estimates. */
+  dispose(): void {
+    for (const s of this.#state.values()) tf.dispose([s.expAvg, s.expAvgSq]);
+    this.#state.clear();
+  }
+
+  #stateOf(p: tf.Variable): { expAvg: tf.Variable; expAvgSq: tf.Variable } {
+    let s = this.#state.get(p);
+    if (!s) {
+      s = { expAvg: zerosVariable(p), expAvgSq: zerosVariable(p) };
+      this.#state.set(p, s);
+    }
+    return s;
+  }
+}
+
+function checkNonNegative(name: string, value: number): void {
+  if (!(value >= 0)) throw new RangeError(`${name} must be a non-negative number, got ${value}`);
+}
+
+function zerosVariable(like: tf.Tensor): tf.Variable {
+  const zeros = tf.zerosLike(like);
+  const v = tf.variable(zeros, false);
+  zeros.dispose();
+  return v;
+}
