@@ -1,0 +1,104 @@
+/**
+ * CoNLL reader: one token per line with whitespace-separated columns (CoNLL-2003:
+ * `token POS chunk NER`), a blank line between sentences, `-DOCSTART-` lines between documents.
+ * @module
+ */
+import { DataFileError, splitLines } from "./table.ts";
+
+/** One sentence of a CoNLL file. */
+export interface ConllSentence {
+  /** The words (column 0). */
+  tokens: string[];
+  /** The chosen tag column, one tag per token. */
+  tags: string[];
+  /** 1-based line of the first token. */
+  line: number;
+}
+
+/** Options for {@linkcode parseConll} and {@linkcode readConll}. */
+export interface ConllOptions {
+  /**
+   * Which column holds the tags: an index, negative counting from the end (default `-1`, the
+   * last column: NER in CoNLL-2003; `1` is POS, `2` chunk).
+   */
+  tagColumn?: number;
+  /** Name used in error messages (default `"<conll>"`; {@linkcode readConll} uses the path). */
+  file?: string;
+}
+
+/**
+ * Parses CoNLL text into sentences. Every token line must have the same number of columns as
+ * the first one; a line that does not (or whose tag column is missing) is an error naming the
+ * file and line number.
+ *
+ * @example
+ * ```ts
+ * import { parseConll } from "./conll.ts";
+ * const text = "-DOCSTART- -X- -X- O\n\nEU NNP B-NP B-ORG\nrejects VBZ B-VP O\n\nPeter NNP B-NP B-PER\n";
+ * const s = parseConll(text);
+ * console.assert(s.length === 2 && s[0].tags.join() === "B-ORG,O" && s[1].line === 6);
+ * console.assert(parseConll(text, { tagColumn: 1 })[0].tags[1] === "VBZ");
+ * ```
+ */
+export function parseConll(text: string, options: ConllOptions = {}): ConllSentence[] {
+  const { tagColumn = -1, file = "<conll>" } = options;
+  if (!Number.isInteger(tagColumn)) {
+    throw new Error(`tagColumn must be an integer, got ${tagColumn}`);
+  }
+  const sentences: ConllSentence[] = [];
+  let current: ConllSentence | undefined;
+  let width = -1;
+  const flush = () => {
+    if (current) sentences.push(current);
+    current = undefined;
+  };
+  splitLines(text).forEach((raw, k) => {
+    const lineNo = k + 1;
+    const line = raw.trim();
+    if (line === "") return flush();
+    const fields = line.split(/\s+/);
+    if (fields[0] === "-DOCSTART-") return flush();
+    if (width < 0) {
+      width = fields.length;
+      const index = tagColumn < 0 ? width + tagColumn : tagColumn;
+      if (index < 1 || index >= width) {
+        throw new DataFileError(
+          file,
+          lineNo,
+          `tagColumn ${tagColumn} is not a tag column of a line with ${width} columns`,
+        );
+      }
+    } else if (fields.length !== width) {
+      throw new DataFileError(
+        file,
+        lineNo,
+        `expected ${width} columns, got ${fields.length}: ${JSON.stringify(raw)}`,
+      );
+    }
+    const index = tagColumn < 0 ? width + tagColumn : tagColumn;
+    current ??= { tokens: [], tags: [], line: lineNo };
+    current.tokens.push(fields[0]);
+    current.tags.push(fields[index]);
+  });
+  flush();
+  return sentences;
+}
+
+/**
+ * Reads a CoNLL file (UTF-8) into sentences; errors name the path and line.
+ *
+ * @example
+ * ```ts
+ * import { readConll } from "./conll.ts";
+ * const path = await Deno.makeTempFile({ suffix: ".txt" });
+ * await Deno.writeTextFile(path, "Paris B-LOC\nis O\n\nOK O\n");
+ * console.assert((await readConll(path)).length === 2);
+ * await Deno.remove(path);
+ * ```
+ */
+export async function readConll(
+  path: string,
+  options: Omit<ConllOptions, "file"> = {},
+): Promise<ConllSentence[]> {
+  return parseConll(await Deno.readTextFile(path), { ...options, file: path });
+}
