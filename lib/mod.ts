@@ -12,3 +12,17 @@ export type {
   TokenizeOptions,
 } from "./encoders/types.ts";
 export { Random } from "./random.ts";
+export {
+  barChart,
+  confusionMatrixPlot,
+  Figure,
+  type Layout,
+  lineChart,
+  type PlotOptions,
+  reliabilityDiagram,
+  saveHtml,
+  scatterPlot,
+  type Series,
+  type Trace,
+  trainingCurves,
+} from "./plot.ts";
