@@ -1,0 +1,71 @@
+/**
+ * Label maps as Hugging Face configs carry them (`id2label`, `label2id`), validated once.
+ * @module
+ */
+
+/** Single-label (softmax, one class) or multi-label (sigmoid, any subset). */
+export type ProblemType = "single_label_classification" | "multi_label_classification";
+
+/** Both directions of a label map. */
+export interface LabelMaps {
+  /** Index → name, for `0 … numLabels-1`. */
+  id2label: Record<number, string>;
+  /** Name → index. */
+  label2id: Record<string, number>;
+}
+
+/**
+ * Builds both maps from a list of names or an `id2label` object with keys `0 … n-1`; rejects
+ * gaps, duplicates and empty label sets.
+ *
+ * @example
+ * ```ts
+ * import { labelMaps } from "./labels.ts";
+ * const { id2label, label2id } = labelMaps(["negative", "positive"]);
+ * console.assert(id2label[1] === "positive" && label2id.negative === 0);
+ * ```
+ */
+export function labelMaps(labels: string[] | Record<number, string>): LabelMaps {
+  const names = Array.isArray(labels) ? labels : idsToList(labels);
+  if (names.length === 0) throw new Error("id2label must hold at least one label, got none");
+  const id2label: Record<number, string> = {};
+  const label2id: Record<string, number> = {};
+  names.forEach((name, i) => {
+    if (typeof name !== "string" || name === "") {
+      throw new Error(`id2label[${i}] must be a non-empty string, got ${JSON.stringify(name)}`);
+    }
+    if (name in label2id) throw new Error(`id2label has the label "${name}" twice`);
+    id2label[i] = name;
+    label2id[name] = i;
+  });
+  return { id2label, label2id };
+}
+
+/**
+ * Checks that `problemType` is one of the two names Hugging Face uses.
+ *
+ * @example
+ * ```ts
+ * import { checkProblemType } from "./labels.ts";
+ * console.assert(checkProblemType("multi_label_classification") === "multi_label_classification");
+ * ```
+ */
+export function checkProblemType(problemType: string): ProblemType {
+  if (
+    problemType !== "single_label_classification" && problemType !== "multi_label_classification"
+  ) {
+    throw new Error(
+      `problemType must be "single_label_classification" or "multi_label_classification", ` +
+        `got ${JSON.stringify(problemType)}`,
+    );
+  }
+  return problemType;
+}
+
+function idsToList(id2label: Record<number, string>): string[] {
+  const keys = Object.keys(id2label).map(Number).sort((a, b) => a - b);
+  keys.forEach((k, i) => {
+    if (k !== i) throw new Error(`id2label keys must be 0 … ${keys.length - 1}, found key ${k}`);
+  });
+  return keys.map((k) => id2label[k]);
+}
