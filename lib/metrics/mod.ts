@@ -1,0 +1,43 @@
+/**
+ * scikit-learn-compatible classification metrics: scores, confusion matrix, report, calibration.
+ * Every function validates its targets once (`checkTargets`) and then computes.
+ * @module
+ */
+export {
+  type AccuracyOptions,
+  accuracyScore,
+  type Average,
+  f1Score,
+  type FbetaOptions,
+  fbetaScore,
+  type PerClassOptions,
+  precisionRecallFscoreSupport,
+  type PrecisionRecallFscoreSupportOptions,
+  precisionScore,
+  type PrfAveraged,
+  type PrfOptions,
+  type PrfPerClass,
+  recallScore,
+} from "./classification.ts";
+export { confusionMatrix, type ConfusionMatrixOptions } from "./confusion.ts";
+export {
+  classificationReport,
+  type ClassificationReportDict,
+  type ClassificationReportOptions,
+  type ReportRow,
+} from "./report.ts";
+export {
+  type CalibrationCurve,
+  calibrationCurve,
+  type CalibrationCurveOptions,
+  expectedCalibrationError,
+  type ExpectedCalibrationErrorOptions,
+} from "./calibration.ts";
+export {
+  checkTargets,
+  type IndicatorMatrix,
+  type Label,
+  type Target,
+  type TargetType,
+  type ZeroDivision,
+} from "./validation.ts";

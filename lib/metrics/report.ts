@@ -1,0 +1,169 @@
+/**
+ * The classification report (`sklearn.metrics.classification_report`): the text is scikit-learn's
+ * byte for byte, built from the same numbers as `precisionRecallFscoreSupport`.
+ * @module
+ */
+import {
+  type Average,
+  presentLabels,
+  type PrfAveraged,
+  type PrfPerClass,
+  prfsChecked,
+} from "./classification.ts";
+import { formatFixed, padStartPy } from "./pyformat.ts";
+import {
+  checkLabels,
+  checkTargets,
+  type Label,
+  type Target,
+  type ZeroDivision,
+} from "./validation.ts";
+import { MetricWarnings } from "./warnings.ts";
+
+/** Options of {@link classificationReport}. */
+export interface ClassificationReportOptions {
+  /** The classes to report, in this order (default: every label present). */
+  labels?: readonly Label[];
+  /** Display names for the labels, same length and order. */
+  targetNames?: readonly string[];
+  /** Digits after the decimal point in the text (default 2); the dict is never rounded. */
+  digits?: number;
+  /** Return the numbers as an object instead of the text. */
+  outputDict?: boolean;
+  /** Value of ill-defined ratios, as in `precisionRecallFscoreSupport`. */
+  zeroDivision?: ZeroDivision;
+}
+
+/** One row of the report. */
+export interface ReportRow {
+  precision: number;
+  recall: number;
+  "f1-score": number;
+  support: number;
+}
+
+/**
+ * The report as an object: one {@link ReportRow} per class name and per average
+ * (`"micro avg"`, `"macro avg"`, `"weighted avg"`, `"samples avg"`), and `accuracy` as a number
+ * where the micro average is the accuracy (single-label targets, all labels reported).
+ */
+export type ClassificationReportDict = Record<string, ReportRow | number>;
+
+const HEADERS = ["precision", "recall", "f1-score", "support"];
+
+/**
+ * Builds the text report of precision, recall, F1 and support per class plus the averages,
+ * exactly as scikit-learn 1.2 prints it (`digits`, column widths, the `accuracy` row for
+ * single-label targets, `micro avg` / `samples avg` rows for multi-label ones).
+ * Unlike scikit-learn, `targetNames` of the wrong length is an error even with `labels` given
+ * (scikit-learn warns and silently drops rows).
+ *
+ * @example
+ * ```ts
+ * import { classificationReport } from "./report.ts";
+ * const text = classificationReport([0, 1, 2, 2, 2], [0, 0, 2, 2, 1], {
+ *   targetNames: ["class 0", "class 1", "class 2"],
+ * });
+ * console.log(text.split("\n")[2]); // "     class 0       0.50      1.00      0.67         1"
+ * const dict = classificationReport(["a", "b"], ["a", "a"], { outputDict: true, zeroDivision: 0 });
+ * console.log(dict.accuracy); // 0.5
+ * ```
+ */
+export function classificationReport(
+  yTrue: Target,
+  yPred: Target,
+  options: ClassificationReportOptions & { outputDict: true },
+): ClassificationReportDict;
+export function classificationReport(
+  yTrue: Target,
+  yPred: Target,
+  options?: ClassificationReportOptions & { outputDict?: false },
+): string;
+export function classificationReport(
+  yTrue: Target,
+  yPred: Target,
+  options?: ClassificationReportOptions,
+): string | ClassificationReportDict;
+export function classificationReport(
+  yTrue: Target,
+  yPred: Target,
+  options: ClassificationReportOptions = {},
+): string | ClassificationReportDict {
+  const { digits = 2, outputDict = false, zeroDivision = "warn" } = options;
+  if (!Number.isInteger(digits) || digits < 0) {
+    throw new RangeError(`digits is ${digits}: use a non-negative integer`);
+  }
+  const t = checkTargets(yTrue, yPred);
+  const present = presentLabels(t);
+  const labels = options.labels === undefined ? present : checkLabels(options.labels, t);
+  const microIsAccuracy = t.type !== "multilabel-indicator" &&
+    (options.labels === undefined ||
+      (new Set(labels).size === present.length && present.every((l) => labels.includes(l))));
+  const names = options.targetNames === undefined ? labels.map(String) : [...options.targetNames];
+  if (names.length !== labels.length) {
+    throw new RangeError(
+      `targetNames has ${names.length} names for ${labels.length} classes ` +
+        `(${JSON.stringify(labels)}); give one name per label or set labels`,
+    );
+  }
+  const warnings = new MetricWarnings();
+  try {
+    const all = ["precision", "recall", "f-score"] as const;
+    const perClass = prfsChecked(
+      t,
+      { labels, average: null, zeroDivision },
+      all,
+      warnings,
+    ) as PrfPerClass;
+    const averages: Average[] = t.type === "multilabel-indicator"
+      ? ["micro", "macro", "weighted", "samples"]
+      : ["micro", "macro", "weighted"];
+    const totalSupport = perClass.support.reduce((a, b) => a + b, 0);
+    const avgRows = averages.map((average) => {
+      const r = prfsChecked(t, { labels, average, zeroDivision }, all, warnings) as PrfAveraged;
+      const heading = average === "micro" && microIsAccuracy ? "accuracy" : `${average} avg`;
+      const row: ReportRow = {
+        precision: r.precision,
+        recall: r.recall,
+        "f1-score": r.fscore,
+        support: totalSupport,
+      };
+      return [heading, row] as const;
+    });
+    const classRows = names.map((name, i) => {
+      const row: ReportRow = {
+        precision: perClass.precision[i],
+        recall: perClass.recall[i],
+        "f1-score": perClass.fscore[i],
+        support: perClass.support[i],
+      };
+      return [name, row] as const;
+    });
+    if (outputDict) {
+      const dict: ClassificationReportDict = {};
+      for (const [name, row] of [...classRows, ...avgRows]) {
+        dict[name] = name === "accuracy" ? row.precision : row;
+      }
+      return dict;
+    }
+    const width = Math.max(...names.map((n) => [...n].length), "weighted avg".length, digits);
+    const cell = (s: string) => " " + padStartPy(s, 9);
+    const line = (name: string, cells: string[]) =>
+      padStartPy(name, width) + " " + cells.map(cell).join("") + "\n";
+    const fmt = (x: number) => formatFixed(x, digits);
+    const rowCells = (
+      r: ReportRow,
+    ) => [fmt(r.precision), fmt(r.recall), fmt(r["f1-score"]), String(r.support)];
+    let text = padStartPy("", width) + " " + HEADERS.map(cell).join("") + "\n\n";
+    for (const [name, row] of classRows) text += line(name, rowCells(row));
+    text += "\n";
+    for (const [name, row] of avgRows) {
+      text += name === "accuracy"
+        ? line(name, ["", "", fmt(row["f1-score"]), String(row.support)])
+        : line(name, rowCells(row));
+    }
+    return text;
+  } finally {
+    warnings.flush();
+  }
+}

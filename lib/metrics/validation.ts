@@ -1,0 +1,259 @@
+/**
+ * The one place where classification targets are checked, as scikit-learn's `_check_targets`
+ * does: every metric of `lib/metrics` calls {@link checkTargets} first and then only computes.
+ * @module
+ */
+
+/** A class label: a number (an integer) or a string. */
+export type Label = number | string;
+
+/** One row of 0/1 indicators per sample: a multi-label target. */
+export type IndicatorMatrix = readonly (readonly number[])[];
+
+/** What a classification metric accepts: labels, or rows of 0/1 indicators. */
+export type Target = readonly Label[] | IndicatorMatrix;
+
+/** The kind of task a pair of targets belongs to, named as `sklearn.utils.multiclass.type_of_target`. */
+export type TargetType = "binary" | "multiclass" | "multilabel-indicator";
+
+/** Validated targets: single-label arrays, or indicator matrices of equal width. */
+export type CheckedTargets =
+  | { type: "binary" | "multiclass"; yTrue: Label[]; yPred: Label[] }
+  | { type: "multilabel-indicator"; yTrue: number[][]; yPred: number[][]; nLabels: number };
+
+/** The `zeroDivision` option: the value of an ill-defined ratio ("warn": 0 with a warning). */
+export type ZeroDivision = "warn" | 0 | 1 | number;
+
+function show(v: unknown): string {
+  return typeof v === "string" ? JSON.stringify(v) : Array.isArray(v) ? "an array" : String(v);
+}
+
+/**
+ * Orders labels as `numpy.unique` does: numbers numerically, strings by code point.
+ *
+ * @example
+ * ```ts
+ * import { compareLabels } from "./validation.ts";
+ * console.log([10, 9, 1].sort(compareLabels)); // [1, 9, 10]
+ * ```
+ */
+export function compareLabels(a: Label, b: Label): number {
+  if (typeof a === "number" && typeof b === "number") return a - b;
+  const sa = String(a);
+  const sb = String(b);
+  // Code-point order, as numpy compares unicode strings (JS `<` compares UTF-16 units).
+  const ia = sa[Symbol.iterator]();
+  const ib = sb[Symbol.iterator]();
+  for (;;) {
+    const x = ia.next();
+    const y = ib.next();
+    if (x.done || y.done) return (x.done ? 0 : 1) - (y.done ? 0 : 1);
+    const d = x.value.codePointAt(0)! - y.value.codePointAt(0)!;
+    if (d !== 0) return d;
+  }
+}
+
+/**
+ * The sorted distinct labels of one or more label arrays (`sklearn.utils.multiclass.unique_labels`).
+ *
+ * @example
+ * ```ts
+ * import { uniqueLabels } from "./validation.ts";
+ * console.log(uniqueLabels(["b", "a"], ["c", "a"])); // ["a", "b", "c"]
+ * ```
+ */
+export function uniqueLabels(...arrays: readonly (readonly Label[])[]): Label[] {
+  const seen = new Set<Label>();
+  for (const a of arrays) for (const v of a) seen.add(v);
+  return [...seen].sort(compareLabels);
+}
+
+type Kind = "number" | "string";
+
+interface Described {
+  kind: "labels" | "indicator";
+  labelKind?: Kind;
+  width?: number;
+  distinct: number;
+}
+
+function describe(y: Target, name: string): Described {
+  if (!Array.isArray(y)) throw new TypeError(`${name} must be an array, got ${show(y)}`);
+  if (y.length === 0) throw new RangeError(`${name} is empty: a metric needs at least one sample`);
+  if (Array.isArray(y[0])) {
+    const width = (y[0] as readonly number[]).length;
+    y.forEach((row, i) => {
+      if (!Array.isArray(row)) {
+        throw new TypeError(`${name}[${i}] is ${show(row)} but ${name}[0] is a row of indicators`);
+      }
+      if (row.length !== width) {
+        throw new RangeError(`${name}[${i}] has ${row.length} columns, ${name}[0] has ${width}`);
+      }
+      row.forEach((v: unknown, j: number) => {
+        if (v !== 0 && v !== 1) {
+          throw new RangeError(
+            `${name}[${i}][${j}] is ${show(v)}: multi-label rows must hold 0/1 indicators ` +
+              `(multiclass-multioutput targets are not supported)`,
+          );
+        }
+      });
+    });
+    if (width === 0) throw new RangeError(`${name} rows have no columns`);
+    return { kind: "indicator", width, distinct: 2 };
+  }
+  let labelKind: Kind | undefined;
+  const seen = new Set<Label>();
+  y.forEach((v: unknown, i: number) => {
+    if (typeof v === "number") {
+      if (Number.isNaN(v)) throw new RangeError(`${name}[${i}] is NaN`);
+      if (!Number.isInteger(v)) {
+        throw new RangeError(
+          `${name}[${i}] is ${v}: a class label must be an integer or a string ` +
+            `(continuous targets are not supported)`,
+        );
+      }
+    } else if (typeof v !== "string") {
+      throw new TypeError(`${name}[${i}] is ${show(v)}: a label must be a number or a string`);
+    }
+    const k = typeof v as Kind;
+    if (labelKind !== undefined && k !== labelKind) {
+      throw new TypeError(
+        `${name}[${i}] is ${show(v)}: a ${k} among ${labelKind} labels (mix of label types)`,
+      );
+    }
+    labelKind = k;
+    seen.add(v as Label);
+  });
+  return { kind: "labels", labelKind, distinct: seen.size };
+}
+
+/**
+ * Decides the task of a pair of targets and checks them, as scikit-learn's `_check_targets`:
+ * equal lengths, no NaN or empty input, one label type, no mix of single- and multi-label.
+ * Single-label targets with more than two distinct labels together are `"multiclass"`.
+ * Rows with one column are read as a column of labels, as scikit-learn squeezes them.
+ *
+ * @example
+ * ```ts
+ * import { checkTargets } from "./validation.ts";
+ * console.log(checkTargets([0, 1, 1], [0, 2, 1]).type); // "multiclass"
+ * console.log(checkTargets([[1, 0], [0, 1]], [[1, 1], [0, 1]]).type); // "multilabel-indicator"
+ * ```
+ */
+export function checkTargets(
+  yTrue: Target,
+  yPred: Target,
+  names: readonly [string, string] = ["yTrue", "yPred"],
+): CheckedTargets {
+  const [nt, np] = names;
+  const squeeze = (y: Target): Target =>
+    Array.isArray(y) && Array.isArray(y[0]) && (y[0] as number[]).length === 1
+      ? (y as IndicatorMatrix).map((r) => r[0])
+      : y;
+  yTrue = squeeze(yTrue);
+  yPred = squeeze(yPred);
+  const dt = describe(yTrue, nt);
+  const dp = describe(yPred, np);
+  if (yTrue.length !== yPred.length) {
+    throw new RangeError(
+      `${nt} and ${np} have different lengths: ${yTrue.length} and ${yPred.length}`,
+    );
+  }
+  if (dt.kind !== dp.kind) {
+    const name = (d: Described) => d.kind === "indicator" ? "multilabel-indicator" : "single-label";
+    throw new TypeError(
+      `Classification metrics can't handle a mix of ${name(dt)} (${nt}) and ${
+        name(dp)
+      } (${np}) targets`,
+    );
+  }
+  if (dt.kind === "indicator") {
+    if (dt.width !== dp.width) {
+      throw new RangeError(`${nt} has ${dt.width} label columns but ${np} has ${dp.width}`);
+    }
+    return {
+      type: "multilabel-indicator",
+      yTrue: (yTrue as IndicatorMatrix).map((r) => [...r]),
+      yPred: (yPred as IndicatorMatrix).map((r) => [...r]),
+      nLabels: dt.width!,
+    };
+  }
+  if (dt.labelKind !== dp.labelKind) {
+    throw new TypeError(
+      `Labels in ${nt} and ${np} should be of the same type: ${nt} has ${dt.labelKind}s, ` +
+        `${np} has ${dp.labelKind}s`,
+    );
+  }
+  const t = [...yTrue] as Label[];
+  const p = [...yPred] as Label[];
+  const type = uniqueLabels(t, p).length > 2 ? "multiclass" : "binary";
+  return { type, yTrue: t, yPred: p };
+}
+
+/**
+ * Checks a `labels` option against the targets: no duplicates, the targets' label type, and
+ * for multi-label targets column indices in `[0, nLabels)`.
+ *
+ * @example
+ * ```ts
+ * import { checkLabels, checkTargets } from "./validation.ts";
+ * const t = checkTargets(["a", "b"], ["b", "b"]);
+ * console.log(checkLabels(["b", "z"], t)); // ["b", "z"]
+ * ```
+ */
+export function checkLabels(labels: readonly Label[], targets: CheckedTargets): Label[] {
+  if (!Array.isArray(labels)) throw new TypeError(`labels must be an array, got ${show(labels)}`);
+  if (labels.length === 0) throw new RangeError("labels is empty: give at least one label");
+  const seen = new Set<Label>();
+  const kind = targets.type === "multilabel-indicator"
+    ? "number"
+    : typeof (targets.yTrue as Label[])[0];
+  labels.forEach((l, i) => {
+    if (typeof l !== kind || (typeof l === "number" && !Number.isInteger(l))) {
+      throw new TypeError(`labels[${i}] is ${show(l)} but the targets hold ${kind} labels`);
+    }
+    if (seen.has(l)) throw new RangeError(`labels[${i}] is ${show(l)}, which appears twice`);
+    seen.add(l);
+    if (
+      targets.type === "multilabel-indicator" &&
+      ((l as number) < 0 || l as number >= targets.nLabels)
+    ) {
+      throw new RangeError(
+        `labels[${i}] is ${l}: multi-label labels are column indices in [0, ${targets.nLabels})`,
+      );
+    }
+  });
+  return [...labels];
+}
+
+/**
+ * Checks the `zeroDivision` option: `"warn"`, 0, 1 or NaN.
+ *
+ * @example
+ * ```ts
+ * import { checkZeroDivision } from "./validation.ts";
+ * checkZeroDivision(NaN);
+ * ```
+ */
+export function checkZeroDivision(zeroDivision: unknown): asserts zeroDivision is ZeroDivision {
+  if (zeroDivision === "warn" || zeroDivision === 0 || zeroDivision === 1) return;
+  if (typeof zeroDivision === "number" && Number.isNaN(zeroDivision)) return;
+  throw new RangeError(`zeroDivision is ${show(zeroDivision)}: use "warn", 0, 1 or NaN`);
+}
+
+/**
+ * Checks one array of labels on its own (no NaN, no empty input, one label type).
+ *
+ * @example
+ * ```ts
+ * import { checkLabelArray } from "./validation.ts";
+ * console.log(checkLabelArray(["a", "b"], "yTrue")); // ["a", "b"]
+ * ```
+ */
+export function checkLabelArray(y: readonly Label[], name: string): Label[] {
+  const d = describe(y, name);
+  if (d.kind !== "labels") {
+    throw new TypeError(`${name} must be an array of labels, not indicator rows`);
+  }
+  return [...y];
+}
