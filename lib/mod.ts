@@ -26,3 +26,13 @@ export {
   type Trace,
   trainingCurves,
 } from "./plot.ts";
+export { bceWithLogitsLoss, crossEntropyLoss, focalLoss, sigmoidFocalLoss } from "./losses.ts";
+export type {
+  BceWithLogitsOptions,
+  BroadcastableWeights,
+  ClassLabels,
+  CrossEntropyOptions,
+  FocalLossOptions,
+  Reduction,
+  SigmoidFocalOptions,
+} from "./losses.ts";
