@@ -1,0 +1,181 @@
+/**
+ * Datasets from the Hugging Face hub as parquet: the hub's listing
+ * `GET {endpoint}/api/datasets/{repo}/parquet/{config}/{split}` gives the URLs of the split's
+ * parquet files; they are downloaded once into a cache folder and read with `hyparquet`.
+ * A second load reads the cache and needs no network.
+ * @module
+ */
+import { parquetMetadata, parquetReadObjects } from "hyparquet";
+import { join } from "node:path";
+import { cacheDir } from "../encoders/cache.ts";
+
+/** Where and how to reach the hub. */
+export interface HubOptions {
+  /** The hub's base URL (default env `HF_ENDPOINT`, else `https://huggingface.co`). */
+  endpoint?: string;
+  /** Cache folder for parquet files (default `<kit cache>/datasets`, see `KIT_CACHE_DIR`). */
+  cacheDir?: string;
+  /** Use only the cache, never the network (default: env `HF_HUB_OFFLINE` is `1`). */
+  offline?: boolean;
+}
+
+/** The rows of one split of a hub dataset, and its `datasets` features when the files carry them. */
+export interface HubRows {
+  /** One object per row; parquet int64 values are converted to numbers. */
+  rows: Record<string, unknown>[];
+  /**
+   * The `features` of the `huggingface` key in the parquet metadata (e.g.
+   * `{ label: { _type: "ClassLabel", names: [...] } }`), or `undefined`.
+   */
+  features: Record<string, unknown> | undefined;
+  /** The parquet files read, in the cache. */
+  files: string[];
+}
+
+/** The hub could not be reached (offline, or a network error): the caller can say what else to do. */
+export class HubUnreachableError extends Error {
+  /**
+   * @param message what failed
+   * @param options the underlying error
+   */
+  constructor(message: string, options?: ErrorOptions) {
+    super(message, options);
+    this.name = "HubUnreachableError";
+  }
+}
+
+/**
+ * The default cache folder for hub datasets: `<kit cache>/datasets`.
+ *
+ * @example
+ * ```ts
+ * import { datasetCacheDir } from "./hub.ts";
+ * console.assert(datasetCacheDir().endsWith("datasets"));
+ * ```
+ */
+export function datasetCacheDir(): string {
+  return join(cacheDir(), "datasets");
+}
+
+function safe(part: string): string {
+  if (!/^[A-Za-z0-9._/-]+$/.test(part) || part.split("/").some((p) => p === "" || p === "..")) {
+    throw new Error(`not a valid hub name: ${JSON.stringify(part)}`);
+  }
+  return part.replaceAll("/", "--");
+}
+
+function toNumbers(value: unknown): unknown {
+  if (typeof value === "bigint") return Number(value);
+  if (Array.isArray(value)) return value.map(toNumbers);
+  return value;
+}
+
+async function readCached(folder: string): Promise<string[] | undefined> {
+  try {
+    const manifest = JSON.parse(await Deno.readTextFile(join(folder, "files.json")));
+    return (manifest as string[]).map((f) => join(folder, f));
+  } catch (e) {
+    if (e instanceof Deno.errors.NotFound) return undefined;
+    throw e;
+  }
+}
+
+async function fetchOrThrow(url: string): Promise<Response> {
+  let response: Response;
+  try {
+    response = await fetch(url);
+  } catch (e) {
+    throw new HubUnreachableError(`could not reach ${url}: ${(e as Error).message}`, { cause: e });
+  }
+  if (!response.ok) {
+    await response.body?.cancel();
+    throw new Error(`GET ${url} answered ${response.status} ${response.statusText}`);
+  }
+  return response;
+}
+
+async function download(
+  endpoint: string,
+  repo: string,
+  config: string,
+  split: string,
+  folder: string,
+): Promise<string[]> {
+  const listing = `${endpoint.replace(/\/+$/, "")}/api/datasets/${repo}/parquet/${
+    encodeURIComponent(config)
+  }/${encodeURIComponent(split)}`;
+  const urls: unknown = await (await fetchOrThrow(listing)).json();
+  if (!Array.isArray(urls) || urls.length === 0 || !urls.every((u) => typeof u === "string")) {
+    throw new Error(`${listing} did not list parquet files: ${JSON.stringify(urls).slice(0, 200)}`);
+  }
+  await Deno.mkdir(folder, { recursive: true });
+  const names: string[] = [];
+  for (const [k, url] of (urls as string[]).entries()) {
+    const bytes = new Uint8Array(await (await fetchOrThrow(url)).arrayBuffer());
+    const name = `${k}.parquet`;
+    // Written under a temporary name, then renamed: an interrupted download leaves no file
+    // that a later run would take for a complete one.
+    const tmp = join(folder, `${name}.${crypto.randomUUID()}.tmp`);
+    await Deno.writeFile(tmp, bytes);
+    await Deno.rename(tmp, join(folder, name));
+    names.push(name);
+  }
+  const tmp = join(folder, `files.json.${crypto.randomUUID()}.tmp`);
+  await Deno.writeTextFile(tmp, JSON.stringify(names));
+  await Deno.rename(tmp, join(folder, "files.json"));
+  return names.map((n) => join(folder, n));
+}
+
+/**
+ * The rows of `repo` / `config` / `split` on the hub, from the cache or downloaded into it.
+ * Offline with nothing cached, or with the hub unreachable, it throws
+ * {@linkcode HubUnreachableError}; a split the hub does not have is an error with the status.
+ *
+ * @example
+ * ```ts
+ * import { HubUnreachableError, loadHubRows } from "./hub.ts";
+ * // Offline with an empty cache: a clear error instead of a network call.
+ * const cacheDir = await Deno.makeTempDir();
+ * const error = await loadHubRows("stanfordnlp/sst2", "default", "validation", { offline: true, cacheDir })
+ *   .catch((e) => e);
+ * console.assert(error instanceof HubUnreachableError);
+ * await Deno.remove(cacheDir, { recursive: true });
+ * ```
+ */
+export async function loadHubRows(
+  repo: string,
+  config: string,
+  split: string,
+  options: HubOptions = {},
+): Promise<HubRows> {
+  const {
+    endpoint = Deno.env.get("HF_ENDPOINT") || "https://huggingface.co",
+    cacheDir = datasetCacheDir(),
+    offline = Deno.env.get("HF_HUB_OFFLINE") === "1",
+  } = options;
+  const folder = join(cacheDir, safe(repo), safe(config), safe(split));
+  let files = await readCached(folder);
+  if (!files) {
+    if (offline) {
+      throw new HubUnreachableError(
+        `${repo} (${config}/${split}) is not in the cache ${folder} and the hub is offline`,
+      );
+    }
+    files = await download(endpoint, repo, config, split, folder);
+  }
+  const rows: Record<string, unknown>[] = [];
+  let features: Record<string, unknown> | undefined;
+  for (const file of files) {
+    const buffer = (await Deno.readFile(file)).buffer as ArrayBuffer;
+    const hf = parquetMetadata(buffer).key_value_metadata?.find((kv) => kv.key === "huggingface");
+    if (hf?.value && !features) {
+      features = JSON.parse(hf.value)?.info?.features;
+    }
+    for (const row of await parquetReadObjects({ file: buffer })) {
+      const out: Record<string, unknown> = {};
+      for (const [key, value] of Object.entries(row)) out[key] = toNumbers(value);
+      rows.push(out);
+    }
+  }
+  return { rows, features, files };
+}
