@@ -36,3 +36,22 @@ export type {
   Reduction,
   SigmoidFocalOptions,
 } from "./losses.ts";
+export {
+  type ClassWeightOptions,
+  type ClassWeightStrategy,
+  computeClassWeights,
+  oversample,
+  type SeedOptions,
+  undersample,
+  weightedRandomSampler,
+  type WeightedRandomSamplerOptions,
+} from "./imbalance/mod.ts";
+export {
+  formatProgress,
+  progress,
+  Progress,
+  type ProgressMode,
+  type ProgressOptions,
+  type ProgressState,
+  track,
+} from "./progress.ts";
