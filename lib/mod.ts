@@ -48,8 +48,8 @@ export {
 } from "./imbalance/mod.ts";
 export {
   formatProgress,
-  progress,
   Progress,
+  progress,
   type ProgressMode,
   type ProgressOptions,
   type ProgressState,
