@@ -7,6 +7,7 @@
  */
 import type * as tf from "@tensorflow/tfjs";
 import { initBackend } from "../../backend.ts";
+import { progress as progressBar } from "../../progress.ts";
 import { cachedEmbed } from "../cache.ts";
 import type { EmbedOptions, Encoder, Encoding, TokenFeatures, TokenizeOptions } from "../types.ts";
 import {
@@ -97,7 +98,7 @@ export class UseLiteEncoder implements Encoder {
     return await cachedEmbed(
       this.name,
       texts,
-      (todo) => Promise.resolve(this.#pooled(todo.map((t) => byText.get(t)!), options)),
+      (todo) => this.#pooled(todo.map((t) => byText.get(t)!), options),
       { enabled: options.cache ?? true },
     );
   }
@@ -111,12 +112,12 @@ export class UseLiteEncoder implements Encoder {
    * import { loadUseLite } from "./encoder.ts";
    * const use = await loadUseLite();
    * const pair = use.tokenizePair("A man plays guitar.", "A musician performs.");
-   * const [v] = use.embedIds([pair.inputIds]);
+   * const [v] = await use.embedIds([pair.inputIds]);
    * assertEquals(v.length, 512);
    * use.dispose();
    * ```
    */
-  embedIds(ids: number[][], options: EmbedOptions = {}): Float32Array[] {
+  embedIds(ids: number[][], options: EmbedOptions = {}): Promise<Float32Array[]> {
     return this.#pooled(ids, options);
   }
 
@@ -144,7 +145,7 @@ export class UseLiteEncoder implements Encoder {
     const flat = await cachedEmbed(
       `${this.name}#tokens`,
       keys,
-      (todo) => Promise.resolve(this.#tokenStates(todo.map((k) => byKey.get(k)!), options)),
+      (todo) => this.#tokenStates(todo.map((k) => byKey.get(k)!), options),
       { enabled: options.cache ?? true },
     );
     return encodings.map((enc, i) => {
@@ -179,8 +180,8 @@ export class UseLiteEncoder implements Encoder {
     }
   }
 
-  #pooled(ids: number[][], options: EmbedOptions): Float32Array[] {
-    return runSorted(ids, options.batchSize, (batch) => {
+  #pooled(ids: number[][], options: EmbedOptions): Promise<Float32Array[]> {
+    return runSorted(ids, options, "embed use-lite", (batch) => {
       const [out] = runGraph(this.model, batch, [NODES.pooled]);
       const data = out.dataSync() as Float32Array;
       out.dispose();
@@ -188,8 +189,8 @@ export class UseLiteEncoder implements Encoder {
     });
   }
 
-  #tokenStates(ids: number[][], options: EmbedOptions): Float32Array[] {
-    return runSorted(ids, options.batchSize, (batch) => {
+  #tokenStates(ids: number[][], options: EmbedOptions): Promise<Float32Array[]> {
+    return runSorted(ids, options, "token features use-lite", (batch) => {
       const [out] = runGraph(this.model, batch, [NODES.tokens]);
       const maxLen = out.shape[1]!;
       const data = out.dataSync() as Float32Array;
@@ -226,21 +227,30 @@ function checkTexts(texts: string[]): string[] {
 
 /**
  * Runs `fn` on batches of sequences sorted by length (shortest first) and returns the results
- * in the input order: sorting cuts the padding each batch carries.
+ * in the input order: sorting cuts the padding each batch carries. Shows a progress bar when
+ * there is more than one batch (or as `options.progress` says).
  */
-function runSorted<T>(
+async function runSorted<T>(
   seqs: number[][],
-  batchSize = DEFAULT_BATCH_SIZE,
+  { batchSize = DEFAULT_BATCH_SIZE, progress }: EmbedOptions,
+  label: string,
   fn: (batch: number[][]) => T[],
-): T[] {
+): Promise<T[]> {
   if (!Number.isInteger(batchSize) || batchSize < 1) {
     throw new Error(`batchSize must be a positive integer, got ${batchSize}`);
   }
   const order = seqs.map((_, i) => i).sort((a, b) => seqs[a].length - seqs[b].length);
   const out = new Array<T>(seqs.length);
+  const bar = (progress ?? seqs.length > batchSize) ? progressBar(seqs.length, { label }) : null;
   for (let start = 0; start < order.length; start += batchSize) {
     const idx = order.slice(start, start + batchSize);
     fn(idx.map((i) => seqs[i])).forEach((r, k) => out[idx[k]] = r);
+    if (bar) {
+      bar.tick(idx.length);
+      // Yield so a Jupyter display can redraw between batches.
+      await new Promise((resolve) => setTimeout(resolve, 0));
+    }
   }
+  await bar?.done();
   return out;
 }
