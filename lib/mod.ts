@@ -55,3 +55,4 @@ export {
   type ProgressState,
   track,
 } from "./progress.ts";
+export * as seqeval from "./seqeval/mod.ts";

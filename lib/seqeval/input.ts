@@ -1,0 +1,96 @@
+/**
+ * Input checks shared by every seqeval function: one place that decides whether `yTrue` and
+ * `yPred` are lists of sentences of the same shape, so each metric starts from valid input.
+ * @module
+ */
+
+/** Tags of a corpus: one array of tag strings per sentence, e.g. `[["B-PER", "I-PER", "O"]]`. */
+export type Sequences = readonly (readonly string[])[];
+
+/**
+ * Checks that `yTrue` and `yPred` are arrays of sentences with the same number of sentences and
+ * the same number of tags in each, and that there is at least one tag. Returns the number of
+ * tags. The tags themselves are checked where they are read.
+ *
+ * @example
+ * ```ts
+ * import { checkPair } from "./input.ts";
+ * console.assert(checkPair([["O", "B-PER"], []], [["O", "O"], []]) === 2);
+ * let message = "";
+ * try {
+ *   checkPair([["O"], ["B-PER", "O"]], [["O"], ["B-PER"]]);
+ * } catch (e) {
+ *   message = (e as Error).message;
+ * }
+ * console.assert(message.includes("sentence 1"));
+ * ```
+ */
+export function checkPair(yTrue: Sequences, yPred: Sequences): number {
+  checkSentences(yTrue, "yTrue");
+  checkSentences(yPred, "yPred");
+  if (yTrue.length !== yPred.length) {
+    throw new RangeError(
+      `yTrue has ${yTrue.length} sentences but yPred has ${yPred.length}: they must match`,
+    );
+  }
+  let total = 0;
+  for (let i = 0; i < yTrue.length; i++) {
+    const n = yTrue[i].length;
+    if (n !== yPred[i].length) {
+      throw new RangeError(
+        `sentence ${i}: yTrue[${i}] has ${n} tags but yPred[${i}] has ${yPred[i].length}`,
+      );
+    }
+    total += n;
+  }
+  if (total === 0) {
+    throw new RangeError(
+      yTrue.length === 0
+        ? "yTrue and yPred are empty: there are no sentences to score"
+        : `yTrue and yPred hold ${yTrue.length} sentences but no tags: there is nothing to score`,
+    );
+  }
+  return total;
+}
+
+/**
+ * Checks that `seqs` is an array of arrays (sentences of tags).
+ *
+ * @example
+ * ```ts
+ * import { checkSentences } from "./input.ts";
+ * checkSentences([["O"], []], "yTrue");
+ * ```
+ */
+export function checkSentences(seqs: unknown, name: string): asserts seqs is Sequences {
+  if (!Array.isArray(seqs)) {
+    throw new TypeError(
+      `${name} must be an array of sentences (arrays of tags), got ${describe(seqs)}`,
+    );
+  }
+  for (let i = 0; i < seqs.length; i++) {
+    if (!Array.isArray(seqs[i])) {
+      throw new TypeError(
+        `${name}[${i}] is ${
+          describe(seqs[i])
+        }: ${name} must be an array of sentences, each an array of tags`,
+      );
+    }
+  }
+}
+
+/**
+ * A short description of a value for error messages: `"3 (number)"`, `"\"PER\" (string)"`.
+ *
+ * @example
+ * ```ts
+ * import { describe } from "./input.ts";
+ * console.assert(describe(3) === "3 (number)");
+ * ```
+ */
+export function describe(value: unknown): string {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return `an array of length ${value.length}`;
+  const text = typeof value === "string" ? JSON.stringify(value) : String(value);
+  return `${text.length > 40 ? text.slice(0, 40) + "…" : text} (${typeof value})`;
+}

@@ -1,0 +1,181 @@
+/**
+ * seqeval's `classification_report`: the text table (byte for byte seqeval's `StringReporter`
+ * layout) or a dict, built from the same {@linkcode entityCounts} the scores divide.
+ * @module
+ */
+import { MetricWarnings } from "../metrics/warnings.ts";
+import type { Sequences } from "./input.ts";
+import {
+  type Average,
+  entityCounts,
+  type PrfAveraged,
+  type PrfPerType,
+  scoreCounts,
+  type ScoreOptions,
+} from "./scores.ts";
+
+/** Options of {@linkcode classificationReport}: seqeval's parameters in camelCase. */
+export interface ReportOptions extends Omit<ScoreOptions, "average"> {
+  /**
+   * Decimals of the text (default 2). With `outputDict`, values are rounded to `digits` only
+   * when `digits` is given (seqeval ignores it there).
+   */
+  digits?: number;
+  /** Return `{ [row]: { precision, recall, "f1-score", support } }` instead of text. */
+  outputDict?: boolean;
+}
+
+/** One row of the dict report. */
+export interface ReportRow {
+  precision: number;
+  recall: number;
+  "f1-score": number;
+  support: number;
+}
+
+/** The dict report: one row per entity type, then `micro avg`, `macro avg`, `weighted avg`. */
+export type ReportDict = Record<string, ReportRow>;
+
+const HEADERS = ["precision", "recall", "f1-score", "support"];
+const AVERAGES: Average[] = ["micro", "macro", "weighted"];
+
+/**
+ * Per-type precision, recall, F1 and support, then the micro, macro and weighted averages, as
+ * seqeval's `classification_report` prints them (or returns them with `outputDict`). The scheme
+ * of `mode: "strict"` is detected from `yTrue` when absent, as in the score functions.
+ *
+ * Differences from seqeval: numbers are rounded half-to-even exactly as Python's format does;
+ * with no entity at all the report still prints (seqeval raises); `digits` rounds the dict.
+ *
+ * @example
+ * ```ts
+ * import { classificationReport } from "./report.ts";
+ * const yTrue = [["O", "O", "O", "B-MISC", "I-MISC", "I-MISC", "O"], ["B-PER", "I-PER", "O"]];
+ * const yPred = [["O", "O", "B-MISC", "I-MISC", "I-MISC", "I-MISC", "O"], ["B-PER", "I-PER", "O"]];
+ * console.log(classificationReport(yTrue, yPred));
+ * //               precision    recall  f1-score   support
+ * //
+ * //         MISC       0.00      0.00      0.00         1
+ * //          PER       1.00      1.00      1.00         1
+ * //
+ * //    micro avg       0.50      0.50      0.50         2
+ * //    macro avg       0.50      0.50      0.50         2
+ * // weighted avg       0.50      0.50      0.50         2
+ * const dict = classificationReport(yTrue, yPred, { outputDict: true });
+ * console.log(dict["PER"]["f1-score"]); // 1
+ * ```
+ */
+export function classificationReport(
+  yTrue: Sequences,
+  yPred: Sequences,
+  options: ReportOptions & { outputDict: true },
+): ReportDict;
+export function classificationReport(
+  yTrue: Sequences,
+  yPred: Sequences,
+  options?: ReportOptions & { outputDict?: false },
+): string;
+export function classificationReport(
+  yTrue: Sequences,
+  yPred: Sequences,
+  options?: ReportOptions,
+): string | ReportDict;
+export function classificationReport(
+  yTrue: Sequences,
+  yPred: Sequences,
+  options: ReportOptions = {},
+): string | ReportDict {
+  const { digits, outputDict = false } = options;
+  if (digits !== undefined && !(Number.isInteger(digits) && digits >= 0 && digits <= 20)) {
+    throw new RangeError(`digits is ${JSON.stringify(digits)}: use an integer from 0 to 20`);
+  }
+  const counts = entityCounts(yTrue, yPred, options);
+  const warnings = new MetricWarnings();
+  const all = ["precision", "recall", "f-score"] as const;
+  const rows: [string, PrfAveraged][] = [];
+  try {
+    const perType = scoreCounts(
+      counts,
+      { ...options, average: null },
+      null,
+      all,
+      warnings,
+    ) as PrfPerType;
+    perType.labels.forEach((label, i) => {
+      rows.push([label, {
+        precision: perType.precision[i],
+        recall: perType.recall[i],
+        fscore: perType.fscore[i],
+        support: perType.support[i],
+      }]);
+    });
+    for (const average of AVERAGES) {
+      const avg = scoreCounts(counts, { ...options, average }, null, all, warnings) as PrfAveraged;
+      rows.push([`${average} avg`, avg]);
+    }
+  } finally {
+    warnings.flush();
+  }
+  if (outputDict) {
+    const round = (x: number) => (digits === undefined ? x : Number(formatFixed(x, digits)));
+    const dict: ReportDict = {};
+    for (const [name, r] of rows) {
+      dict[name] = {
+        precision: round(r.precision),
+        recall: round(r.recall),
+        "f1-score": round(r.fscore),
+        support: r.support,
+      };
+    }
+    return dict;
+  }
+  return formatReport(rows, counts.labels.length, digits ?? 2);
+}
+
+/** seqeval's `StringReporter`: rows right-aligned to the longest name, blank line after each block. */
+function formatReport(rows: [string, PrfAveraged][], types: number, digits: number): string {
+  const width = Math.max(...rows.map(([name]) => codePoints(name)), digits);
+  const lines = [[pad("", width), "", ...HEADERS.map((h) => pad(h, 9))].join(" ") + "\n"];
+  rows.forEach(([name, r], i) => {
+    if (i === types) lines.push("");
+    const numbers = [r.precision, r.recall, r.fscore].map((x) => pad(formatFixed(x, digits), 9));
+    lines.push([pad(name, width), "", ...numbers, pad(String(r.support), 9)].join(" "));
+  });
+  lines.push("");
+  return lines.join("\n");
+}
+
+function codePoints(s: string): number {
+  let n = 0;
+  for (const _ of s) n++;
+  return n;
+}
+
+function pad(s: string, width: number): string {
+  const n = codePoints(s);
+  return n >= width ? s : " ".repeat(width - n) + s;
+}
+
+/**
+ * `x` with `digits` decimals as Python's `format(x, ".{digits}f")`: the exact binary value
+ * rounded, ties to even (`(0.125).toFixed(2)` is `"0.13"`, Python gives `"0.12"`).
+ *
+ * @example
+ * ```ts
+ * import { formatFixed } from "./report.ts";
+ * console.log(formatFixed(0.125, 2), formatFixed(0.375, 2), formatFixed(2 / 3, 2)); // 0.12 0.38 0.67
+ * ```
+ */
+export function formatFixed(x: number, digits: number): string {
+  const fixed = x.toFixed(digits);
+  if (!Number.isFinite(x)) return fixed;
+  // A tie has a finite expansion ending in 5 at digit `digits + 1`; 100 digits show any
+  // double in [1e-20, 1e21) that is not an exact tie.
+  const exact = Math.abs(x).toFixed(100);
+  const dot = exact.indexOf(".");
+  const tail = exact.slice(dot + 1 + digits);
+  if (!/^50*$/.test(tail)) return fixed;
+  const down = (x < 0 ? "-" : "") + exact.slice(0, digits === 0 ? dot : dot + 1 + digits);
+  const lastDigit = Number(down[down.length - 1]);
+  return lastDigit % 2 === 0 ? down : fixed;
+}

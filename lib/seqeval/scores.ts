@@ -1,0 +1,373 @@
+/**
+ * Entity-level precision, recall and F1 (seqeval's `precision_recall_fscore_support` and the
+ * score functions built on it). An entity counts as found only when its type, first and last
+ * token all match a gold entity. Counting happens once, in {@linkcode entityCounts}; every score
+ * and the report (`report.ts`) divide those same counts.
+ * @module
+ */
+import { MetricWarnings } from "../metrics/warnings.ts";
+import { type ChunkOptions, spanPair, type Spans } from "./chunks.ts";
+import { checkPair, type Sequences } from "./input.ts";
+
+/** How per-type scores are combined; `null` keeps one score per type. */
+export type Average = "micro" | "macro" | "weighted";
+
+/** Value of an ill-defined ratio: `"warn"` (0, with a warning, the default), 0 or 1. */
+export type ZeroDivision = "warn" | 0 | 1;
+
+/** Options of the entity-level scores: seqeval's parameters in camelCase. */
+export interface ScoreOptions extends ChunkOptions {
+  /** `"micro"` (default of the score functions), `"macro"`, `"weighted"`, or `null` (one score per type). */
+  average?: Average | null;
+  /**
+   * Value of precision when nothing was predicted, of recall when nothing is true: `"warn"`
+   * (0 and a console warning, as seqeval), 0 or 1.
+   */
+  zeroDivision?: ZeroDivision;
+}
+
+/** Entity counts per type, types sorted by name: what every score and the report divide. */
+export interface EntityCounts {
+  /** Entity types found in `yTrue` or `yPred`, sorted. */
+  labels: string[];
+  /** Correctly predicted entities per type. */
+  tp: number[];
+  /** Predicted entities per type. */
+  pred: number[];
+  /** Gold entities per type (the support). */
+  true: number[];
+}
+
+/**
+ * Counts gold, predicted and correct entities per type.
+ *
+ * @example
+ * ```ts
+ * import { entityCounts } from "./scores.ts";
+ * const c = entityCounts([["B-PER", "I-PER", "O", "B-LOC"]], [["B-PER", "I-PER", "B-LOC", "I-LOC"]]);
+ * console.log(c); // { labels: ["LOC", "PER"], tp: [0, 1], pred: [1, 1], true: [1, 1] }
+ * ```
+ */
+export function entityCounts(
+  yTrue: Sequences,
+  yPred: Sequences,
+  options: ChunkOptions = {},
+): EntityCounts {
+  checkPair(yTrue, yPred);
+  const { types, trueSpans, predSpans } = spanPair(yTrue, yPred, options);
+  const n = types.length;
+  const tp = new Array<number>(n).fill(0);
+  const pred = new Array<number>(n).fill(0);
+  const gold = new Array<number>(n).fill(0);
+  tally(trueSpans, gold);
+  tally(predSpans, pred);
+  // Both lists are sorted by start and never overlap, so one merge finds the exact matches.
+  let i = 0;
+  let j = 0;
+  while (i < trueSpans.length && j < predSpans.length) {
+    const a = trueSpans[i + 1];
+    const b = predSpans[j + 1];
+    if (a < b) i += 3;
+    else if (a > b) j += 3;
+    else {
+      if (trueSpans[i] === predSpans[j] && trueSpans[i + 2] === predSpans[j + 2]) {
+        tp[trueSpans[i]]++;
+      }
+      i += 3;
+      j += 3;
+    }
+  }
+  const ids = [...types.keys()].filter((t) => gold[t] > 0 || pred[t] > 0);
+  ids.sort((x, y) => (types[x] < types[y] ? -1 : types[x] > types[y] ? 1 : 0));
+  return {
+    labels: ids.map((t) => types[t]),
+    tp: ids.map((t) => tp[t]),
+    pred: ids.map((t) => pred[t]),
+    true: ids.map((t) => gold[t]),
+  };
+}
+
+function tally(spans: Spans, counts: number[]) {
+  for (let i = 0; i < spans.length; i += 3) counts[spans[i]]++;
+}
+
+/** Per-type results (`average: null`), in the order of `labels`. */
+export interface PrfPerType {
+  labels: string[];
+  precision: number[];
+  recall: number[];
+  fscore: number[];
+  /** Gold entities per type. */
+  support: number[];
+}
+
+/** Averaged results; `support` is the number of gold entities, as in seqeval. */
+export interface PrfAveraged {
+  precision: number;
+  recall: number;
+  fscore: number;
+  support: number;
+}
+
+type Metric = "precision" | "recall" | "f-score";
+
+/**
+ * Precision, recall and F1 from entity counts, exactly as seqeval's
+ * `_precision_recall_fscore_support` divides and averages them (with numpy's summation order).
+ * Differences: with no entity anywhere, `"macro"` gives the `zeroDivision` value where seqeval
+ * gives NaN.
+ */
+export function prfsFromCounts(
+  counts: EntityCounts,
+  average: Average | null,
+  zeroDivision: ZeroDivision,
+  warnFor: readonly Metric[],
+  warnings: MetricWarnings,
+): PrfPerType | PrfAveraged {
+  let { tp, pred, true: gold } = counts;
+  if (average === "micro") [tp, pred, gold] = [[sum(tp)], [sum(pred)], [sum(gold)]];
+  const zd = zeroDivision === "warn" ? 0 : zeroDivision;
+  const divide = (den: number[], metric: Metric, modifier: string) => {
+    const out = tp.map((x, i) => (den[i] === 0 ? zd : x / den[i]));
+    if (zeroDivision === "warn" && warnFor.includes(metric) && den.includes(0)) {
+      const start = warnFor.includes("f-score")
+        ? `${title(metric)} and F-score are`
+        : `${title(metric)} is`;
+      warn(warnings, start, modifier, out.length);
+    }
+    return out;
+  };
+  const precision = divide(pred, "precision", "predicted");
+  const recall = divide(gold, "recall", "true");
+  if (
+    zeroDivision === "warn" && warnFor.length === 1 && warnFor[0] === "f-score" &&
+    gold.some((g, i) => g === 0 && pred[i] === 0)
+  ) {
+    warn(warnings, "F-score is", "true nor predicted", gold.length);
+  }
+  const fscore = precision.map((p, i) => {
+    const den = p + recall[i];
+    return 2 * p * recall[i] / (den === 0 ? 1 : den);
+  });
+  if (average === null) {
+    return { labels: counts.labels, precision, recall, fscore, support: counts.true };
+  }
+  const support = sum(counts.true);
+  if (average === "weighted") {
+    if (support === 0) {
+      const none = sum(counts.pred) === 0;
+      return { precision: none ? zd : 0, recall: zd, fscore: none ? zd : 0, support };
+    }
+    return {
+      precision: weightedMean(precision, gold),
+      recall: weightedMean(recall, gold),
+      fscore: weightedMean(fscore, gold),
+      support,
+    };
+  }
+  if (precision.length === 0) return { precision: zd, recall: zd, fscore: zd, support };
+  return { precision: mean(precision), recall: mean(recall), fscore: mean(fscore), support };
+}
+
+function title(metric: Metric): string {
+  return metric[0].toUpperCase() + metric.slice(1);
+}
+
+function warn(warnings: MetricWarnings, start: string, modifier: string, size: number) {
+  const where = size === 1 ? "due to" : "in labels with";
+  warnings.add(
+    `${start} ill-defined and being set to 0.0 ${where} no ${modifier} samples. ` +
+      "Use `zero_division` parameter to control this behavior.",
+  );
+}
+
+/** numpy's pairwise summation (`np.add.reduce` on a contiguous float64 array). */
+function sum(a: readonly number[], from = 0, n = a.length): number {
+  if (n < 8) {
+    let s = 0;
+    for (let i = from; i < from + n; i++) s += a[i];
+    return s;
+  }
+  if (n <= 128) {
+    const r = a.slice(from, from + 8);
+    let i = 8;
+    for (; i < n - (n % 8); i += 8) {
+      for (let k = 0; k < 8; k++) r[k] += a[from + i + k];
+    }
+    let s = ((r[0] + r[1]) + (r[2] + r[3])) + ((r[4] + r[5]) + (r[6] + r[7]));
+    for (; i < n; i++) s += a[from + i];
+    return s;
+  }
+  let half = Math.floor(n / 2);
+  half -= half % 8;
+  return sum(a, from, half) + sum(a, from + half, n - half);
+}
+
+/** `np.average(a)`. */
+function mean(a: readonly number[]): number {
+  return sum(a) / a.length;
+}
+
+/** `np.average(a, weights=w)`: the sum of the products over the sum of the weights. */
+function weightedMean(a: readonly number[], w: readonly number[]): number {
+  return sum(a.map((x, i) => x * w[i])) / sum(w);
+}
+
+function checkOptions(options: ScoreOptions, fallback: Average | null) {
+  const average = options.average === undefined ? fallback : options.average;
+  if (average !== null && average !== "micro" && average !== "macro" && average !== "weighted") {
+    throw new RangeError(
+      `average is ${JSON.stringify(average)}: use "micro", "macro", "weighted" or null`,
+    );
+  }
+  const zeroDivision = options.zeroDivision ?? "warn";
+  if (zeroDivision !== "warn" && zeroDivision !== 0 && zeroDivision !== 1) {
+    throw new RangeError(`zeroDivision is ${JSON.stringify(zeroDivision)}: use "warn", 0 or 1`);
+  }
+  return { average, zeroDivision };
+}
+
+/**
+ * Counts, then scores: the one path behind every public score and the report.
+ * `warnFor` names the metrics whose ill-defined values warn, as in seqeval.
+ */
+export function scoreCounts(
+  counts: EntityCounts,
+  options: ScoreOptions,
+  fallback: Average | null,
+  warnFor: readonly Metric[],
+  warnings: MetricWarnings,
+): PrfPerType | PrfAveraged {
+  const { average, zeroDivision } = checkOptions(options, fallback);
+  return prfsFromCounts(counts, average, zeroDivision, warnFor, warnings);
+}
+
+function run(
+  yTrue: Sequences,
+  yPred: Sequences,
+  options: ScoreOptions,
+  fallback: Average | null,
+  warnFor: readonly Metric[],
+): PrfPerType | PrfAveraged {
+  checkOptions(options, fallback);
+  const warnings = new MetricWarnings();
+  try {
+    return scoreCounts(entityCounts(yTrue, yPred, options), options, fallback, warnFor, warnings);
+  } finally {
+    warnings.flush();
+  }
+}
+
+/**
+ * Entity-level precision, recall, F1 and support (seqeval's
+ * `precision_recall_fscore_support`): per type with `average: null` (the default here), else
+ * averaged. `mode: "strict"` reads entities by the scheme's rules; without `scheme` it is
+ * detected from `yTrue` (seqeval ignores `mode="strict"` in the score functions when `scheme`
+ * is absent; the kit detects, so scores and report agree).
+ *
+ * @example
+ * ```ts
+ * import { precisionRecallFscoreSupport } from "./scores.ts";
+ * const yTrue = [["O", "O", "B-MISC", "I-MISC", "B-MISC", "O", "O"], ["B-PER", "I-PER", "O"]];
+ * const yPred = [["O", "O", "B-MISC", "I-MISC", "B-MISC", "I-MISC", "O"], ["B-PER", "I-PER", "O"]];
+ * const perType = precisionRecallFscoreSupport(yTrue, yPred);
+ * console.log(perType.labels, perType.fscore); // ["MISC", "PER"] [0.5, 1]
+ * const macro = precisionRecallFscoreSupport(yTrue, yPred, { average: "macro" });
+ * console.log(macro.fscore, macro.support); // 0.75 3
+ * ```
+ */
+export function precisionRecallFscoreSupport(
+  yTrue: Sequences,
+  yPred: Sequences,
+  options?: ScoreOptions & { average?: null },
+): PrfPerType;
+export function precisionRecallFscoreSupport(
+  yTrue: Sequences,
+  yPred: Sequences,
+  options: ScoreOptions & { average: Average },
+): PrfAveraged;
+export function precisionRecallFscoreSupport(
+  yTrue: Sequences,
+  yPred: Sequences,
+  options?: ScoreOptions,
+): PrfPerType | PrfAveraged;
+export function precisionRecallFscoreSupport(
+  yTrue: Sequences,
+  yPred: Sequences,
+  options: ScoreOptions = {},
+): PrfPerType | PrfAveraged {
+  return run(yTrue, yPred, options, null, ["precision", "recall", "f-score"]);
+}
+
+/** The options of a score function when it returns one score per entity type. */
+export type PerTypeOptions = ScoreOptions & { average: null };
+
+/**
+ * Entity-level F1 (seqeval's `f1_score`): the harmonic mean of precision and recall over exact
+ * entity matches. `average` defaults to `"micro"`; `null` gives one score per type, types sorted.
+ *
+ * @example
+ * ```ts
+ * import { f1Score } from "./scores.ts";
+ * const yTrue = [["O", "O", "B-MISC", "I-MISC", "B-MISC", "O", "O"], ["B-PER", "I-PER", "O"]];
+ * const yPred = [["O", "O", "B-MISC", "I-MISC", "B-MISC", "I-MISC", "O"], ["B-PER", "I-PER", "O"]];
+ * console.log(f1Score(yTrue, yPred)); // 0.6666666666666666
+ * console.log(f1Score(yTrue, yPred, { average: "macro" })); // 0.75
+ * console.log(f1Score(yTrue, yPred, { average: null })); // [0.5, 1]
+ * ```
+ */
+export function f1Score(yTrue: Sequences, yPred: Sequences, options: PerTypeOptions): number[];
+export function f1Score(yTrue: Sequences, yPred: Sequences, options?: ScoreOptions): number;
+export function f1Score(
+  yTrue: Sequences,
+  yPred: Sequences,
+  options: ScoreOptions = {},
+): number | number[] {
+  return run(yTrue, yPred, options, "micro", ["f-score"]).fscore;
+}
+
+/**
+ * Entity-level precision (seqeval's `precision_score`): correct entities over predicted ones.
+ *
+ * @example
+ * ```ts
+ * import { precisionScore } from "./scores.ts";
+ * const yTrue = [["B-PER", "I-PER", "O", "B-LOC"]];
+ * const yPred = [["B-PER", "I-PER", "O", "B-ORG"]];
+ * console.log(precisionScore(yTrue, yPred)); // 0.5
+ * ```
+ */
+export function precisionScore(
+  yTrue: Sequences,
+  yPred: Sequences,
+  options: PerTypeOptions,
+): number[];
+export function precisionScore(yTrue: Sequences, yPred: Sequences, options?: ScoreOptions): number;
+export function precisionScore(
+  yTrue: Sequences,
+  yPred: Sequences,
+  options: ScoreOptions = {},
+): number | number[] {
+  return run(yTrue, yPred, options, "micro", ["precision"]).precision;
+}
+
+/**
+ * Entity-level recall (seqeval's `recall_score`): correct entities over gold ones.
+ *
+ * @example
+ * ```ts
+ * import { recallScore } from "./scores.ts";
+ * const yTrue = [["B-PER", "I-PER", "O", "B-LOC"]];
+ * const yPred = [["B-PER", "O", "O", "B-LOC"]];
+ * console.log(recallScore(yTrue, yPred)); // 0.5
+ * ```
+ */
+export function recallScore(yTrue: Sequences, yPred: Sequences, options: PerTypeOptions): number[];
+export function recallScore(yTrue: Sequences, yPred: Sequences, options?: ScoreOptions): number;
+export function recallScore(
+  yTrue: Sequences,
+  yPred: Sequences,
+  options: ScoreOptions = {},
+): number | number[] {
+  return run(yTrue, yPred, options, "micro", ["recall"]).recall;
+}
