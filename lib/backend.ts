@@ -4,10 +4,39 @@
  * @module
  */
 import * as tf from "@tensorflow/tfjs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
 
 let chosen: Promise<string> | undefined;
 
+/**
+ * Whether the package's native TensorFlow binding was built (deno skips npm build scripts until
+ * they are approved). Importing a package without it registers its kernels before failing, which
+ * floods stderr with "kernel already registered" when the next candidate is tried.
+ */
+function nativeBindingBuilt(specifier: string): boolean {
+  try {
+    const url = import.meta.resolve(`${specifier}/package.json`);
+    if (!url.startsWith("file:")) return false;
+    const lib = join(dirname(fileURLToPath(url)), "lib");
+    return [...Deno.readDirSync(lib)].some((e) =>
+      e.name.startsWith("napi-v") && isFile(join(lib, e.name, "tfjs_binding.node"))
+    );
+  } catch {
+    return false;
+  }
+}
+
+function isFile(path: string): boolean {
+  try {
+    return Deno.statSync(path).isFile;
+  } catch {
+    return false;
+  }
+}
+
 async function tryImport(specifier: string): Promise<boolean> {
+  if (!nativeBindingBuilt(specifier)) return false;
   try {
     await import(specifier);
     return true;
@@ -34,7 +63,11 @@ async function choose(quiet: boolean): Promise<string> {
   }
   throw new Error(
     `no tfjs backend could be started (tried ${order.join(", ")}); ` +
-      `unset KIT_BACKEND or set it to wasm or cpu`,
+      `unset KIT_BACKEND or set it to wasm or cpu` +
+      (order.includes("tensorflow")
+        ? "; tensorflow needs tfjs-node's native binding: " +
+          "deno install --allow-scripts=npm:@tensorflow/tfjs-node@4.22.0"
+        : ""),
   );
 }
 
