@@ -1,0 +1,266 @@
+/**
+ * Word ↔ subword label alignment for token classification (Section 16.6.3.2): word-level BIO
+ * labels onto the tokenizer's subwords for training, and token predictions back to one per word
+ * for evaluation with seqeval.
+ *
+ * @example
+ * ```ts
+ * import { alignLabels, wordPredictions } from "./align.ts";
+ * const labelList = ["O", "B-LOC", "I-LOC"];
+ * const wordIds = [null, 0, 1, 1, null]; // [CLS] in Wash ##ington [SEP]
+ * const ids = alignLabels(["O", "B-LOC"], wordIds, { labelList });
+ * console.assert(ids.join() === "-100,0,1,-100,-100");
+ * console.assert(wordPredictions(ids, wordIds).join() === "0,1");
+ * ```
+ * @module
+ */
+
+/** The label id that PyTorch's and the kit's cross-entropy skip. */
+const IGNORE = -100;
+
+/** How continuation subwords are labelled: `-100` (`"first"`) or the word's I- tag (`"all"`). */
+export type AlignStrategy = "first" | "all";
+
+/** Options of {@link alignLabels}. */
+export interface AlignLabelsOptions {
+  /** `"first"` (default): only the first subword of a word is labelled; `"all"`: every one. */
+  strategy?: AlignStrategy;
+  /**
+   * Label names by id. Needed when `wordLabels` are names, and for `"all"` (to find the I- tag
+   * of a B- tag by name).
+   */
+  labelList?: readonly string[];
+}
+
+/** How {@link wordPredictions} picks one prediction per word. */
+export type WordAggregation = "first" | "average" | "max";
+
+/** Options of {@link wordPredictions}. */
+export interface WordPredictionsOptions<T> {
+  /**
+   * `"first"` (default): the first subword's prediction. `"average"` / `"max"` take per-token
+   * score rows and return the argmax of the word's mean row / of the row holding the word's
+   * highest score (the Hugging Face token-classification pipeline's aggregation strategies).
+   */
+  strategy?: WordAggregation;
+  /** Number of words; default: the largest word id + 1. */
+  numWords?: number;
+  /** Prediction for a word without any token (cut by truncation); without it, an error. */
+  missing?: T;
+}
+
+function checkWordIds(fn: string, wordIds: readonly (number | null)[], numWords: number): void {
+  if (!Array.isArray(wordIds)) throw new Error(`${fn}: wordIds must be an array, got ${wordIds}`);
+  wordIds.forEach((w, i) => {
+    if (w !== null && !(Number.isInteger(w) && w >= 0 && w < numWords)) {
+      throw new Error(
+        `${fn}: wordIds[${i}] = ${w} is neither null nor a word index in [0, ${numWords})`,
+      );
+    }
+  });
+}
+
+/** Word labels (names or ids) as ids, checked against `labelList`. */
+function labelIds(
+  fn: string,
+  wordLabels: readonly (string | number)[],
+  labelList: readonly string[] | undefined,
+): number[] {
+  const index = new Map(labelList?.map((name, id) => [name, id]));
+  return wordLabels.map((y, i) => {
+    if (typeof y === "string") {
+      if (!labelList) {
+        throw new Error(`${fn}: wordLabels are names ("${y}"), so labelList is required`);
+      }
+      const id = index.get(y);
+      if (id === undefined) {
+        throw new Error(`${fn}: wordLabels[${i}] = "${y}" is not in labelList`);
+      }
+      return id;
+    }
+    const known = Number.isInteger(y) && y >= 0 && (!labelList || y < labelList.length);
+    if (y !== IGNORE && !known) {
+      throw new Error(
+        `${fn}: wordLabels[${i}] = ${y} is not a label id` +
+          (labelList ? ` in [0, ${labelList.length})` : " (an integer >= 0)") + " nor -100",
+      );
+    }
+    return y;
+  });
+}
+
+/** For each label id, the id of its continuation label: I-X for B-X, itself otherwise. */
+function continuationIds(fn: string, labelList: readonly string[]): number[] {
+  return labelList.map((name, id) => {
+    if (!name.startsWith("B-")) return id;
+    const inside = labelList.indexOf(`I-${name.slice(2)}`);
+    if (inside < 0) {
+      throw new Error(
+        `${fn}: labelList has "${name}" but no "I-${name.slice(2)}" for its continuation ` +
+          `subwords (strategy "all" expects IOB2 tags)`,
+      );
+    }
+    return inside;
+  });
+}
+
+/**
+ * One label id per token from one label per word, the chapter's `tokenize_and_align_labels`:
+ * special tokens (`wordIds` entry `null`) get -100; the first subword of each word gets the
+ * word's label; continuation subwords get -100 (`"first"`) or the word's label with `B-X`
+ * turned into `I-X` (`"all"`), found by NAME in `labelList` — not by the `label % 2` parity
+ * trick, which only holds for one particular label order. Word labels of -100 stay -100.
+ *
+ * The chapter's printed Code Fragment is garbled: `previous_word_id = word_id`,
+ * `labels.append(label_row)`, `tokenized["labels"] = labels` and `return tokenized` are all
+ * indented inside the continuation branch, so it returns after the first continuation subword
+ * of the first sentence, without the labels of the rest of the batch. This function is the
+ * intended logic, one sequence at a time (map it over a batch). As in Hugging Face's
+ * run_ner.py, a token counts as a word's first subword when its word id differs from the
+ * previous token's.
+ *
+ * @param wordLabels one label per word: names (then `labelList` is required) or ids.
+ * @param wordIds the word index of each token, `null` for special tokens (the fast
+ *   tokenizers' `word_ids()`; the kit's encoders give it as `wordIds`).
+ * @returns one id per token, -100 where the loss must skip the token.
+ *
+ * @example
+ * ```ts
+ * import { alignLabels } from "./align.ts";
+ * const labelList = ["O", "B-PER", "I-PER", "B-ORG", "I-ORG", "B-LOC", "I-LOC"];
+ * // [CLS] John lives in Wash ##ington [SEP]
+ * const wordIds = [null, 0, 1, 2, 3, 3, null];
+ * const words = ["B-PER", "O", "O", "B-LOC"];
+ * const first = alignLabels(words, wordIds, { labelList });
+ * const all = alignLabels(words, wordIds, { labelList, strategy: "all" });
+ * console.assert(first.join() === "-100,1,0,0,5,-100,-100");
+ * console.assert(all.join() === "-100,1,0,0,5,6,-100"); // ##ington: I-LOC
+ * ```
+ */
+export function alignLabels(
+  wordLabels: readonly (string | number)[],
+  wordIds: readonly (number | null)[],
+  { strategy = "first", labelList }: AlignLabelsOptions = {},
+): number[] {
+  const fn = "alignLabels";
+  if (strategy !== "first" && strategy !== "all") {
+    throw new Error(`${fn}: strategy must be "first" or "all", got ${String(strategy)}`);
+  }
+  if (!Array.isArray(wordLabels)) {
+    throw new Error(`${fn}: wordLabels must be an array, got ${wordLabels}`);
+  }
+  checkWordIds(fn, wordIds, wordLabels.length);
+  const ids = labelIds(fn, wordLabels, labelList);
+  let continuation: number[] | undefined;
+  if (strategy === "all") {
+    if (!labelList) throw new Error(`${fn}: strategy "all" needs labelList to find I- tags`);
+    continuation = continuationIds(fn, labelList);
+  }
+  let previous: number | null = null;
+  return wordIds.map((w) => {
+    const isFirst = w !== previous;
+    previous = w;
+    if (w === null) return IGNORE;
+    const y = ids[w];
+    if (isFirst || y === IGNORE) return y;
+    return continuation ? continuation[y] : IGNORE;
+  });
+}
+
+function argmax(row: readonly number[]): number {
+  let best = 0;
+  for (let i = 1; i < row.length; i++) if (row[i] > row[best]) best = i;
+  return best;
+}
+
+/**
+ * One prediction per word from one prediction per token — the inverse of
+ * {@link alignLabels}, for entity-level evaluation on the dataset's words. With `"first"`
+ * (default) each word takes its first subword's prediction, whatever its type (ids, names,
+ * score rows). `"average"` and `"max"` take one score row per token (logits or probabilities)
+ * and return a class id per word. Special tokens (`null`) are skipped.
+ *
+ * @param tokenPreds one prediction per token, aligned with `wordIds`.
+ * @param wordIds the word index of each token, `null` for special tokens.
+ * @returns one prediction per word, words in order.
+ *
+ * @example
+ * ```ts
+ * import { wordPredictions } from "./align.ts";
+ * const wordIds = [null, 0, 1, 1, null];
+ * console.assert(wordPredictions(["O", "B-LOC", "I-LOC", "O", "O"], wordIds).join() === "B-LOC,I-LOC");
+ * const scores = [[0, 0], [0.9, 0.1], [0.2, 0.8], [0.6, 0.4], [0, 0]];
+ * console.assert(wordPredictions(scores, wordIds, { strategy: "average" }).join() === "0,1");
+ * ```
+ */
+export function wordPredictions<T>(
+  tokenPreds: readonly T[],
+  wordIds: readonly (number | null)[],
+  options?: WordPredictionsOptions<T> & { strategy?: "first" },
+): T[];
+export function wordPredictions(
+  tokenPreds: readonly (readonly number[])[],
+  wordIds: readonly (number | null)[],
+  options: WordPredictionsOptions<number> & { strategy: "average" | "max" },
+): number[];
+export function wordPredictions<T>(
+  tokenPreds: readonly T[],
+  wordIds: readonly (number | null)[],
+  options: WordPredictionsOptions<T> = {},
+): (T | number)[] {
+  const fn = "wordPredictions";
+  const { strategy = "first", missing } = options;
+  if (strategy !== "first" && strategy !== "average" && strategy !== "max") {
+    throw new Error(
+      `${fn}: strategy must be "first", "average" or "max", got ${String(strategy)}`,
+    );
+  }
+  if (!Array.isArray(tokenPreds) || !Array.isArray(wordIds)) {
+    throw new Error(`${fn}: tokenPreds and wordIds must be arrays`);
+  }
+  if (tokenPreds.length !== wordIds.length) {
+    throw new Error(
+      `${fn}: tokenPreds has ${tokenPreds.length} entries but wordIds has ${wordIds.length}`,
+    );
+  }
+  const seen = wordIds.reduce<number>((m, w) => (w !== null && w > m ? w : m), -1) + 1;
+  const numWords = options.numWords ?? seen;
+  if (!Number.isInteger(numWords) || numWords < 0) {
+    throw new Error(`${fn}: numWords must be an integer >= 0, got ${numWords}`);
+  }
+  checkWordIds(fn, wordIds, numWords);
+
+  const tokensOf: number[][] = Array.from({ length: numWords }, () => []);
+  wordIds.forEach((w, t) => w !== null && tokensOf[w].push(t));
+  return tokensOf.map((tokens, w) => {
+    if (tokens.length === 0) {
+      if (missing !== undefined) return missing;
+      throw new Error(
+        `${fn}: word ${w} has no token (cut by truncation?); pass \`missing\` to fill it`,
+      );
+    }
+    if (strategy === "first") return tokenPreds[tokens[0]];
+    const rows = tokens.map((t) => {
+      const row = tokenPreds[t];
+      if (!Array.isArray(row) || row.some((x) => typeof x !== "number" || Number.isNaN(x))) {
+        throw new Error(
+          `${fn}: strategy "${strategy}" needs a row of numeric scores per token; ` +
+            `tokenPreds[${t}] = ${JSON.stringify(row)}`,
+        );
+      }
+      return row as number[];
+    });
+    const width = rows[0].length;
+    if (width === 0 || rows.some((r) => r.length !== width)) {
+      throw new Error(`${fn}: score rows of word ${w} must be non-empty and of equal length`);
+    }
+    if (strategy === "max") {
+      // The token holding the word's single highest score decides.
+      let best = rows[0];
+      for (const r of rows) if (Math.max(...r) > Math.max(...best)) best = r;
+      return argmax(best);
+    }
+    const mean = Array.from({ length: width }, (_, c) => rows.reduce((s, r) => s + r[c], 0));
+    return argmax(mean);
+  });
+}
