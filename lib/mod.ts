@@ -57,8 +57,8 @@ export {
 } from "./progress.ts";
 export * as seqeval from "./seqeval/mod.ts";
 export {
-  accuracyScore,
   type AccuracyOptions,
+  accuracyScore,
   type Average,
   type CalibrationCurve,
   calibrationCurve,
@@ -72,8 +72,8 @@ export {
   expectedCalibrationError,
   type ExpectedCalibrationErrorOptions,
   f1Score,
-  fbetaScore,
   type FbetaOptions,
+  fbetaScore,
   type IndicatorMatrix,
   type Label,
   type PerClassOptions,
