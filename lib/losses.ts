@@ -374,8 +374,8 @@ export function focalLoss(
 /**
  * Per-element binary cross-entropy with logits, `posWeight` on the positive term:
  * −log σ(x) = softplus(−x) and −log(1 − σ(x)) = softplus(x), both finite for any x.
- * (Not tf.logSigmoid: its gradient closes over its input instead of saving it, so inside
- * tf.tidy the backward pass reads a disposed tensor — tfjs 4.22.)
+ * (Not tf.logSigmoid: in tfjs 4.22 its gradient fails with "Cannot read properties of
+ * undefined (reading 'backend')" whenever its input is an intermediate tensor.)
  */
 function bceElements(x: tf.Tensor, y: tf.Tensor, posWeight?: tf.Tensor): tf.Tensor {
   const positive = tf.mul(y, tf.softplus(tf.neg(x)));
