@@ -103,7 +103,16 @@ function counts(t: CheckedTargets, labels: Label[], samplewise: boolean): Counts
   return c;
 }
 
-/** The labels present in the targets: sorted labels, or every column of an indicator matrix. */
+/**
+ * The labels present in the targets: sorted labels, or every column of an indicator matrix.
+ *
+ * @example
+ * ```ts
+ * import { presentLabels } from "./classification.ts";
+ * import { checkTargets } from "./validation.ts";
+ * console.log(presentLabels(checkTargets(["b", "a"], ["c", "a"]))); // ["a", "b", "c"]
+ * ```
+ */
 export function presentLabels(t: CheckedTargets): Label[] {
   return t.type === "multilabel-indicator"
     ? Array.from({ length: t.nLabels }, (_, i) => i)
@@ -209,7 +218,17 @@ function setWiseLabels(
 
 /**
  * {@link precisionRecallFscoreSupport} on targets already checked: the report uses it to share
- * one validation among its rows.
+ * one validation among its rows. `warnFor` names the ratios whose zero division warns.
+ *
+ * @example
+ * ```ts
+ * import { type PrfAveraged, prfsChecked } from "./classification.ts";
+ * import { checkTargets } from "./validation.ts";
+ * import { MetricWarnings } from "./warnings.ts";
+ * const t = checkTargets([0, 1, 1], [0, 1, 0]);
+ * const r = prfsChecked(t, { average: "macro" }, ["f-score"], new MetricWarnings()) as PrfAveraged;
+ * console.log(r.fscore.toFixed(3)); // "0.667"
+ * ```
  */
 export function prfsChecked(
   t: CheckedTargets,
