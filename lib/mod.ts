@@ -102,3 +102,13 @@ export {
   wordPredictions,
   type WordPredictionsOptions,
 } from "./ner/align.ts";
+export {
+  type DecodeOptions,
+  formatPair,
+  type FormatPairOptions,
+  type Pooling,
+  type PretrainedSourceOptions,
+  TransformersEncoder,
+  type TransformersEncoderOptions,
+  TransformersTokenizer,
+} from "./encoders/transformers/mod.ts";
