@@ -112,3 +112,21 @@ export {
   type TransformersEncoderOptions,
   TransformersTokenizer,
 } from "./encoders/transformers/mod.ts";
+export {
+  cachedEmbed,
+  cacheDir,
+  type CacheOptions,
+  clearEmbeddingCache,
+  embeddingCacheDir,
+} from "./encoders/cache.ts";
+export {
+  loadUseLite,
+  SentencePieceTokenizer,
+  TrainableUseLite,
+  type TrainableUseLiteOptions,
+  USE_LITE_PARTS,
+  UseLiteEncoder,
+  type UseLiteLoadOptions,
+  type UseLitePart,
+} from "./encoders/use_lite/mod.ts";
+export { registerKitGradients } from "./tf/gradients.ts";
