@@ -68,3 +68,312 @@ Deno.test("AdamW + linear warmup schedule + clip_grad_norm_ match torch step for
   opt.dispose();
   tf.dispose(Object.values(p));
 });
+
+// ---------------------------------------------------------------------------------------------
+// The Trainer on seeded Gaussian clusters (frozen-feature regime) and a small trainable body.
+
+import { Random } from "../lib/random.ts";
+import { type Body, featureBody, tokenFeatureBody } from "../lib/heads/body.ts";
+import { createClassifier, createMultiTaskModel } from "../lib/heads/model.ts";
+import { Trainer } from "../lib/train/trainer.ts";
+import type { EvalPrediction } from "../lib/train/trainer.ts";
+import { assert, assertRejects, assertThrows } from "@std/assert";
+
+const DIM = 8;
+
+function clusters(n: number, numLabels: number, seed: number, noise = 0.6) {
+  // the centers depend on the number of labels only, so train and eval sets share them
+  const centerRng = new Random(100 + numLabels);
+  const rng = new Random(seed);
+  const centers = Array.from(
+    { length: numLabels },
+    () => Array.from({ length: DIM }, () => centerRng.random() * 4 - 2),
+  );
+  const inputs: Float32Array[] = [];
+  const labels: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const y = i % numLabels;
+    inputs.push(Float32Array.from(centers[y], (c) => c + noise * (rng.random() * 2 - 1)));
+    labels.push(y);
+  }
+  return { inputs, labels };
+}
+
+function argmax(row: number[]): number {
+  return row.indexOf(Math.max(...row));
+}
+
+function accuracy({ predictions, labelIds }: EvalPrediction) {
+  const preds = (predictions as number[][]).map(argmax);
+  return { accuracy: preds.filter((p, i) => p === labelIds[i]).length / preds.length };
+}
+
+const body = featureBody({ name: "toy", hiddenSize: DIM });
+const LABELS = ["a", "b", "c"];
+
+function weightsOf(model: { namedVariables(): Map<string, tf.Variable> }) {
+  return [...model.namedVariables().values()].map((v) => Array.from(v.dataSync()));
+}
+
+Deno.test("Trainer: learns, logs HF keys per epoch, same seed → identical run, other seed → different", async () => {
+  const train = clusters(60, 3, 1);
+  const evalSet = clusters(30, 3, 2);
+  const run = async (seed: number) => {
+    const model = createClassifier(body, { labels: LABELS, dropout: 0.2 });
+    const trainer = new Trainer({
+      model,
+      args: {
+        numTrainEpochs: 4,
+        perDeviceTrainBatchSize: 8,
+        learningRate: 0.05,
+        weightDecay: 0.01,
+        warmupRatio: 0.1,
+        evalStrategy: "epoch",
+        loggingSteps: 5,
+        seed,
+        sampler: "weighted",
+        disableTqdm: true,
+      },
+      trainDataset: train,
+      evalDataset: evalSet,
+      computeMetrics: accuracy,
+    });
+    const out = await trainer.train();
+    const w = weightsOf(model);
+    model.dispose();
+    return { out, w };
+  };
+  const a = await run(7);
+  const b = await run(7);
+  const c = await run(8);
+  assertEquals(a.out.globalStep, 4 * Math.ceil(60 / 8));
+  const strip = (h: typeof a.out.logHistory) => JSON.stringify(h);
+  assertEquals(strip(a.out.logHistory), strip(b.out.logHistory));
+  assertEquals(a.w, b.w);
+  assert(strip(a.out.logHistory) !== strip(c.out.logHistory));
+  const evals = a.out.logHistory.filter((e) => "eval_loss" in e);
+  assertEquals(evals.map((e) => e.epoch), [1, 2, 3, 4]);
+  assertEquals(evals.at(-1)!.eval_accuracy, 1);
+  const trainLogs = a.out.logHistory.filter((e) => "loss" in e);
+  assert(trainLogs.every((e) => "grad_norm" in e && "learning_rate" in e));
+  assert(trainLogs[0].loss > trainLogs.at(-1)!.loss, "training loss falls");
+});
+
+Deno.test("Trainer: learning rate follows linear warmup + decay (warmupRatio rounds up, as HF)", async () => {
+  const model = createClassifier(body, { labels: LABELS });
+  const trainer = new Trainer({
+    model,
+    args: {
+      maxSteps: 10,
+      perDeviceTrainBatchSize: 4,
+      learningRate: 1,
+      warmupRatio: 0.25,
+      loggingSteps: 1,
+      disableTqdm: true,
+    },
+    trainDataset: clusters(12, 3, 3),
+  });
+  const out = await trainer.train();
+  // warmup = ceil(10 · 0.25) = 3; the logged rate is the one for the next step
+  const lrs = out.logHistory.filter((e) => "learning_rate" in e).map((e) => e.learning_rate);
+  assertAllClose(lrs.slice(0, 10), [1 / 3, 2 / 3, 1, 6 / 7, 5 / 7, 4 / 7, 3 / 7, 2 / 7, 1 / 7, 0], {
+    atol: 1e-12,
+  });
+  assertEquals(out.globalStep, 10);
+  model.dispose();
+});
+
+Deno.test("Trainer: loadBestModelAtEnd restores the best evaluation; early stopping stops", async () => {
+  const train = clusters(30, 3, 4);
+  // evaluation labels permuted: the better the fit to train, the worse eval_loss gets
+  const evalSet = { inputs: train.inputs, labels: train.labels.map((y) => (y + 1) % 3) };
+  const model = createClassifier(body, { labels: LABELS, dropout: 0 });
+  const trainer = new Trainer({
+    model,
+    args: {
+      numTrainEpochs: 20,
+      perDeviceTrainBatchSize: 10,
+      learningRate: 0.1,
+      evalStrategy: "epoch",
+      loadBestModelAtEnd: true,
+      earlyStoppingPatience: 2,
+      disableTqdm: true,
+    },
+    trainDataset: train,
+    evalDataset: evalSet,
+  });
+  const out = await trainer.train();
+  const evals = out.logHistory.filter((e) => "eval_loss" in e);
+  assertEquals(evals.length, 3, "best at epoch 1, then 2 evaluations without improvement");
+  assertEquals(out.best, { metric: evals[0].eval_loss, step: 3 });
+  assertEquals(trainer.evaluate().eval_loss, evals[0].eval_loss);
+  model.dispose();
+});
+
+Deno.test("Trainer: end to end — body variables train at bodyLearningRate; 0 keeps them", async () => {
+  const makeBody = (): Body<Float32Array> & { w: tf.Variable } => {
+    const w = tf.variable(tf.eye(DIM));
+    const inner = featureBody({ name: "trainable-toy", hiddenSize: DIM });
+    return {
+      w,
+      name: "trainable-toy",
+      hiddenSize: DIM,
+      level: "sequence",
+      forward: (inputs) => tf.tidy(() => tf.tanh(tf.matMul(inner.forward(inputs), w))),
+      trainableVariables: () => [w],
+      namedVariables: () => new Map([["dense.weight", w]]),
+    };
+  };
+  const train = clusters(24, 3, 5);
+  for (const [bodyLearningRate, moves] of [[0.01, true], [0, false]] as const) {
+    const b = makeBody();
+    const model = createClassifier(b, { labels: LABELS });
+    assertEquals(model.parameterCounts(), {
+      trainable: DIM * DIM + DIM * 3 + 3,
+      frozen: 0,
+      total: DIM * DIM + DIM * 3 + 3,
+    });
+    const before = Array.from(b.w.dataSync());
+    const head0 = weightsOf(model).at(-2)!;
+    await new Trainer({
+      model,
+      args: { numTrainEpochs: 2, learningRate: 0.05, bodyLearningRate, disableTqdm: true },
+      trainDataset: train,
+    }).train();
+    assertEquals(Array.from(b.w.dataSync()).some((v, i) => v !== before[i]), moves);
+    assert(weightsOf(model).at(-2)!.some((v, i) => v !== head0[i]), "head trains");
+    model.dispose();
+    b.w.dispose();
+  }
+});
+
+Deno.test("Trainer: multi-task model — one dataset per task, per-task metrics", async () => {
+  const model = createMultiTaskModel(body, {
+    sentiment: { labels: ["neg", "neu", "pos"] },
+    topic: { labels: ["w", "x", "y", "z"] },
+  });
+  const trainer = new Trainer({
+    model,
+    args: {
+      numTrainEpochs: 6,
+      learningRate: 0.05,
+      evalStrategy: "epoch",
+      metricForBestModel: "topic_accuracy",
+      disableTqdm: true,
+    },
+    trainDataset: { sentiment: clusters(30, 3, 6), topic: clusters(40, 4, 7) },
+    evalDataset: { sentiment: clusters(30, 3, 6), topic: clusters(40, 4, 7) },
+    computeMetrics: accuracy,
+  });
+  const out = await trainer.train();
+  assertEquals(out.globalStep, 6 * (Math.ceil(30 / 8) + Math.ceil(40 / 8)));
+  const m = trainer.evaluate();
+  assertEquals(Object.keys(m).sort(), [
+    "eval_loss",
+    "eval_sentiment_accuracy",
+    "eval_sentiment_loss",
+    "eval_topic_accuracy",
+    "eval_topic_loss",
+  ]);
+  assertEquals([m.eval_sentiment_accuracy, m.eval_topic_accuracy], [1, 1]);
+  assertAllClose(m.eval_loss, (m.eval_sentiment_loss + m.eval_topic_loss) / 2, { atol: 1e-12 });
+  model.dispose();
+});
+
+Deno.test("Trainer: token classification with padding and -100, and multi-label with BCE / sigmoid focal", async () => {
+  const rng = new Random(9);
+  const proto = [0, 1, 2].map(() => Float32Array.from({ length: DIM }, () => rng.random() * 4 - 2));
+  const sentences: Float32Array[][] = [];
+  const tags: number[][] = [];
+  for (let i = 0; i < 30; i++) {
+    const len = 1 + (i % 5);
+    const ys = Array.from({ length: len }, (_, t) => (i + t) % 3);
+    sentences.push(ys.map((y) => proto[y].map((v) => v + 0.3 * (rng.random() - 0.5))));
+    tags.push(ys.map((y, t) => (t === 2 ? -100 : y)));
+  }
+  const ner = createClassifier(tokenFeatureBody({ name: "toy", hiddenSize: DIM }), {
+    labels: ["O", "B-PER", "I-PER"],
+  });
+  const tokenTrainer = new Trainer({
+    model: ner,
+    args: { numTrainEpochs: 5, learningRate: 0.05, disableTqdm: true },
+    trainDataset: { inputs: sentences, labels: tags },
+  });
+  await tokenTrainer.train();
+  const pred = tokenTrainer.predict({ inputs: sentences, labels: tags });
+  assertEquals(
+    (pred.predictions as number[][][]).map((r) => r.length),
+    sentences.map((s) => s.length),
+  );
+  const flatPred = (pred.predictions as number[][][]).flatMap((r) => r.map(argmax));
+  const flatGold = (pred.labelIds as number[][]).flat();
+  assert(flatPred.every((p, i) => flatGold[i] === -100 || p === flatGold[i]));
+  ner.dispose();
+
+  const base = clusters(40, 4, 10);
+  const multiLabels = base.labels.map((y) => [LABELS[y % 3], ...(y === 3 ? ["c"] : [])]);
+  for (const loss of ["bce", "sigmoid_focal"] as const) {
+    const model = createClassifier(body, {
+      labels: LABELS,
+      problemType: "multi_label_classification",
+    });
+    const t = new Trainer({
+      model,
+      args: { numTrainEpochs: 10, learningRate: 0.05, loss, disableTqdm: true },
+      trainDataset: { inputs: base.inputs, labels: multiLabels },
+    });
+    const out = await t.train();
+    assert(out.logHistory[0].loss > out.logHistory.at(-1)!.loss, `${loss} loss falls`);
+    const p = t.predict({ inputs: base.inputs, labels: multiLabels });
+    const correct = (p.predictions as number[][]).every((row, i) =>
+      row.every((z, k) => (z > 0 ? 1 : 0) === (p.labelIds as number[][])[i][k])
+    );
+    assert(correct, `${loss}: every tag right`);
+    model.dispose();
+  }
+});
+
+Deno.test("Trainer: bad input — labels outside id2label, empty data, NaN loss, inconsistent options", async () => {
+  const model = createClassifier(body, { labels: LABELS });
+  const data = clusters(6, 3, 11);
+  const make = (over: Partial<ConstructorParameters<typeof Trainer<Float32Array>>[0]>) =>
+    new Trainer({ model, trainDataset: data, args: { disableTqdm: true }, ...over });
+  assertThrows(
+    () => make({ trainDataset: { inputs: data.inputs, labels: [0, 1, "maybe", 0, 1, 2] } }),
+    Error,
+    'trainDataset.labels[2] = "maybe" is not in id2label (0="a", 1="b", 2="c")',
+  );
+  assertThrows(
+    () => make({ trainDataset: { inputs: data.inputs, labels: [0, 1, 3, 0, 1, 2] } }),
+    Error,
+    "labels[2] = 3",
+  );
+  assertThrows(
+    () => make({ trainDataset: { inputs: [], labels: [] } }),
+    Error,
+    "trainDataset is empty",
+  );
+  assertThrows(() => make({ args: { evalStrategy: "epoch" } }), Error, "needs an evalDataset");
+  assertThrows(
+    () => make({ args: { loss: "bce" } }),
+    Error,
+    'loss "bce" does not fit single_label_classification',
+  );
+  assertThrows(
+    () => make({ args: { learningRate: -1 } }),
+    RangeError,
+    "learningRate must be a non-negative number, got -1",
+  );
+  assertThrows(() => make({ args: { saveStrategy: "epoch" } }), Error, "needs outputDir");
+  const poisoned = data.inputs.map((v, i) => (i === 4 ? v.map(() => NaN) : v));
+  await assertRejects(
+    () =>
+      make({
+        trainDataset: { inputs: poisoned, labels: data.labels },
+        args: { perDeviceTrainBatchSize: 6, disableTqdm: true },
+      }).train(),
+    Error,
+    "at step 1 (epoch 1): crossEntropyLoss: logits must be finite",
+  );
+  model.dispose();
+});

@@ -1,0 +1,118 @@
+/**
+ * Training data as the Trainer takes it, and the one place labels are checked against the
+ * model's `id2label` and turned into ids.
+ * @module
+ */
+import type { BodyLevel } from "../heads/body.ts";
+import type { TaskHead } from "../heads/model.ts";
+
+/** The ignored label of token tasks (special tokens, padding, continuation pieces), as HF. */
+export const IGNORE_INDEX = -100;
+
+/**
+ * Examples and their labels, index by index. A label is, by task:
+ * single-label — an id or a name; multi-label — a multi-hot `number[]` of length `numLabels`
+ * or a list of names; token — one id or name per token, `-100` for ignored tokens.
+ */
+export interface Dataset<I> {
+  /** One input per example (a feature vector, a text, per-token features…). */
+  inputs: I[];
+  /** One label per example. */
+  labels: LabelInput[];
+}
+
+/** A label as a dataset may give it. */
+export type LabelInput = number | string | (number | string)[];
+
+/** Labels turned into ids, in the layout the loss wants. */
+export type EncodedLabels =
+  | { kind: "single"; ids: number[] }
+  | { kind: "multi"; targets: number[][] }
+  | { kind: "token"; ids: number[][] };
+
+/**
+ * Checks a dataset against a task head and encodes its labels; `where` names it in errors
+ * (e.g. `trainDataset`).
+ *
+ * @example
+ * ```ts
+ * import { encodeLabels } from "./data.ts";
+ * const head = { id2label: { 0: "neg", 1: "pos" }, label2id: { neg: 0, pos: 1 }, numLabels: 2,
+ *   problemType: "single_label_classification" as const };
+ * const enc = encodeLabels({ inputs: [1, 2], labels: ["pos", 0] }, head, "sequence", "train");
+ * console.assert(enc.kind === "single" && enc.ids.join() === "1,0");
+ * ```
+ */
+export function encodeLabels<I>(
+  dataset: Dataset<I>,
+  head: Pick<TaskHead, "id2label" | "label2id" | "numLabels" | "problemType">,
+  level: BodyLevel,
+  where: string,
+  sequenceLengths?: number[],
+): EncodedLabels {
+  const { inputs, labels } = dataset ?? {};
+  if (!Array.isArray(inputs) || !Array.isArray(labels)) {
+    throw new Error(`${where} must have arrays "inputs" and "labels"`);
+  }
+  if (inputs.length === 0) throw new Error(`${where} is empty: it has no examples`);
+  if (inputs.length !== labels.length) {
+    throw new Error(`${where} has ${inputs.length} inputs but ${labels.length} labels`);
+  }
+  const known = () =>
+    Object.entries(head.id2label).map(([i, n]) => `${i}=${JSON.stringify(n)}`).join(", ");
+  const toId = (y: unknown, at: string, allowIgnore: boolean): number => {
+    if (typeof y === "string") {
+      if (y in head.label2id) return head.label2id[y];
+    } else if (typeof y === "number") {
+      if (Number.isInteger(y) && y >= 0 && y < head.numLabels) return y;
+      if (allowIgnore && y === IGNORE_INDEX) return y;
+    }
+    throw new Error(`${where}.labels${at} = ${JSON.stringify(y)} is not in id2label (${known()})`);
+  };
+  if (level === "token") {
+    return {
+      kind: "token",
+      ids: labels.map((row, i) => {
+        if (!Array.isArray(row)) {
+          throw new Error(
+            `${where}.labels[${i}] must be one label per token, got ${JSON.stringify(row)}`,
+          );
+        }
+        if (sequenceLengths && row.length !== sequenceLengths[i]) {
+          throw new Error(
+            `${where}.labels[${i}] has ${row.length} labels for ${sequenceLengths[i]} tokens`,
+          );
+        }
+        return row.map((y, t) => toId(y, `[${i}][${t}]`, true));
+      }),
+    };
+  }
+  if (head.problemType === "multi_label_classification") {
+    return {
+      kind: "multi",
+      targets: labels.map((row, i) => {
+        if (!Array.isArray(row)) {
+          throw new Error(
+            `${where}.labels[${i}] must be a multi-hot array or a list of names, got ${
+              JSON.stringify(row)
+            }`,
+          );
+        }
+        if (row.every((y) => typeof y === "number")) {
+          if (row.length !== head.numLabels || !row.every((y) => y === 0 || y === 1)) {
+            throw new Error(
+              `${where}.labels[${i}] = ${
+                JSON.stringify(row)
+              } is not a multi-hot vector of ${head.numLabels} zeros and ones`,
+            );
+          }
+          return row as number[];
+        }
+        const target = new Array<number>(head.numLabels).fill(0);
+        row.forEach((y, k) => target[toId(y, `[${i}][${k}]`, false)] = 1);
+        return target;
+      }),
+    };
+  }
+  return { kind: "single", ids: labels.map((y, i) => toId(y, `[${i}]`, false)) };
+}

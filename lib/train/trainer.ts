@@ -1,0 +1,561 @@
+/**
+ * The Trainer: Hugging Face's loop, read top to bottom — batches from a seeded sampler, loss,
+ * gradients, global-norm clipping, AdamW with a linear warmup/decay schedule, periodic logging,
+ * evaluation with `computeMetrics`, checkpoints, best-model restore and early stopping.
+ * @module
+ */
+import * as tf from "@tensorflow/tfjs";
+import { join } from "node:path";
+import { Random } from "../random.ts";
+import { oversample, undersample, weightedRandomSampler } from "../imbalance/samplers.ts";
+import { computeClassWeights } from "../imbalance/class_weights.ts";
+import { type Progress, progress } from "../progress.ts";
+import { type ClassifierModel, DEFAULT_TASK } from "../heads/model.ts";
+import { type Dataset, type EncodedLabels, encodeLabels } from "./data.ts";
+import { type LossFunction, makeLoss } from "./loss.ts";
+import { AdamW, type ParamGroupOptions } from "./optimizer.ts";
+import { LambdaLR, linearWarmupLambda } from "./schedule.ts";
+import { clipGradNorm } from "./clip.ts";
+import { saveCheckpoint } from "./checkpoint.ts";
+import {
+  type ResolvedTrainingArguments,
+  resolveTrainingArguments,
+  type TrainingArguments,
+} from "./training_args.ts";
+
+/** What `computeMetrics` receives, as HF's `EvalPrediction` (one task at a time). */
+export interface EvalPrediction {
+  /** Logits: `[examples][labels]`, or `[examples][tokens][labels]` for token tasks (unpadded). */
+  predictions: number[][] | number[][][];
+  /** Label ids: `[examples]`, multi-hot `[examples][labels]`, or `[examples][tokens]` with -100. */
+  labelIds: number[] | number[][];
+  /** The task evaluated (`"default"` for single-task models). */
+  task: string;
+}
+
+/** Metrics from predictions, e.g. `{ accuracy, f1Macro }`; the Trainer prefixes `eval_`. */
+export type ComputeMetrics = (p: EvalPrediction) => Record<string, number>;
+
+/** One entry of the log history: HF's keys (`loss`, `grad_norm`, `learning_rate`, `eval_*`). */
+export type LogEntry = Record<string, number> & { step: number; epoch: number };
+
+/** What `train()` returns, as HF's `TrainOutput`. */
+export interface TrainOutput {
+  /** Optimizer steps taken. */
+  globalStep: number;
+  /** Mean training loss over all steps. */
+  trainingLoss: number;
+  /** `train_runtime`, `train_samples_per_second`, `train_steps_per_second`, `train_loss`, `epoch`. */
+  metrics: Record<string, number>;
+  /** Every log entry, in order. */
+  logHistory: LogEntry[];
+  /** The best value of `metricForBestModel` and the step it came from (when evaluating). */
+  best?: { metric: number; step: number };
+}
+
+/** Output of {@linkcode Trainer.predict}, as HF's `PredictionOutput`. */
+export interface PredictionOutput {
+  /** Logits per example (per token for token tasks). */
+  predictions: number[][] | number[][][];
+  /** The encoded labels. */
+  labelIds: number[] | number[][];
+  /** `test_loss` and the `computeMetrics` values, prefixed `test_`. */
+  metrics: Record<string, number>;
+}
+
+/** A dataset, or one per task for a multi-task model. */
+export type Datasets<I> = Dataset<I> | Record<string, Dataset<I>>;
+
+/** Everything the Trainer needs. */
+export interface TrainerOptions<I> {
+  /** The model to train (its heads, and its body's trainable variables). */
+  model: ClassifierModel<I>;
+  /** Training arguments (HF names, camelCase). */
+  args?: TrainingArguments;
+  /** Training examples; `{ task: dataset }` for a multi-task model. */
+  trainDataset: Datasets<I>;
+  /** Evaluation examples, same shape. */
+  evalDataset?: Datasets<I>;
+  /** Metrics from logits and labels. */
+  computeMetrics?: ComputeMetrics;
+}
+
+interface TaskData<I> {
+  task: string;
+  inputs: I[];
+  labels: EncodedLabels;
+}
+
+interface Batch<I> {
+  task: string;
+  inputs: I[];
+  labels: EncodedLabels;
+}
+
+/**
+ * Trains a {@linkcode ClassifierModel}. Frozen encoder: give the body of precomputed features
+ * and the head trains in seconds. End to end: a body whose `trainableVariables()` are non-empty
+ * trains with the head, at `bodyLearningRate` if set. Multi-task models take one dataset per
+ * task; batches of the tasks are interleaved in a seeded random order. The same seed, data and
+ * backend give the same weights, losses and metrics.
+ *
+ * @example
+ * ```ts
+ * import { featureBody } from "../heads/body.ts";
+ * import { createClassifier } from "../heads/model.ts";
+ * import { Trainer } from "./trainer.ts";
+ * const inputs = [[1, 0], [0.9, 0.1], [0, 1], [0.1, 0.8]].map((v) => new Float32Array(v));
+ * const model = createClassifier(featureBody({ name: "toy", hiddenSize: 2 }), { labels: ["a", "b"] });
+ * const trainer = new Trainer({
+ *   model,
+ *   args: { numTrainEpochs: 30, learningRate: 0.1, perDeviceTrainBatchSize: 2, evalStrategy: "epoch", disableTqdm: true },
+ *   trainDataset: { inputs, labels: ["a", "a", "b", "b"] },
+ *   evalDataset: { inputs, labels: [0, 0, 1, 1] },
+ *   computeMetrics: ({ predictions, labelIds }) => {
+ *     const preds = (predictions as number[][]).map((r) => r.indexOf(Math.max(...r)));
+ *     return { accuracy: preds.filter((p, i) => p === labelIds[i]).length / preds.length };
+ *   },
+ * });
+ * const out = await trainer.train();
+ * console.assert(out.globalStep === 60);
+ * console.assert(trainer.evaluate().eval_accuracy === 1);
+ * model.dispose();
+ * ```
+ */
+export class Trainer<I> {
+  /** The model being trained. */
+  readonly model: ClassifierModel<I>;
+  /** The arguments with defaults filled in. */
+  readonly args: ResolvedTrainingArguments;
+  /** Log history of the last `train()`. */
+  logHistory: LogEntry[] = [];
+  readonly #train: TaskData<I>[];
+  readonly #eval?: TaskData<I>[];
+  readonly #losses: Map<string, LossFunction>;
+  readonly #computeMetrics?: ComputeMetrics;
+
+  /** Checks the arguments and datasets (labels against `id2label`) up front. */
+  constructor(options: TrainerOptions<I>) {
+    this.model = options.model;
+    this.args = resolveTrainingArguments(options.args);
+    this.#computeMetrics = options.computeMetrics;
+    this.#train = this.#prepare(options.trainDataset, "trainDataset");
+    if (options.evalDataset !== undefined) {
+      this.#eval = this.#prepare(options.evalDataset, "evalDataset");
+    } else if (this.args.evalStrategy !== "no") {
+      throw new Error(`evalStrategy "${this.args.evalStrategy}" needs an evalDataset`);
+    }
+    this.#losses = new Map(
+      this.#train.map((d) => [d.task, makeLoss(this.model.task(d.task), this.args, d.labels)]),
+    );
+    if (this.args.sampler !== "random") {
+      for (const d of this.#train) {
+        if (d.labels.kind !== "single") {
+          throw new Error(
+            `sampler "${this.args.sampler}" needs single-label sequence classification; ` +
+              `task "${d.task}" has ${d.labels.kind === "multi" ? "multi-label" : "token"} labels`,
+          );
+        }
+      }
+    }
+  }
+
+  /** Runs the training loop; resolves with HF-style totals and the log history. */
+  async train(): Promise<TrainOutput> {
+    const a = this.args;
+    const rng = new Random(a.seed);
+    const epochBatches = (): Batch<I>[] => this.#epochBatches(rng);
+    const stepsPerEpoch = this.#stepsPerEpoch();
+    const totalSteps = a.maxSteps > 0 ? a.maxSteps : Math.ceil(a.numTrainEpochs * stepsPerEpoch);
+    const numEpochs = Math.ceil(totalSteps / stepsPerEpoch);
+    const warmup = a.warmupSteps > 0 ? a.warmupSteps : Math.ceil(totalSteps * a.warmupRatio);
+    const groups = this.#paramGroups();
+    const variables = groups.flatMap((g) => g.params);
+    if (variables.length === 0) throw new Error("the model has no trainable variables");
+    const optimizer = new AdamW(groups, {
+      lr: a.learningRate,
+      betas: [a.adamBeta1, a.adamBeta2],
+      eps: a.adamEpsilon,
+    });
+    const scheduler = new LambdaLR(
+      optimizer,
+      a.lrSchedulerType === "linear" ? linearWarmupLambda(warmup, totalSteps) : () => 1,
+    );
+    const bar: Progress | undefined = a.disableTqdm
+      ? undefined
+      : progress(totalSteps, { label: "train" });
+    const best = {
+      metric: NaN,
+      step: 0,
+      snapshot: undefined as Map<tf.Variable, Float32Array> | undefined,
+    };
+    let sinceImprovement = 0;
+    let stop = false;
+    let step = 0;
+    let lossSum = 0;
+    let logLossSum = 0;
+    let logCount = 0;
+    let lastGradNorm = NaN;
+    this.logHistory = [];
+    const start = performance.now();
+
+    const log = (entry: Record<string, number>, epoch: number) => {
+      const e = { ...entry, epoch: round4(epoch), step } as LogEntry;
+      this.logHistory.push(e);
+      if (!a.disableTqdm) console.log(formatLog(e));
+    };
+    const flushTrainLog = (epoch: number) => {
+      if (logCount === 0) return;
+      log({
+        loss: logLossSum / logCount,
+        grad_norm: lastGradNorm,
+        learning_rate: scheduler.getLastLr().at(-1)!,
+      }, epoch);
+      logLossSum = 0;
+      logCount = 0;
+    };
+    const evaluateAndSave = async (epoch: number, doEval: boolean, doSave: boolean) => {
+      let metrics: Record<string, number> | undefined;
+      if (doEval) {
+        metrics = this.evaluate();
+        log(metrics, epoch);
+        const key = metricKey(a.metricForBestModel);
+        const value = metrics[key];
+        if (value === undefined) {
+          throw new Error(
+            `metricForBestModel "${a.metricForBestModel}" is not among the metrics: ` +
+              Object.keys(metrics).join(", "),
+          );
+        }
+        const improved = Number.isNaN(best.metric) ||
+          (a.greaterIsBetter ? value > best.metric : value < best.metric);
+        const enough = Number.isNaN(best.metric) ||
+          Math.abs(value - best.metric) > a.earlyStoppingThreshold;
+        if (improved) {
+          best.metric = value;
+          best.step = step;
+          if (a.loadBestModelAtEnd) best.snapshot = snapshot(variables);
+        }
+        sinceImprovement = improved && enough ? 0 : sinceImprovement + 1;
+        if (a.earlyStoppingPatience !== undefined && sinceImprovement >= a.earlyStoppingPatience) {
+          stop = true;
+        }
+      }
+      if (doSave) {
+        await saveCheckpoint(this.model, join(a.outputDir!, `checkpoint-${step}`), {
+          extra: { step, epoch: round4(epoch), metrics },
+        });
+      }
+    };
+
+    try {
+      for (let epoch = 0; epoch < numEpochs && !stop && step < totalSteps; epoch++) {
+        const batches = epochBatches();
+        for (let b = 0; b < batches.length && !stop && step < totalSteps; b++) {
+          const batch = batches[b];
+          const loss = this.#step(batch, variables, optimizer, rng, step, epoch);
+
+          lastGradNorm = loss.gradNorm;
+          scheduler.step();
+          step++;
+          lossSum += loss.value;
+          logLossSum += loss.value;
+          logCount++;
+          bar?.tick();
+          const fractional = epoch + (b + 1) / batches.length;
+          if (step % a.loggingSteps === 0) flushTrainLog(fractional);
+          const evalNow = a.evalStrategy === "steps" && step % a.evalSteps === 0;
+          const saveNow = a.saveStrategy === "steps" && step % a.saveSteps === 0;
+          if (evalNow || saveNow) await evaluateAndSave(fractional, evalNow, saveNow);
+        }
+        flushTrainLog(epoch + 1);
+        if (a.evalStrategy === "epoch" || a.saveStrategy === "epoch") {
+          await evaluateAndSave(epoch + 1, a.evalStrategy === "epoch", a.saveStrategy === "epoch");
+        }
+      }
+    } finally {
+      await bar?.done();
+      optimizer.dispose();
+    }
+    if (a.loadBestModelAtEnd && best.snapshot) restore(best.snapshot);
+    const runtime = (performance.now() - start) / 1000;
+    const trainingLoss = lossSum / Math.max(1, step);
+    const lastEpoch = this.logHistory.at(-1)?.epoch ?? 0;
+    const metrics = {
+      train_runtime: round4(runtime),
+      train_samples_per_second: round4((step * a.perDeviceTrainBatchSize) / runtime),
+      train_steps_per_second: round4(step / runtime),
+      train_loss: trainingLoss,
+      epoch: lastEpoch,
+    };
+    return {
+      globalStep: step,
+      trainingLoss,
+      metrics,
+      logHistory: this.logHistory,
+      best: Number.isNaN(best.metric) ? undefined : { metric: best.metric, step: best.step },
+    };
+  }
+
+  /**
+   * Evaluates on `dataset` (default: the `evalDataset`): `eval_loss` and the `computeMetrics`
+   * values, prefixed `eval_` (`eval_<task>_` for multi-task models, where `eval_loss` is the
+   * mean of the tasks' losses).
+   */
+  evaluate(dataset?: Datasets<I>, metricKeyPrefix = "eval"): Record<string, number> {
+    const data = dataset === undefined ? this.#eval : this.#prepare(dataset, "dataset");
+    if (!data) throw new Error("evaluate() needs a dataset: none given and no evalDataset");
+    const out: Record<string, number> = {};
+    let lossSum = 0;
+    for (const d of data) {
+      const { loss, metrics } = this.#predictTask(d);
+      const prefix = data.length === 1 && d.task === DEFAULT_TASK
+        ? metricKeyPrefix
+        : `${metricKeyPrefix}_${d.task}`;
+      out[`${prefix}_loss`] = loss;
+      for (const [k, v] of Object.entries(metrics)) out[`${prefix}_${k}`] = v;
+      lossSum += loss;
+    }
+    out[`${metricKeyPrefix}_loss`] = lossSum / data.length;
+    return out;
+  }
+
+  /** Logits, labels and `test_` metrics for one task's dataset (HF's `Trainer.predict`). */
+  predict(dataset: Dataset<I>, task: string = this.model.tasks[0]): PredictionOutput {
+    const [d] = this.#prepare({ [task]: dataset }, "dataset");
+    const r = this.#predictTask(d);
+    const metrics: Record<string, number> = { test_loss: r.loss };
+    for (const [k, v] of Object.entries(r.metrics)) metrics[`test_${k}`] = v;
+    return { predictions: r.predictions, labelIds: r.labelIds, metrics };
+  }
+
+  #step(
+    batch: Batch<I>,
+    variables: tf.Variable[],
+    optimizer: AdamW,
+    rng: Random,
+    step: number,
+    epoch: number,
+  ): { value: number; gradNorm: number } {
+    const lossFn = this.#losses.get(batch.task)!;
+    const seed = rng.randInt(2 ** 31);
+    const taskVars = variables.filter((v) => this.#belongsTo(v, batch.task));
+    const where = `step ${step + 1} (epoch ${epoch + 1}` +
+      `${batch.task === DEFAULT_TASK ? "" : `, task "${batch.task}"`})`;
+    let value: tf.Scalar;
+    let grads: tf.NamedTensorMap;
+    try {
+      ({ value, grads } = tf.variableGrads(() => {
+        const logits = this.model.forward(batch.inputs, { training: true, seed, task: batch.task });
+        return lossFn(logits, batch.labels);
+      }, taskVars));
+    } catch (e) {
+      throw new Error(`training failed at ${where}: ${(e as Error).message}`, { cause: e });
+    }
+    const loss = value.dataSync()[0];
+    value.dispose();
+    if (!Number.isFinite(loss)) {
+      tf.dispose(grads);
+      throw new Error(
+        `training loss is ${loss} at ${where}; ` +
+          `lower learningRate (${this.args.learningRate}) or check the inputs for NaN`,
+      );
+    }
+    let gradNorm = NaN;
+    let applied = grads;
+    if (this.args.maxGradNorm > 0) {
+      const clipped = clipGradNorm(grads, this.args.maxGradNorm);
+      gradNorm = clipped.totalNorm;
+      applied = clipped.grads;
+      tf.dispose(grads);
+    }
+    optimizer.step(applied);
+    tf.dispose(applied);
+    return { value: loss, gradNorm };
+  }
+
+  #belongsTo(v: tf.Variable, task: string): boolean {
+    for (const t of this.model.tasks) {
+      if (t !== task && this.model.headVariables(t).includes(v)) return false;
+    }
+    return true;
+  }
+
+  #predictTask(d: TaskData<I>): {
+    loss: number;
+    metrics: Record<string, number>;
+    predictions: number[][] | number[][][];
+    labelIds: number[] | number[][];
+  } {
+    const bs = this.args.perDeviceEvalBatchSize;
+    const lossFn = this.#losses.get(d.task) ??
+      makeLoss(this.model.task(d.task), this.args, d.labels);
+    const predictions: (number[] | number[][])[] = [];
+    let lossSum = 0;
+    for (let i = 0; i < d.inputs.length; i += bs) {
+      const idx = range(i, Math.min(i + bs, d.inputs.length));
+      const labels = sliceLabels(d.labels, idx);
+      const inputs = idx.map((k) => d.inputs[k]);
+      const [logits, loss] = tf.tidy(() => {
+        const logits = this.model.forward(inputs, { task: d.task });
+        return [
+          logits.arraySync() as number[][] | number[][][],
+          lossFn(logits, labels).dataSync()[0],
+        ];
+      });
+      lossSum += loss * idx.length;
+      if (labels.kind === "token") {
+        (logits as number[][][]).forEach((row, k) =>
+          predictions.push(row.slice(0, labels.ids[k].length))
+        );
+      } else {
+        predictions.push(...(logits as number[][]));
+      }
+    }
+    const labelIds = d.labels.kind === "single"
+      ? d.labels.ids
+      : d.labels.kind === "multi"
+      ? d.labels.targets
+      : d.labels.ids;
+    const preds = predictions as number[][] | number[][][];
+    const metrics = this.#computeMetrics?.({ predictions: preds, labelIds, task: d.task }) ?? {};
+    return { loss: lossSum / d.inputs.length, metrics, predictions: preds, labelIds };
+  }
+
+  #prepare(datasets: Datasets<I>, where: string): TaskData<I>[] {
+    if (datasets === undefined || datasets === null) throw new Error(`${where} is missing`);
+    const isSingle = Array.isArray((datasets as Dataset<I>).inputs);
+    const byTask: Record<string, Dataset<I>> = isSingle
+      ? { [this.#onlyTask(where)]: datasets as Dataset<I> }
+      : datasets as Record<string, Dataset<I>>;
+    const tasks = Object.keys(byTask);
+    if (tasks.length === 0) throw new Error(`${where} is empty: it has no tasks`);
+    return tasks.map((task) => {
+      const head = this.model.task(task);
+      const ds = byTask[task];
+      const label = isSingle ? where : `${where}.${task}`;
+      const lengths =
+        this.model.level === "token" && Array.isArray(ds?.inputs) && ds.inputs.length > 0
+          ? this.model.body.sequenceLengths?.(ds.inputs)
+          : undefined;
+      return {
+        task,
+        inputs: ds?.inputs,
+        labels: encodeLabels(ds, head, this.model.level, label, lengths),
+      };
+    });
+  }
+
+  #onlyTask(where: string): string {
+    if (this.model.tasks.length !== 1) {
+      throw new Error(
+        `${where}: a multi-task model needs one dataset per task (${this.model.tasks.join(", ")})`,
+      );
+    }
+    return this.model.tasks[0];
+  }
+
+  #paramGroups(): ParamGroupOptions[] {
+    const a = this.args;
+    const split = (vars: tf.Variable[], name: string, lr: number): ParamGroupOptions[] => [
+      // As HF: no weight decay on biases and normalisation scales (the 1-D variables).
+      { name: `${name}`, params: vars.filter((v) => v.rank >= 2), lr, weightDecay: a.weightDecay },
+      { name: `${name}_no_decay`, params: vars.filter((v) => v.rank < 2), lr, weightDecay: 0 },
+    ];
+    const headVars = this.model.headVariables();
+    const bodyVars = this.model.body.trainableVariables().filter((v) => !headVars.includes(v));
+    return [
+      ...split(bodyVars, "body", a.bodyLearningRate ?? a.learningRate),
+      ...split(headVars, "head", a.learningRate),
+    ].filter((g) => g.params.length > 0);
+  }
+
+  #stepsPerEpoch(): number {
+    return this.#train.reduce(
+      (s, d) => s + Math.ceil(this.#epochSize(d) / this.args.perDeviceTrainBatchSize),
+      0,
+    );
+  }
+
+  #epochSize(d: TaskData<I>): number {
+    if (
+      d.labels.kind !== "single" || this.args.sampler === "random" ||
+      this.args.sampler === "weighted"
+    ) {
+      return d.inputs.length;
+    }
+    const counts = new Map<number, number>();
+    for (const y of d.labels.ids) counts.set(y, (counts.get(y) ?? 0) + 1);
+    const sizes = [...counts.values()];
+    return this.args.sampler === "oversample"
+      ? Math.max(...sizes) * sizes.length
+      : Math.min(...sizes) * sizes.length;
+  }
+
+  #epochBatches(rng: Random): Batch<I>[] {
+    const bs = this.args.perDeviceTrainBatchSize;
+    const batches: Batch<I>[] = [];
+    for (const d of this.#train) {
+      const order = this.#sampleOrder(d, rng);
+      for (let i = 0; i < order.length; i += bs) {
+        const idx = order.slice(i, i + bs);
+        batches.push({
+          task: d.task,
+          inputs: idx.map((k) => d.inputs[k]),
+          labels: sliceLabels(d.labels, idx),
+        });
+      }
+    }
+    return this.#train.length > 1 ? rng.shuffle(batches) : batches;
+  }
+
+  #sampleOrder(d: TaskData<I>, rng: Random): number[] {
+    const n = d.inputs.length;
+    if (d.labels.kind !== "single" || this.args.sampler === "random") return rng.permutation(n);
+    const ids = d.labels.ids;
+    switch (this.args.sampler) {
+      case "weighted": {
+        const w = this.args.classWeights ??
+          computeClassWeights(ids, "balanced", { numClasses: this.model.task(d.task).numLabels });
+        return weightedRandomSampler(ids.map((y) => w[y]), n, { generator: rng });
+      }
+      case "oversample":
+        return rng.shuffle(oversample(ids, { generator: rng }));
+      default:
+        return rng.shuffle(undersample(ids, { generator: rng }));
+    }
+  }
+}
+
+function sliceLabels(labels: EncodedLabels, idx: number[]): EncodedLabels {
+  if (labels.kind === "single") return { kind: "single", ids: idx.map((i) => labels.ids[i]) };
+  if (labels.kind === "multi") return { kind: "multi", targets: idx.map((i) => labels.targets[i]) };
+  return { kind: "token", ids: idx.map((i) => labels.ids[i]) };
+}
+
+function snapshot(variables: tf.Variable[]): Map<tf.Variable, Float32Array> {
+  return new Map(variables.map((v) => [v, (v.dataSync() as Float32Array).slice()]));
+}
+
+function restore(saved: Map<tf.Variable, Float32Array>): void {
+  for (const [v, data] of saved) tf.tidy(() => v.assign(tf.tensor(data, v.shape, "float32")));
+}
+
+function metricKey(name: string): string {
+  return name.startsWith("eval_") ? name : `eval_${name}`;
+}
+
+function range(from: number, to: number): number[] {
+  return Array.from({ length: to - from }, (_, i) => from + i);
+}
+
+function round4(x: number): number {
+  return Math.round(x * 1e4) / 1e4;
+}
+
+function formatLog(e: LogEntry): string {
+  return "{" +
+    Object.entries(e).map(([k, v]) => `'${k}': ${Number.isInteger(v) ? v : v.toPrecision(4)}`).join(
+      ", ",
+    ) + "}";
+}
