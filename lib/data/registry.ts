@@ -15,7 +15,7 @@ import type { Task } from "./dataset.ts";
 import { readJsonl } from "./jsonl.ts";
 import { readMultiLabelTsv } from "./multilabel_tsv.ts";
 import { trainTestSplitIndices } from "./split.ts";
-import { column, DataFileError, splitLines } from "./table.ts";
+import { column, DataFileError, splitLines, type Table } from "./table.ts";
 import { readTsv } from "./tsv.ts";
 
 /** The inputs and labels of one split, before `name` / `split` / `task` are attached. */
@@ -142,6 +142,16 @@ function intLabel(value: string, count: number, file: string, line: number): num
   return k;
 }
 
+/** A text column, every value non-empty (the error names the file and line). */
+function textColumn(table: Table, name: string): string[] {
+  return column(table, name).map((v, i) => nonEmpty(v, table.file, table.lines[i]));
+}
+
+function nonEmpty(text: string, file: string, line: number): string {
+  if (text.trim() === "") throw new DataFileError(file, line, "empty text");
+  return text;
+}
+
 async function readLines(path: string): Promise<string[]> {
   return splitLines(await Deno.readTextFile(path));
 }
@@ -204,7 +214,7 @@ function hubPair(a: string, b: string, labelField: string, fallback: readonly st
 async function singleFromTable(
   path: string,
   read: typeof readCsv | typeof readTsv,
-  textColumn: string,
+  textCol: string,
   labelColumn: string,
   labelNames: readonly string[],
 ): Promise<DatasetBody> {
@@ -212,7 +222,7 @@ async function singleFromTable(
   const labels = column(table, labelColumn).map((v, i) =>
     indexOf(labelNames, v, path, table.lines[i])
   );
-  return { texts: column(table, textColumn), labels, labelNames: [...labelNames] };
+  return { texts: textColumn(table, textCol), labels, labelNames: [...labelNames] };
 }
 
 /** Derived splits: indices of `split` among all rows, stratified, seed 42. */
@@ -262,7 +272,7 @@ export const DATASETS: Record<string, DatasetSpec> = {
       const table = await readTsv(path);
       const text = table.columns?.includes("sentence") ? "sentence" : "content";
       return {
-        texts: column(table, text),
+        texts: textColumn(table, text),
         labels: column(table, "label").map((v, i) => intLabel(v, 2, path, table.lines[i])),
         labelNames: ["negative", "positive"],
       };
@@ -302,8 +312,8 @@ export const DATASETS: Record<string, DatasetSpec> = {
     async local(dir, split) {
       const path = join(dir, "rte/RTE", `${GLUE_SPLIT[split]}.tsv`);
       const table = await readTsv(path);
-      const a = column(table, "sentence1");
-      const b = column(table, "sentence2");
+      const a = textColumn(table, "sentence1");
+      const b = textColumn(table, "sentence2");
       const names = ["entailment", "not_entailment"];
       return {
         textPairs: a.map((x, i): [string, string] => [x, b[i]]),
@@ -329,8 +339,8 @@ export const DATASETS: Record<string, DatasetSpec> = {
       const path = join(dir, "sick/SICK.txt");
       const table = await readTsv(path);
       const names = ["entailment", "neutral", "contradiction"];
-      const a = column(table, "sentence_A");
-      const b = column(table, "sentence_B");
+      const a = textColumn(table, "sentence_A");
+      const b = textColumn(table, "sentence_B");
       const all = {
         textPairs: a.map((x, i): [string, string] => [x, b[i]]),
         labels: column(table, "entailment_judgment").map((v, i) =>
@@ -423,7 +433,7 @@ export const DATASETS: Record<string, DatasetSpec> = {
         );
       }
       return {
-        texts: texts.map((t) => t.trimEnd()),
+        texts: texts.map((t, i) => nonEmpty(t.trimEnd(), join(folder, `${s}_text.txt`), i + 1)),
         labels: raw.map((v, i) => intLabel(v.trim(), names.length, labelFile, i + 1)),
         labelNames: names,
       };
@@ -510,7 +520,7 @@ export const DATASETS: Record<string, DatasetSpec> = {
           if (typeof r.text !== "string") {
             throw new DataFileError(path, lines[i], "text must be a string");
           }
-          return r.text;
+          return nonEmpty(r.text, path, lines[i]);
         }),
         labels: rows.map((r, i) => indexOf(names, String(r.intent), path, lines[i])),
         labelNames: names,
@@ -536,8 +546,8 @@ export const DATASETS: Record<string, DatasetSpec> = {
     async local(dir, split) {
       const path = join(dir, "nli", `${split}.tsv`);
       const table = await readTsv(path);
-      const a = column(table, "premise");
-      const b = column(table, "hypothesis");
+      const a = textColumn(table, "premise");
+      const b = textColumn(table, "hypothesis");
       const names = [...KIT_LABELS.nli];
       return {
         textPairs: a.map((x, i): [string, string] => [x, b[i]]),
@@ -599,7 +609,7 @@ async function tokenFile(path: string): Promise<DatasetBody> {
 async function multiLabelFile(path: string, names: string[]): Promise<DatasetBody> {
   const rows = await readMultiLabelTsv(path);
   return {
-    texts: rows.map((r) => r.text),
+    texts: rows.map((r) => nonEmpty(r.text, path, r.line)),
     labels: rows.map((r) =>
       r.labels.map((l) => intLabel(String(l), names.length, path, r.line)).sort((a, b) => a - b)
     ),
