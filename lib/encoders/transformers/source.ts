@@ -5,6 +5,7 @@
  * @module
  */
 import { isAbsolute, join, resolve } from "node:path";
+import { cacheDir } from "../cache.ts";
 
 /** Where to load a model or tokenizer from (Hugging Face `from_pretrained` options, camelCase). */
 export interface PretrainedSourceOptions {
@@ -12,7 +13,7 @@ export interface PretrainedSourceOptions {
   localModelPath?: string;
   /** Never download; only local files (HF `local_files_only`). */
   localFilesOnly?: boolean;
-  /** Where downloads from the hub are cached (HF `cache_dir`; default transformers.js's). */
+  /** Where downloads from the hub are kept (HF `cache_dir`; default `<kit cache>/huggingface`, i.e. `.cache/huggingface`). */
   cacheDir?: string;
   /** Hub revision: branch, tag or commit (default `"main"`). */
   revision?: string;
@@ -143,14 +144,15 @@ export async function loadWithHint<T>(
 
 /**
  * The `from_pretrained` options transformers.js takes, from the kit's: a local folder never
- * goes to the hub.
+ * goes to the hub; hub downloads go to the kit's cache (not into node_modules).
  *
  * @example
  * ```ts
  * import { assertEquals } from "@std/assert";
  * import { pretrainedOptions } from "./source.ts";
- * assertEquals(pretrainedOptions({ path: "/m", local: true }, { revision: "v1" }), {
+ * assertEquals(pretrainedOptions({ path: "/m", local: true }, { cacheDir: "/c", revision: "v1" }), {
  *   local_files_only: true,
+ *   cache_dir: "/c",
  *   revision: "v1",
  * });
  * ```
@@ -158,10 +160,10 @@ export async function loadWithHint<T>(
 export function pretrainedOptions(
   source: PretrainedSource,
   options: PretrainedSourceOptions,
-): { local_files_only: boolean; cache_dir?: string; revision?: string } {
+): { local_files_only: boolean; cache_dir: string; revision?: string } {
   return {
     local_files_only: source.local || options.localFilesOnly === true,
-    ...(options.cacheDir !== undefined ? { cache_dir: options.cacheDir } : {}),
+    cache_dir: options.cacheDir ?? join(cacheDir(), "huggingface"),
     ...(options.revision !== undefined ? { revision: options.revision } : {}),
   };
 }
