@@ -29,6 +29,8 @@ async function checkPair(folder: string) {
   assertEquals(pair.tokens.join(" "), TOKENS);
   assertEquals(pair.tokenTypeIds, TYPES);
   assertEquals(pair.attentionMask, TYPES.map(() => 1));
+  // word_ids count the words of each text from 0, as HF's fast tokenizers do ("." is a word).
+  assertEquals(pair.wordIds, [null, 0, 1, 2, 3, 4, 5, 6, 7, null, 0, 1, 2, 3, 4, 5, null]);
   assertEquals(tok.decode(pair.inputIds), CHAPTER_INPUT);
   assertEquals(
     formatPair(tok, pair),
