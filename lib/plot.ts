@@ -212,7 +212,8 @@ export function confusionMatrixPlot(
     x: labels,
     y: labels,
     z: rows,
-    colorscale: "Blues",
+    // matplotlib's Blues, as in scikit-learn's ConfusionMatrixDisplay: more is darker.
+    colorscale: [[0, "#f7fbff"], [0.5, "#6baed6"], [1, "#08306b"]],
     texttemplate: options.normalize ? "%{z:.2f}" : "%{z}",
     hovertemplate: "true %{y}<br>predicted %{x}<br>%{z}<extra></extra>",
   };
