@@ -130,3 +130,88 @@ export {
   type UseLitePart,
 } from "./encoders/use_lite/mod.ts";
 export { registerKitGradients } from "./tf/gradients.ts";
+export { Linear } from "./heads/linear.ts";
+export {
+  ClassificationHead,
+  type ClassificationHeadConfig,
+  type ForwardOptions,
+  type HeadActivation,
+} from "./heads/classification_head.ts";
+export { checkProblemType, type LabelMaps, labelMaps, type ProblemType } from "./heads/labels.ts";
+export {
+  type Body,
+  type BodyLevel,
+  featureBody,
+  type FeatureBodyOptions,
+  tokenFeatureBody,
+} from "./heads/body.ts";
+export {
+  ClassifierModel,
+  createClassifier,
+  createMultiTaskModel,
+  DEFAULT_TASK,
+  type ModelConfig,
+  type ParameterCounts,
+  type TaskConfig,
+  type TaskHead,
+} from "./heads/model.ts";
+export {
+  type IntervalStrategy,
+  type LossName,
+  type ResolvedTrainingArguments,
+  resolveTrainingArguments,
+  type SamplerName,
+  type TrainingArguments,
+} from "./train/training_args.ts";
+export {
+  AdamW,
+  type AdamWOptions,
+  type ParamGroup,
+  type ParamGroupOptions,
+} from "./train/optimizer.ts";
+export { getLinearScheduleWithWarmup, LambdaLR, linearWarmupLambda } from "./train/schedule.ts";
+export { clipGradNorm, type ClippedGrads } from "./train/clip.ts";
+export {
+  type Dataset,
+  type EncodedLabels,
+  encodeLabels,
+  IGNORE_INDEX,
+  type LabelInput,
+} from "./train/data.ts";
+export { type LossFunction, makeLoss } from "./train/loss.ts";
+export {
+  type ComputeMetrics,
+  type Datasets,
+  type EvalPrediction,
+  type LogEntry,
+  type PredictionOutput,
+  Trainer,
+  type TrainerOptions,
+  type TrainOutput,
+} from "./train/trainer.ts";
+export {
+  atomicWriteFile,
+  encodeSafetensors,
+  readSafetensors,
+  type SafetensorsFile,
+  type TensorData,
+  writeSafetensors,
+} from "./train/safetensors.ts";
+export {
+  CHECKPOINT_FORMAT,
+  type CheckpointConfig,
+  loadCheckpoint,
+  loadWeights,
+  readCheckpointConfig,
+  saveCheckpoint,
+} from "./train/checkpoint.ts";
+export {
+  type EntitySpan,
+  type LabelPrediction,
+  logitsToPredictions,
+  type MultiLabelPrediction,
+  predict,
+  predictEntities,
+  type PredictOptions,
+  type TokenPrediction,
+} from "./train/predict.ts";
