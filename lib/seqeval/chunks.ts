@@ -54,6 +54,14 @@ const O_CODE = P_O; // type id 0 is NO_TYPE, so "O" is code 0 << 3 | P_O
 /**
  * Reads tags into integer codes: `typeId << 3 | prefix`. One encoder serves `yTrue` and `yPred`
  * of a call, so both share type ids.
+ *
+ * @example
+ * ```ts
+ * import { TagEncoder } from "./chunks.ts";
+ * const enc = new TagEncoder(false, false);
+ * const { codes, offsets } = enc.encode([["B-PER", "O"], ["I-LOC"]], "yTrue");
+ * console.log(codes.length, [...offsets], enc.types); // 3 [0, 2, 3] ["_", "PER", "LOC"]
+ * ```
  */
 export class TagEncoder {
   /** Type names by id; id 0 is `"_"`, the type of bare tags and of `O`. */
@@ -68,7 +76,11 @@ export class TagEncoder {
     this.#strict = strict;
   }
 
-  /** Codes of all tags, sentence after sentence; `offsets[k]` is where sentence k starts. */
+  /**
+   * Codes of all tags, sentence after sentence; `offsets[k]` is where sentence k starts;
+   * `prefixes` has bit `p` set when some tag has prefix code `p`. `flat` names positions
+   * `name[j]` instead of `name[k][j]` in errors.
+   */
   encode(
     seqs: Sequences,
     name: string,
@@ -131,6 +143,14 @@ export type Spans = number[];
 /**
  * The lenient chunker: seqeval's `get_entities` (conlleval's `endOfChunk` / `startOfChunk`,
  * with seqeval's additions for `E` and `S`).
+ *
+ * @example
+ * ```ts
+ * import { lenientSpans, TagEncoder } from "./chunks.ts";
+ * const enc = new TagEncoder(false, false);
+ * const { codes, offsets } = enc.encode([["I-PER", "I-PER", "O"]], "seq");
+ * console.log(lenientSpans(codes, offsets)); // [1, 0, 1]: type id 1 (PER), tokens 0..1
+ * ```
  */
 export function lenientSpans(codes: Int32Array, offsets: Int32Array): Spans {
   const out: Spans = [];
@@ -166,6 +186,17 @@ export function lenientSpans(codes: Int32Array, offsets: Int32Array): Spans {
  * The strict chunker: seqeval's `Tokens.entities`. A chunk starts where the scheme's start
  * patterns say, extends while its inside patterns hold, and counts only if the tag after it
  * closes it by an end pattern. Call {@linkcode checkAllowed} first.
+ *
+ * @example
+ * ```ts
+ * import { checkAllowed, strictSpans, TagEncoder } from "./chunks.ts";
+ * import { compileScheme } from "./schemes.ts";
+ * const seqs = [["I-PER", "B-PER"]];
+ * const enc = new TagEncoder(false, true);
+ * const { codes, offsets } = enc.encode(seqs, "seq");
+ * checkAllowed(seqs, codes, offsets, compileScheme("IOB2"), "seq");
+ * console.log(strictSpans(codes, offsets, compileScheme("IOB2"))); // [1, 1, 1]
+ * ```
  */
 export function strictSpans(codes: Int32Array, offsets: Int32Array, scheme: CompiledScheme): Spans {
   const { start, inside, end } = scheme;
@@ -198,7 +229,20 @@ export function strictSpans(codes: Int32Array, offsets: Int32Array, scheme: Comp
   return out;
 }
 
-/** Refuses the first tag whose prefix the scheme does not have, naming it and its position. */
+/** Refuses the first tag whose prefix the scheme does not have, naming it and its position. *
+ * @example
+ * ```ts
+ * import { checkAllowed, TagEncoder } from "./chunks.ts";
+ * import { compileScheme } from "./schemes.ts";
+ * const seqs = [["B-PER", "E-PER"]];
+ * const { codes, offsets } = new TagEncoder(false, true).encode(seqs, "yPred");
+ * try {
+ *   checkAllowed(seqs, codes, offsets, compileScheme("IOB2"), "yPred");
+ * } catch (e) {
+ *   console.log((e as Error).message); // yPred[0][1] is "E-PER": prefix E is not in scheme IOB2 ...
+ * }
+ * ```
+ */
 export function checkAllowed(
   seqs: Sequences,
   codes: Int32Array,
@@ -225,7 +269,15 @@ function position(name: string, sentence: number, token: number, flat: boolean):
   return flat ? `${name}[${token}]` : `${name}[${sentence}][${token}]`;
 }
 
-/** The scheme of a strict-mode call: the given one, or the one `yTrue`'s prefixes show. */
+/** The scheme of a strict-mode call: the given one, or the one `yTrue`'s prefixes show. *
+ * @example
+ * ```ts
+ * import { resolveScheme } from "./chunks.ts";
+ * import { P_B, P_E, P_S } from "./schemes.ts";
+ * console.log(resolveScheme(undefined, (1 << P_B) | (1 << P_E) | (1 << P_S)).name); // "IOBES"
+ * console.log(resolveScheme("IOB1", 0).name); // "IOB1"
+ * ```
+ */
 export function resolveScheme(
   scheme: Scheme | undefined,
   truePrefixes: number,
@@ -253,7 +305,14 @@ export interface SpanPair {
   scheme?: Scheme;
 }
 
-/** Chunks `yTrue` and `yPred` (already shape-checked) with the mode and scheme of `options`. */
+/** Chunks `yTrue` and `yPred` (already shape-checked) with the mode and scheme of `options`. *
+ * @example
+ * ```ts
+ * import { spanPair } from "./chunks.ts";
+ * const pair = spanPair([["B-PER", "I-PER"]], [["B-PER", "O"]], {});
+ * console.log(pair.types, pair.trueSpans, pair.predSpans); // ["_", "PER"] [1, 0, 1] [1, 0, 0]
+ * ```
+ */
 export function spanPair(yTrue: Sequences, yPred: Sequences, options: ChunkOptions): SpanPair {
   const { suffix = false, mode = "default", scheme } = options;
   const strict = checkMode(mode);

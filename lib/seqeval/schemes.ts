@@ -14,11 +14,17 @@ export const SCHEMES: readonly Scheme[] = ["IOB1", "IOB2", "IOE1", "IOE2", "IOBE
 
 /** Prefix letters, in code order (`I` is 0). */
 export const PREFIX_LETTERS = "IOBESUL";
+/** Prefix code of `I`: inside a chunk. */
 export const P_I = 0;
+/** Prefix code of `O`: outside any chunk. */
 export const P_O = 1;
+/** Prefix code of `B`: begins a chunk. */
 export const P_B = 2;
+/** Prefix code of `E`: ends a chunk. */
 export const P_E = 3;
+/** Prefix code of `S`: a single-token chunk (IOBES). */
 export const P_S = 4;
+/** Number of prefix codes (`I O B E S U L`). */
 export const PREFIX_COUNT = 7;
 /** A tag code is `typeId << CODE_SHIFT | prefix`: the prefix is `code & 7`, the type `code >> 3`. */
 export const CODE_SHIFT = 3;
@@ -183,7 +189,13 @@ export function compileScheme(scheme: unknown): CompiledScheme {
   return c;
 }
 
-/** The allowed prefixes of a scheme, for error messages: `"B, I, O"`. */
+/** The allowed prefixes of a scheme, for error messages: `"B, I, O"`. *
+ * @example
+ * ```ts
+ * import { allowedLetters, compileScheme } from "./schemes.ts";
+ * console.log(allowedLetters(compileScheme("BILOU").allowed)); // "B, I, L, O, U"
+ * ```
+ */
 export function allowedLetters(allowed: number): string {
   return [...PREFIX_LETTERS].filter((_, p) => allowed & (1 << p)).sort().join(", ");
 }

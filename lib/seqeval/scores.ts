@@ -109,13 +109,23 @@ export interface PrfAveraged {
   support: number;
 }
 
-type Metric = "precision" | "recall" | "f-score";
+/** A metric that can warn when ill-defined (seqeval's `warn_for`). */
+export type Metric = "precision" | "recall" | "f-score";
 
 /**
  * Precision, recall and F1 from entity counts, exactly as seqeval's
  * `_precision_recall_fscore_support` divides and averages them (with numpy's summation order).
  * Differences: with no entity anywhere, `"macro"` gives the `zeroDivision` value where seqeval
  * gives NaN.
+ *
+ * @example
+ * ```ts
+ * import { prfsFromCounts } from "./scores.ts";
+ * import { MetricWarnings } from "../metrics/warnings.ts";
+ * const counts = { labels: ["LOC", "PER"], tp: [1, 1], pred: [2, 1], true: [1, 1] };
+ * const micro = prfsFromCounts(counts, "micro", 0, ["f-score"], new MetricWarnings());
+ * console.log(micro); // { precision: 0.6666666666666666, recall: 1, fscore: 0.8, support: 2 }
+ * ```
  */
 export function prfsFromCounts(
   counts: EntityCounts,
@@ -230,6 +240,14 @@ function checkOptions(options: ScoreOptions, fallback: Average | null) {
 /**
  * Counts, then scores: the one path behind every public score and the report.
  * `warnFor` names the metrics whose ill-defined values warn, as in seqeval.
+ *
+ * @example
+ * ```ts
+ * import { scoreCounts } from "./scores.ts";
+ * import { MetricWarnings } from "../metrics/warnings.ts";
+ * const counts = { labels: ["PER"], tp: [1], pred: [2], true: [1] };
+ * console.log(scoreCounts(counts, {}, "micro", ["precision"], new MetricWarnings()).precision); // 0.5
+ * ```
  */
 export function scoreCounts(
   counts: EntityCounts,
