@@ -215,3 +215,66 @@ export {
   type PredictOptions,
   type TokenPrediction,
 } from "./train/predict.ts";
+export {
+  column,
+  type ConllOptions,
+  type ConllSentence,
+  type CsvOptions,
+  DataFileError,
+  type JsonlRows,
+  type MultiLabelRow,
+  parseConll,
+  parseCsv,
+  parseJsonl,
+  parseMultiLabelTsv,
+  parseTsv,
+  readConll,
+  readCsv,
+  readJsonl,
+  readMultiLabelTsv,
+  readTsv,
+  type Table,
+  type TsvOptions,
+} from "./data/readers.ts";
+export {
+  type DatasetInfo,
+  type DatasetTask,
+  type MultiLabelDataset,
+  numRows,
+  type PairDataset,
+  selectRows,
+  type SingleLabelDataset,
+  type TaskDataset,
+  type TokenDataset,
+  validateDataset,
+} from "./data/dataset.ts";
+export {
+  kitDataDir,
+  type KnownDatasets,
+  listDatasets,
+  loadDataset,
+  type LoadDatasetOptions,
+} from "./data/load.ts";
+export { COMPLIANCE_TAGS, CONLL_TAGS, KIT_LABELS } from "./data/registry.ts";
+export {
+  datasetCacheDir,
+  type HubOptions,
+  type HubRows,
+  HubUnreachableError,
+  loadHubRows,
+} from "./data/hub.ts";
+export {
+  sampleDataset,
+  type SampleDatasetOptions,
+  type SplitIndices,
+  subsample,
+  type SubsampleOptions,
+  trainTestSplit,
+  trainTestSplitIndices,
+  type TrainTestSplitOptions,
+} from "./data/split.ts";
+export {
+  type ClassDistribution,
+  classDistribution,
+  formatClassDistribution,
+} from "./data/distribution.ts";

@@ -10,7 +10,7 @@
  */
 
 /** The four shapes of a labelled dataset. */
-export type Task = "single_label" | "multi_label" | "pair" | "token";
+export type DatasetTask = "single_label" | "multi_label" | "pair" | "token";
 
 /** Fields every dataset has. */
 export interface DatasetInfo {
@@ -63,7 +63,7 @@ export interface TokenDataset extends DatasetInfo {
 }
 
 /** Any of the four dataset shapes; narrow it with `task`. */
-export type Dataset = SingleLabelDataset | MultiLabelDataset | PairDataset | TokenDataset;
+export type TaskDataset = SingleLabelDataset | MultiLabelDataset | PairDataset | TokenDataset;
 
 /**
  * The number of examples.
@@ -75,7 +75,7 @@ export type Dataset = SingleLabelDataset | MultiLabelDataset | PairDataset | Tok
  * console.assert(numRows(ds) === 2);
  * ```
  */
-export function numRows(dataset: Dataset): number {
+export function numRows(dataset: TaskDataset): number {
   return dataset.labels.length;
 }
 
@@ -90,7 +90,7 @@ export function numRows(dataset: Dataset): number {
  * console.assert(selectRows(ds, [2, 0]).texts.join() === "c,a");
  * ```
  */
-export function selectRows<D extends Dataset>(dataset: D, indices: readonly number[]): D {
+export function selectRows<D extends TaskDataset>(dataset: D, indices: readonly number[]): D {
   const n = numRows(dataset);
   for (const i of indices) {
     if (!Number.isInteger(i) || i < 0 || i >= n) {
@@ -123,7 +123,7 @@ export function selectRows<D extends Dataset>(dataset: D, indices: readonly numb
  * console.assert(failed);
  * ```
  */
-export function validateDataset<D extends Dataset>(dataset: D): D {
+export function validateDataset<D extends TaskDataset>(dataset: D): D {
   const where = `${dataset.name} (${dataset.split})`;
   const k = dataset.labelNames.length;
   const checkLabel = (label: number, row: number) => {

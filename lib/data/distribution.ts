@@ -3,7 +3,7 @@
  * loss, class weights or a metric (the chapter's section on class imbalance).
  * @module
  */
-import type { Dataset } from "./dataset.ts";
+import type { TaskDataset } from "./dataset.ts";
 
 /** Counts and shares per class, from {@linkcode classDistribution}. */
 export interface ClassDistribution {
@@ -33,7 +33,7 @@ export interface ClassDistribution {
  * console.assert(d.counts.join() === "3,1" && d.fractions[1] === 0.25);
  * ```
  */
-export function classDistribution(dataset: Dataset): ClassDistribution {
+export function classDistribution(dataset: TaskDataset): ClassDistribution {
   const counts = dataset.labelNames.map(() => 0);
   const add = (label: number) => {
     if (counts[label] === undefined) {

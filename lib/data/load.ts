@@ -9,10 +9,10 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { dataDir } from "./datadir.ts";
 import {
-  type Dataset,
   type MultiLabelDataset,
   type PairDataset,
   type SingleLabelDataset,
+  type TaskDataset,
   type TokenDataset,
   validateDataset,
 } from "./dataset.ts";
@@ -104,8 +104,8 @@ export function kitDataDir(): string {
   return fileURLToPath(new URL("../../data", import.meta.url));
 }
 
-function finish(name: string, split: string, spec: DatasetSpec, body: DatasetBody): Dataset {
-  return validateDataset({ name, split, task: spec.task, ...body } as Dataset);
+function finish(name: string, split: string, spec: DatasetSpec, body: DatasetBody): TaskDataset {
+  return validateDataset({ name, split, task: spec.task, ...body } as TaskDataset);
 }
 
 async function fromHub(
@@ -149,11 +149,11 @@ export async function loadDataset<N extends keyof KnownDatasets>(
   name: N,
   options?: LoadDatasetOptions,
 ): Promise<KnownDatasets[N]>;
-export async function loadDataset(name: string, options?: LoadDatasetOptions): Promise<Dataset>;
+export async function loadDataset(name: string, options?: LoadDatasetOptions): Promise<TaskDataset>;
 export async function loadDataset(
   name: string,
   options: LoadDatasetOptions = {},
-): Promise<Dataset> {
+): Promise<TaskDataset> {
   const spec = Object.hasOwn(DATASETS, name) ? DATASETS[name] : undefined;
   if (!spec) {
     throw new Error(

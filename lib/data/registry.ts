@@ -1,7 +1,7 @@
 /**
  * The datasets `loadDataset` knows: where each lives in the data directory (laid out like
  * `../shared/datasets`), where it lives on the Hugging Face hub, and how its files become a
- * {@linkcode Dataset}. The kit's own datasets (`kit/…`) live in the repository's `data/`.
+ * {@linkcode TaskDataset}. The kit's own datasets (`kit/…`) live in the repository's `data/`.
  *
  * Splits that a source does not have are derived with a documented seed (42), stratified by
  * class: SICK.txt (no split column) gets SemEval-2014's sizes, 4,500 / 500 / 4,927; the SMS Spam
@@ -11,7 +11,7 @@
 import { join } from "node:path";
 import { readConll } from "./conll.ts";
 import { readCsv } from "./csv.ts";
-import type { Task } from "./dataset.ts";
+import type { DatasetTask } from "./dataset.ts";
 import { readJsonl } from "./jsonl.ts";
 import { readMultiLabelTsv } from "./multilabel_tsv.ts";
 import { trainTestSplitIndices } from "./split.ts";
@@ -43,7 +43,7 @@ export interface HubSource {
 /** One entry of the registry. */
 export interface DatasetSpec {
   /** The shape of the dataset. */
-  task: Task;
+  task: DatasetTask;
   /** One line: what it is. */
   description: string;
   /** The splits it has. */

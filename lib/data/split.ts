@@ -5,7 +5,7 @@
  * @module
  */
 import { Random } from "../random.ts";
-import { type Dataset, numRows, selectRows } from "./dataset.ts";
+import { numRows, selectRows, type TaskDataset } from "./dataset.ts";
 
 /** Options for {@linkcode trainTestSplit} and {@linkcode trainTestSplitIndices}. */
 export interface TrainTestSplitOptions {
@@ -98,7 +98,7 @@ export function trainTestSplitIndices(
   return { train: rng.shuffle(train), test: rng.shuffle(test) };
 }
 
-function singleLabels(dataset: Dataset, what: string): number[] {
+function singleLabels(dataset: TaskDataset, what: string): number[] {
   if (dataset.task === "single_label" || dataset.task === "pair") return dataset.labels;
   throw new Error(
     `${what} needs one class per example; ${dataset.name} is a ${dataset.task} dataset`,
@@ -119,7 +119,7 @@ function singleLabels(dataset: Dataset, what: string): number[] {
  * console.assert(train.texts.length === 3 && validation.labels.filter((l) => l === 1).length === 1);
  * ```
  */
-export function trainTestSplit<D extends Dataset>(
+export function trainTestSplit<D extends TaskDataset>(
   dataset: D,
   options: TrainTestSplitOptions,
 ): { train: D; test: D } {
@@ -156,7 +156,7 @@ export interface SampleDatasetOptions {
  * console.assert(few.labels.filter((l) => l === 0).length === 2 && few.labels.length === 4);
  * ```
  */
-export function sampleDataset<D extends Dataset>(
+export function sampleDataset<D extends TaskDataset>(
   dataset: D,
   options: SampleDatasetOptions = {},
 ): D {
@@ -199,7 +199,7 @@ export interface SubsampleOptions {
  * console.assert(small.texts.length === 4 && small.labels.filter((l) => l === 1).length === 1);
  * ```
  */
-export function subsample<D extends Dataset>(
+export function subsample<D extends TaskDataset>(
   dataset: D,
   n: number,
   options: SubsampleOptions = {},
