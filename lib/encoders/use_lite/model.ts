@@ -119,7 +119,7 @@ export async function readUseLiteArtifacts(dir?: string): Promise<UseLiteArtifac
   };
 }
 
-/** Builds a graph model from artifacts already in memory. */
+/** Builds a graph model from artifacts already in memory (example: {@linkcode runGraph}). */
 export function buildGraphModel(artifacts: tf.io.ModelArtifacts): Promise<tf.GraphModel> {
   return tf.loadGraphModel(tf.io.fromMemory(artifacts));
 }
@@ -127,6 +127,17 @@ export function buildGraphModel(artifacts: tf.io.ModelArtifacts): Promise<tf.Gra
 /**
  * The graph's inputs for a batch of piece-id lists (each non-empty, at most 128 long): the
  * sparse `indices`/`values` and the three intermediates `Where` would compute.
+ *
+ * @example
+ * ```ts
+ * import * as tf from "@tensorflow/tfjs";
+ * import { assertEquals } from "@std/assert";
+ * import { graphInputs, NODES } from "./model.ts";
+ * const inputs = graphInputs([[74, 337], [9]]);
+ * assertEquals(inputs[NODES.indices].arraySync(), [[0, 0], [0, 1], [1, 0]]);
+ * assertEquals(inputs[NODES.positions].arraySync(), [0, 1, 0]);
+ * tf.dispose(Object.values(inputs));
+ * ```
  */
 export function graphInputs(batch: number[][]): tf.NamedTensorMap {
   const n = batch.reduce((sum, ids, s) => {
@@ -161,6 +172,18 @@ export function graphInputs(batch: number[][]): tf.NamedTensorMap {
 /**
  * Runs the graph synchronously on a batch of piece-id lists and returns the requested nodes.
  * The caller owns (and disposes) the outputs; the inputs are freed here.
+ *
+ * @example
+ * ```ts
+ * import { assertEquals } from "@std/assert";
+ * import { buildGraphModel, NODES, readUseLiteArtifacts, runGraph } from "./model.ts";
+ * const model = await buildGraphModel((await readUseLiteArtifacts()).artifacts);
+ * const [pooled, tokens] = runGraph(model, [[74, 337], [9]], [NODES.pooled, NODES.tokens]);
+ * assertEquals([pooled.shape, tokens.shape], [[2, 512], [2, 2, 512]]);
+ * pooled.dispose();
+ * tokens.dispose();
+ * model.dispose();
+ * ```
  */
 export function runGraph(model: tf.GraphModel, batch: number[][], outputs: string[]): tf.Tensor[] {
   const inputs = graphInputs(batch);

@@ -28,7 +28,19 @@ export interface TrainableUseLiteOptions extends UseLiteLoadOptions {
   freeze?: UseLitePart[];
 }
 
-/** The part a graph weight belongs to, or `undefined` for constants that are not parameters. */
+/**
+ * The part a graph weight belongs to, or `undefined` for constants that are not parameters
+ * (scalars, the timing signal's frequencies).
+ *
+ * @example
+ * ```ts
+ * import { assertEquals } from "@std/assert";
+ * import { partOf } from "./trainable.ts";
+ * assertEquals(partOf("module/Embeddings_en", [8002, 256]), "embeddings");
+ * assertEquals(partOf("module/Encoder_en/hidden_layers/tanh_layer_0/bias", [512]), "pooler");
+ * assertEquals(partOf("module_apply_default/x/Layer_1/TransformerLayer/mul/y", []), undefined);
+ * ```
+ */
 export function partOf(weightName: string, shape: number[]): UseLitePart | undefined {
   if (shape.length === 0 || weightName.includes("AddTimingSignal")) return undefined;
   if (weightName === "module/Embeddings_en") return "embeddings";
