@@ -377,3 +377,52 @@ Deno.test("Trainer: bad input — labels outside id2label, empty data, NaN loss,
   );
   model.dispose();
 });
+
+import { TrainableUseLite } from "../lib/encoders/use_lite/trainable.ts";
+import { loadCheckpoint, saveCheckpoint } from "../lib/train/checkpoint.ts";
+import { predict } from "../lib/train/predict.ts";
+
+Deno.test("end to end on real USE-lite: frozen parts stay, others train at bodyLearningRate; checkpoint reloads exactly", async () => {
+  const use = await TrainableUseLite.load({ freeze: ["embeddings", "layer0"] });
+  const texts = [
+    "a wonderful, moving film",
+    "dull and far too long",
+    "great acting",
+    "a boring mess",
+  ];
+  const model = createClassifier(use, { labels: ["negative", "positive"] });
+  const counts = model.parameterCounts();
+  assertEquals(counts.trainable + counts.frozen, 6_975_744 + 512 * 2 + 2);
+  const snapshot = () =>
+    new Map([...use.namedVariables()].map(([k, v]) => [k, Array.from(v.dataSync())]));
+  const before = snapshot();
+  const trainer = new Trainer({
+    model,
+    args: {
+      maxSteps: 2,
+      perDeviceTrainBatchSize: 4,
+      learningRate: 1e-2,
+      bodyLearningRate: 1e-4,
+      disableTqdm: true,
+    },
+    trainDataset: { inputs: texts, labels: ["positive", "negative", "positive", "negative"] },
+  });
+  const out = await trainer.train();
+  assertEquals(out.globalStep, 2);
+  const after = snapshot();
+  const trainable = new Set(use.trainableVariables());
+  for (const [name, v] of use.namedVariables()) {
+    const changed = after.get(name)!.some((x, i) => x !== before.get(name)![i]);
+    assertEquals(changed, trainable.has(v), `${name} (trainable: ${trainable.has(v)})`);
+  }
+  const dir = await Deno.makeTempDir();
+  await saveCheckpoint(model, dir);
+  const fresh = await TrainableUseLite.load();
+  const again = await loadCheckpoint(dir, fresh);
+  assertEquals(await predict(again, texts), await predict(model, texts));
+  model.dispose();
+  again.dispose();
+  use.dispose();
+  fresh.dispose();
+  await Deno.remove(dir, { recursive: true });
+});

@@ -28,7 +28,7 @@ export interface Body<I> {
   trainableVariables(): tf.Variable[];
   /** Every variable to save in a checkpoint, by name (omit when there is nothing to save). */
   namedVariables?(): Map<string, tf.Variable>;
-  /** Parameters that exist but never train, for counts (a frozen encoder's size). */
+  /** Frozen parameters, for counts; used only when `namedVariables` is absent (a frozen encoder's size). */
   numFrozenParameters?(): number;
   /** Real tokens of each example (token bodies): the rest of `forward`'s rows is padding. */
   sequenceLengths?(inputs: I[]): number[];

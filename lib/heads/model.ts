@@ -190,8 +190,10 @@ export class ClassifierModel<I> {
     const trainableSet = new Set([...this.body.trainableVariables(), ...this.headVariables()]);
     let trainable = 0;
     for (const v of trainableSet) trainable += v.size;
-    let frozen = this.body.numFrozenParameters?.() ?? 0;
-    for (const v of this.body.namedVariables?.().values() ?? []) {
+    // A body's own variables are counted when it lists them; otherwise its reported size.
+    const named = this.body.namedVariables?.();
+    let frozen = named ? 0 : this.body.numFrozenParameters?.() ?? 0;
+    for (const v of named?.values() ?? []) {
       if (!trainableSet.has(v)) frozen += v.size;
     }
     return { trainable, frozen, total: trainable + frozen };
