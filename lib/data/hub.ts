@@ -32,7 +32,16 @@ export interface HubRows {
   files: string[];
 }
 
-/** The hub could not be reached (offline, or a network error): the caller can say what else to do. */
+/**
+ * The hub could not be reached (offline, or a network error): the caller can say what else to do.
+ *
+ * @example
+ * ```ts
+ * import { HubUnreachableError } from "./hub.ts";
+ * const e = new HubUnreachableError("offline");
+ * console.assert(e instanceof Error && e.name === "HubUnreachableError");
+ * ```
+ */
 export class HubUnreachableError extends Error {
   /**
    * @param message what failed

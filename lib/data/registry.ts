@@ -63,7 +63,15 @@ export interface DatasetSpec {
   derive?: { from: string; split(all: DatasetBody, split: string): DatasetBody };
 }
 
-/** The nine BIO tags of CoNLL-2003, in the Hugging Face `ner_tags` order. */
+/**
+ * The nine BIO tags of CoNLL-2003, in the Hugging Face `ner_tags` order.
+ *
+ * @example
+ * ```ts
+ * import { CONLL_TAGS } from "./registry.ts";
+ * console.assert(CONLL_TAGS.length === 2 * 4 + 1 && CONLL_TAGS[1] === "B-PER");
+ * ```
+ */
 export const CONLL_TAGS: readonly string[] = [
   "O",
   "B-PER",
@@ -76,7 +84,15 @@ export const CONLL_TAGS: readonly string[] = [
   "I-MISC",
 ];
 
-/** The 21 regulatory frameworks of the kit's compliance-tagging set (the chapter's scenario). */
+/**
+ * The 21 regulatory frameworks of the kit's compliance-tagging set (the chapter's scenario).
+ *
+ * @example
+ * ```ts
+ * import { COMPLIANCE_TAGS } from "./registry.ts";
+ * console.assert(COMPLIANCE_TAGS.length === 21 && COMPLIANCE_TAGS.includes("Basel III"));
+ * ```
+ */
 export const COMPLIANCE_TAGS: readonly string[] = [
   "GDPR",
   "SOX",
@@ -101,7 +117,15 @@ export const COMPLIANCE_TAGS: readonly string[] = [
   "Basel III",
 ];
 
-/** Label names of the kit's single-label and pair datasets. */
+/**
+ * Label names of the kit's single-label and pair datasets.
+ *
+ * @example
+ * ```ts
+ * import { KIT_LABELS } from "./registry.ts";
+ * console.assert(KIT_LABELS.sentiment.join() === "complaint,praise,neutral");
+ * ```
+ */
 export const KIT_LABELS = {
   sentiment: ["complaint", "praise", "neutral"],
   intents: [
