@@ -206,6 +206,7 @@ export {
   saveCheckpoint,
 } from "./train/checkpoint.ts";
 export {
+  argmax,
   type EntitySpan,
   type LabelPrediction,
   logitsToPredictions,

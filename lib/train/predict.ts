@@ -99,6 +99,34 @@ export function logitsToPredictions(
 }
 
 /**
+ * `np.argmax(logits, axis=-1)`: the index of the largest value of every row — for
+ * `computeMetrics`, on pooled (`[examples][labels]`) or token (`[examples][tokens][labels]`)
+ * predictions.
+ *
+ * @example
+ * ```ts
+ * import { argmax } from "./predict.ts";
+ * console.assert(argmax([[0.1, 2], [3, -1]]).join() === "1,0");
+ * console.assert(JSON.stringify(argmax([[[0, 1], [1, 0]]])) === "[[1,0]]");
+ * ```
+ */
+export function argmax(logits: number[][]): number[];
+export function argmax(logits: number[][][]): number[][];
+export function argmax(logits: number[][] | number[][][]): number[] | number[][];
+export function argmax(logits: number[][] | number[][][]): number[] | number[][] {
+  const rowArgmax = (row: number[]) => {
+    let best = 0;
+    for (let k = 1; k < row.length; k++) if (row[k] > row[best]) best = k;
+    return best;
+  };
+  return logits.map((r) =>
+    Array.isArray(r[0]) ? (r as number[][]).map(rowArgmax) : rowArgmax(r as number[])
+  ) as
+    | number[]
+    | number[][];
+}
+
+/**
  * Classifies raw texts. A model trained on frozen features needs the `encoder` that made them
  * (its embedding cache makes repeated texts free); an end-to-end model reads text itself.
  *
