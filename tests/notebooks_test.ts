@@ -88,3 +88,17 @@ Deno.test("check_notebooks reports a type error as notebook + cell + line and cl
   const left = [...Deno.readDirSync("tests/fixtures")].filter((e) => e.name.endsWith(".check.ts"));
   assertEquals(left, []);
 });
+
+Deno.test("a cell over the per-cell timeout fails the run, naming the cell", async () => {
+  const dir = await Deno.makeTempDir();
+  try {
+    const nb = JSON.parse(await Deno.readTextFile("tests/fixtures/failing_cell.ipynb"));
+    nb.cells[2].source = "await new Promise((resolve) => setTimeout(resolve, 60_000));";
+    await Deno.writeTextFile(`${dir}/slow.ipynb`, JSON.stringify(nb));
+    const run = await runNotebook(`${dir}/slow.ipynb`, { timeout: 1 });
+    assertEquals(run.ok, false);
+    assertStringIncludes(run.message, "slow.ipynb: cell 3 (code cell 2) timed out after 1 s");
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+});
