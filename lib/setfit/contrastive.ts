@@ -1,0 +1,195 @@
+/**
+ * SetFit's first stage: fine-tune a sentence encoder (the body) on contrastive pairs, as
+ * sentence-transformers' `fit` does it for SetFit: shuffled batches of pairs each epoch, AdamW
+ * (weight decay 0.01), linear warmup over the first 10 % of steps then linear decay, gradients
+ * clipped to global norm 1.
+ * @module
+ */
+import * as tf from "@tensorflow/tfjs";
+import type { Body } from "../heads/body.ts";
+import { progress as progressBar } from "../progress.ts";
+import { Random } from "../random.ts";
+import { clipGradNorm } from "../train/clip.ts";
+import { AdamW } from "../train/optimizer.ts";
+import { getLinearScheduleWithWarmup } from "../train/schedule.ts";
+import { contrastiveLoss, cosineSimilarityLoss, type DistanceMetric } from "./losses.ts";
+import type { ContrastivePair } from "./pairs.ts";
+
+/** SetFit's two losses: sentence-transformers' `CosineSimilarityLoss`, or the chapter's margin loss. */
+export type ContrastiveLossName = "cosineSimilarity" | "contrastive";
+
+/** Options of {@linkcode trainContrastive}, SetFit's names and defaults. */
+export interface ContrastiveTrainingOptions {
+  /** Passes over the pairs (default 1). */
+  numEpochs?: number;
+  /** Pairs per step (default 16). */
+  batchSize?: number;
+  /** Peak learning rate of the body (default 2e-5, SetFit's `body_learning_rate`). */
+  learningRate?: number;
+  /** AdamW's decoupled weight decay (default 0.01). */
+  weightDecay?: number;
+  /** Share of the steps with a linear warmup (default 0.1). */
+  warmupProportion?: number;
+  /** Global gradient-norm clip (default 1). */
+  maxGradNorm?: number;
+  /** `"cosineSimilarity"` (default) or `"contrastive"`. */
+  loss?: ContrastiveLossName;
+  /** Margin of the contrastive loss (default 0.5). */
+  margin?: number;
+  /** Distance of the contrastive loss (default `"euclidean"`). */
+  distanceMetric?: DistanceMetric;
+  /** Stop after this many steps (default: all epochs). */
+  maxSteps?: number;
+  /** Seed of the batch order (default 42). */
+  seed?: number;
+  /** Show a progress bar (default `true`). */
+  progress?: boolean;
+}
+
+/** What {@linkcode trainContrastive} returns. */
+export interface ContrastiveTrainingResult {
+  /** Optimizer steps taken. */
+  steps: number;
+  /** The loss of every step. */
+  losses: number[];
+  /** Wall time in seconds. */
+  runtimeS: number;
+}
+
+/**
+ * Fine-tunes `body`'s trainable variables so that embeddings of positive pairs of `texts` come
+ * together and those of negative pairs move apart. Each step embeds the batch's distinct texts
+ * once. Resolves when done; the body's variables hold the new weights.
+ *
+ * @example
+ * ```ts
+ * import { assertEquals } from "@std/assert";
+ * import { TrainableUseLite } from "../encoders/use_lite/mod.ts";
+ * import { generatePairs } from "./pairs.ts";
+ * import { trainContrastive } from "./contrastive.ts";
+ * const body = await TrainableUseLite.load({ freeze: ["embeddings", "layer0", "layer1"] });
+ * const texts = ["great", "lovely", "awful", "terrible"];
+ * const pairs = generatePairs([1, 1, 0, 0], { strategy: "unique" });
+ * const out = await trainContrastive(body, texts, pairs, { batchSize: 6, progress: false });
+ * assertEquals(out.steps, 1);
+ * body.dispose();
+ * ```
+ */
+export async function trainContrastive(
+  body: Body<string>,
+  texts: readonly string[],
+  pairs: readonly ContrastivePair[],
+  options: ContrastiveTrainingOptions = {},
+): Promise<ContrastiveTrainingResult> {
+  const {
+    numEpochs = 1,
+    batchSize = 16,
+    learningRate = 2e-5,
+    weightDecay = 0.01,
+    warmupProportion = 0.1,
+    maxGradNorm = 1,
+    loss = "cosineSimilarity",
+    margin = 0.5,
+    distanceMetric = "euclidean",
+    maxSteps,
+    seed = 42,
+    progress = true,
+  } = options;
+  positiveInteger("numEpochs", numEpochs);
+  positiveInteger("batchSize", batchSize);
+  if (maxSteps !== undefined) positiveInteger("maxSteps", maxSteps);
+  if (!(warmupProportion >= 0 && warmupProportion <= 1)) {
+    throw new Error(`warmupProportion must be in [0, 1], got ${warmupProportion}`);
+  }
+  if (loss !== "cosineSimilarity" && loss !== "contrastive") {
+    throw new Error(
+      `loss must be "cosineSimilarity" or "contrastive", got ${JSON.stringify(loss)}`,
+    );
+  }
+  if (pairs.length === 0) throw new Error("pairs is empty: nothing to train on");
+  pairs.forEach(({ i, j }, k) => {
+    if (!(texts[i] !== undefined && texts[j] !== undefined)) {
+      throw new Error(`pairs[${k}] = (${i}, ${j}) points outside the ${texts.length} texts`);
+    }
+  });
+  const variables = body.trainableVariables();
+  if (variables.length === 0) {
+    throw new Error(`the body ${body.name} has no trainable variables: unfreeze some part first`);
+  }
+
+  const perEpoch = Math.ceil(pairs.length / batchSize);
+  const total = Math.min(maxSteps ?? Infinity, perEpoch * numEpochs);
+  const optimizer = new AdamW(variables, { lr: learningRate, weightDecay });
+  const scheduler = getLinearScheduleWithWarmup(
+    optimizer,
+    Math.ceil(total * warmupProportion),
+    total,
+  );
+  const rng = new Random(seed);
+  const bar = progress ? progressBar(total, { label: "contrastive steps" }) : undefined;
+  const losses: number[] = [];
+  const start = performance.now();
+  try {
+    for (let epoch = 0; epoch < numEpochs && losses.length < total; epoch++) {
+      const order = rng.permutation(pairs.length);
+      for (let b = 0; b < order.length && losses.length < total; b += batchSize) {
+        const batch = order.slice(b, b + batchSize).map((k) => pairs[k]);
+        const value = step(
+          body,
+          texts,
+          batch,
+          variables,
+          (u, v, y) =>
+            loss === "cosineSimilarity"
+              ? cosineSimilarityLoss(u, v, y)
+              : contrastiveLoss(u, v, y, { margin, distanceMetric }),
+          optimizer,
+          maxGradNorm,
+        );
+        scheduler.step();
+        losses.push(value);
+        bar?.tick();
+        // Let the event loop draw the progress bar and keep a notebook responsive.
+        await new Promise((resolve) => setTimeout(resolve, 0));
+      }
+    }
+  } finally {
+    optimizer.dispose();
+    await bar?.done();
+  }
+  return { steps: losses.length, losses, runtimeS: (performance.now() - start) / 1000 };
+}
+
+type PairLoss = (u: tf.Tensor2D, v: tf.Tensor2D, y: number[]) => tf.Scalar;
+
+/** One optimizer step on a batch of pairs; returns the batch loss. */
+function step(
+  body: Body<string>,
+  texts: readonly string[],
+  batch: ContrastivePair[],
+  variables: tf.Variable[],
+  lossFn: PairLoss,
+  optimizer: AdamW,
+  maxGradNorm: number,
+): number {
+  const distinct = [...new Set(batch.flatMap((p) => [p.i, p.j]))];
+  const row = new Map(distinct.map((k, r) => [k, r]));
+  const left = tf.tensor1d(batch.map((p) => row.get(p.i)!), "int32");
+  const right = tf.tensor1d(batch.map((p) => row.get(p.j)!), "int32");
+  const y = batch.map((p) => p.label);
+  const { value, grads } = tf.variableGrads(() => {
+    const emb = body.forward(distinct.map((k) => texts[k])) as tf.Tensor2D;
+    return lossFn(tf.gather(emb, left), tf.gather(emb, right), y);
+  }, variables);
+  const clipped = clipGradNorm(grads, maxGradNorm);
+  optimizer.step(clipped.grads);
+  const lossValue = value.dataSync()[0];
+  tf.dispose([value, left, right, grads, clipped.grads]);
+  return lossValue;
+}
+
+function positiveInteger(name: string, v: number): void {
+  if (!(Number.isInteger(v) && v > 0)) {
+    throw new Error(`${name} must be a positive integer, got ${v}`);
+  }
+}

@@ -1,0 +1,204 @@
+/**
+ * `SetFitTrainer`: SetFit's two stages behind one `train()`, as the chapter's Code Fragments
+ * 16.6.4a and 16.6.6 call it. Stage 1 generates contrastive pairs from the labelled examples and
+ * fine-tunes the body on them; stage 2 embeds the examples with the fine-tuned body and fits the
+ * logistic-regression head.
+ * @module
+ */
+import type { MultiLabelDataset, SingleLabelDataset } from "../data/dataset.ts";
+import { accuracyScore, f1Score } from "../metrics/mod.ts";
+import type { Label } from "../metrics/validation.ts";
+import {
+  type ContrastiveTrainingOptions,
+  type ContrastiveTrainingResult,
+  trainContrastive,
+} from "./contrastive.ts";
+import type { SetFitModel } from "./model.ts";
+import { generatePairs, type SamplingStrategy } from "./pairs.ts";
+
+/** Columns as `Dataset.from_dict({"text": [...], "label": [...]})` gives them. */
+export interface SetFitColumns {
+  /** The inputs. */
+  text: string[];
+  /** One label per text, or (one-vs-rest models) a list of labels per text. */
+  label: Label[] | Label[][];
+}
+
+/** Training or evaluation data: columns, or a kit dataset (labels become their names). */
+export type SetFitDataset = SetFitColumns | SingleLabelDataset | MultiLabelDataset;
+
+/** Scores from predictions and true labels, e.g. `{ accuracy }`. */
+export type SetFitMetric = (
+  yPred: Label[] | Label[][],
+  yTrue: Label[] | Label[][],
+) => Record<string, number>;
+
+/** Everything {@linkcode SetFitTrainer} takes: the chapter's `SetFitTrainer` arguments, camelCase. */
+export interface SetFitTrainerOptions extends ContrastiveTrainingOptions {
+  /** The model to train. */
+  model: SetFitModel;
+  /** The few labelled examples. */
+  trainDataset: SetFitDataset;
+  /** Held-out examples for {@linkcode SetFitTrainer.evaluate}. */
+  evalDataset?: SetFitDataset;
+  /**
+   * `N` positive and `N` negative pairs per example (`2 · N · examples` pairs per epoch); when
+   * left out, `samplingStrategy` sizes the epoch.
+   */
+  numIterations?: number;
+  /** `"oversampling"` (default), `"undersampling"` or `"unique"`. */
+  samplingStrategy?: SamplingStrategy;
+  /** `"accuracy"` (default), `"f1"` (macro; micro for one-vs-rest), or a function. */
+  metric?: "accuracy" | "f1" | SetFitMetric;
+}
+
+/** What {@linkcode SetFitTrainer.train} returns. */
+export interface SetFitTrainOutput {
+  /** Stage 1: steps, the loss of every step, time (absent when `numEpochs` is 0). */
+  contrastive?: ContrastiveTrainingResult;
+  /** Contrastive pairs per epoch. */
+  numPairs: number;
+  /** Stage 2 (embedding the examples and fitting the head), in seconds. */
+  headRuntimeS: number;
+  /** Both stages, in seconds. */
+  trainRuntimeS: number;
+}
+
+/**
+ * Trains a {@linkcode SetFitModel} in SetFit's two stages. `numEpochs: 0` skips stage 1 (the
+ * frozen-encoder baseline, and the only choice for a frozen transformers.js body).
+ *
+ * @example
+ * ```ts
+ * import { assertEquals } from "@std/assert";
+ * import { SetFitModel } from "./model.ts";
+ * import { SetFitTrainer } from "./trainer.ts";
+ * const model = await SetFitModel.fromPretrained("use-lite", { freeze: ["embeddings"] });
+ * const trainer = new SetFitTrainer({
+ *   model,
+ *   trainDataset: {
+ *     text: ["loved the support", "worst flight ever", "fast and friendly", "lost my luggage"],
+ *     label: [1, 0, 1, 0],
+ *   },
+ *   numIterations: 2, // 16 pairs: one step, to keep the example fast (the chapter uses 20)
+ *   progress: false,
+ * });
+ * const out = await trainer.train();
+ * assertEquals(out.numPairs, 16);
+ * assertEquals(await model.predict(["the staff were wonderful"]), [1]);
+ * model.dispose();
+ * ```
+ */
+export class SetFitTrainer {
+  /** The model being trained. */
+  readonly model: SetFitModel;
+  readonly #options: SetFitTrainerOptions;
+  readonly #train: { text: string[]; label: Label[] | Label[][] };
+
+  /** Checks the data up front (labels against the model's single- or multi-label mode). */
+  constructor(options: SetFitTrainerOptions) {
+    this.model = options.model;
+    this.#options = options;
+    this.#train = columns(options.trainDataset, "trainDataset", this.#multiLabel);
+    if (options.evalDataset !== undefined) {
+      columns(options.evalDataset, "evalDataset", this.#multiLabel);
+    }
+    const m = options.metric ?? "accuracy";
+    if (typeof m !== "function" && m !== "accuracy" && m !== "f1") {
+      throw new Error(`metric must be "accuracy", "f1" or a function, got ${JSON.stringify(m)}`);
+    }
+  }
+
+  get #multiLabel(): boolean {
+    return this.model.multiTargetStrategy === "one-vs-rest";
+  }
+
+  /** Stage 1 (unless `numEpochs` is 0), then stage 2. */
+  async train(): Promise<SetFitTrainOutput> {
+    const start = performance.now();
+    const { numIterations, samplingStrategy, seed = 42, numEpochs = 1 } = this.#options;
+    const { text, label } = this.#train;
+    const pairs = generatePairs(label, { strategy: samplingStrategy, numIterations, seed });
+    let contrastive: ContrastiveTrainingResult | undefined;
+    if (numEpochs > 0) {
+      contrastive = await trainContrastive(this.model.trainableBody(), text, pairs, this.#options);
+    }
+    const headStart = performance.now();
+    this.model.fitHead(await this.model.encode(text), label);
+    const end = performance.now();
+    return {
+      contrastive,
+      numPairs: pairs.length,
+      headRuntimeS: (end - headStart) / 1000,
+      trainRuntimeS: (end - start) / 1000,
+    };
+  }
+
+  /** Scores the model on `dataset` (default: the `evalDataset`) with the trainer's metric. */
+  async evaluate(dataset?: SetFitDataset): Promise<Record<string, number>> {
+    const data = dataset ?? this.#options.evalDataset;
+    if (data === undefined) {
+      throw new Error("evaluate needs a dataset: pass one or set evalDataset");
+    }
+    const { text, label } = columns(data, "dataset", this.#multiLabel);
+    const head = this.model.head;
+    if (!head) throw new Error("the head is not fitted: call train() first");
+    const known = new Set(head.classes);
+    const unknown = (label as (Label | Label[])[]).flat().find((l) => !known.has(l));
+    if (unknown !== undefined) {
+      throw new Error(
+        `label ${JSON.stringify(unknown)} was not among the training labels (${
+          head.classes.map((c) => JSON.stringify(c)).join(", ")
+        })`,
+      );
+    }
+    const predicted = await this.model.predict(text);
+    const metric = this.#options.metric ?? "accuracy";
+    if (typeof metric === "function") return metric(predicted, label);
+    const toRows = (ys: Label[][]) =>
+      ys.map((l) => head.classes.map((c) => (l.includes(c) ? 1 : 0)));
+    const [yTrue, yPred] = this.#multiLabel
+      ? [toRows(label as Label[][]), toRows(predicted as Label[][])]
+      : [label as Label[], predicted as Label[]];
+    return metric === "accuracy"
+      ? { accuracy: accuracyScore(yTrue, yPred) }
+      : { f1: f1Score(yTrue, yPred, { average: this.#multiLabel ? "micro" : "macro" }) };
+  }
+}
+
+/** Text and label columns of any accepted dataset shape, checked. */
+function columns(
+  data: SetFitDataset,
+  where: string,
+  multiLabel: boolean,
+): { text: string[]; label: Label[] | Label[][] } {
+  let text: string[];
+  let label: Label[] | Label[][];
+  if ("task" in data) {
+    if (data.task !== "single_label" && data.task !== "multi_label") {
+      throw new Error(
+        `${where}: SetFit classifies texts; a ${(data as { task: string }).task} dataset has none`,
+      );
+    }
+    text = data.texts;
+    label = data.task === "single_label"
+      ? data.labels.map((l) => data.labelNames[l])
+      : data.labels.map((ls) => ls.map((l) => data.labelNames[l]));
+  } else {
+    ({ text, label } = data);
+  }
+  if (!Array.isArray(text) || !Array.isArray(label) || text.length !== label.length) {
+    throw new Error(`${where}: needs text and label arrays of the same length`);
+  }
+  const bad = text.findIndex((t) => typeof t !== "string");
+  if (bad >= 0) throw new Error(`${where}: text[${bad}] is not a string`);
+  const lists = label.some(Array.isArray);
+  if (lists !== multiLabel && label.length > 0) {
+    throw new Error(
+      multiLabel
+        ? `${where}: a one-vs-rest model needs a list of labels per text`
+        : `${where}: labels are lists; create the model with { multiTargetStrategy: "one-vs-rest" }`,
+    );
+  }
+  return { text, label };
+}
