@@ -312,3 +312,9 @@ export {
   uniquePairs,
   USE_LITE_ID,
 } from "./setfit/mod.ts";
+export {
+  embedPairs,
+  pairFeatures,
+  pairFeatureSize,
+  type PairFeaturesOptions,
+} from "./encoders/pair_features.ts";
