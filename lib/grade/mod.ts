@@ -1,0 +1,28 @@
+/**
+ * The autograder: exercises as cases (data + checks), a least-privilege sandbox per exercise,
+ * score tables and Gradescope output. `deno task grade` is its command line.
+ * @module
+ */
+export { expectClose, expectEqual, expectThrows, expectValue, valueOf } from "./expect.ts";
+export {
+  defaultKitRoot,
+  type Exercise,
+  type ExerciseResult,
+  type GradeOptions,
+  gradeSubmission,
+  loadExercises,
+  type TestResult,
+  type Visibility,
+} from "./grade.ts";
+export { decodeJson, encodeJson, invoke, toPlain } from "./invoke.ts";
+export { registerCases } from "./local.ts";
+export { formatTable, type GradescopeResults, toGradescope } from "./report.ts";
+export { runSandboxed, type SandboxOptions, type SandboxRun } from "./sandbox.ts";
+export {
+  type Case,
+  type ExerciseSpec,
+  type Json,
+  NotImplementedError,
+  type Outcome,
+} from "./spec.ts";
+export { readZip, type ZipEntry } from "./zip.ts";
