@@ -8,7 +8,7 @@ import { join } from "node:path";
 import { seqeval } from "../lib/mod.ts";
 import { dataDir } from "../lib/data/datadir.ts";
 import { readConll } from "../lib/data/conll.ts";
-import { formatFixed } from "../lib/seqeval/report.ts";
+import { formatFixed } from "../lib/metrics/pyformat.ts";
 import { perturb } from "./golden/seqeval/perturb.ts";
 
 const {

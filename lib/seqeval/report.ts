@@ -3,6 +3,7 @@
  * layout) or a dict, built from the same {@linkcode entityCounts} the scores divide.
  * @module
  */
+import { formatFixed, padStartPy } from "../metrics/pyformat.ts";
 import { MetricWarnings } from "../metrics/warnings.ts";
 import type { Sequences } from "./input.ts";
 import {
@@ -134,48 +135,19 @@ export function classificationReport(
 
 /** seqeval's `StringReporter`: rows right-aligned to the longest name, blank line after each block. */
 function formatReport(rows: [string, PrfAveraged][], types: number, digits: number): string {
-  const width = Math.max(...rows.map(([name]) => codePoints(name)), digits);
-  const lines = [[pad("", width), "", ...HEADERS.map((h) => pad(h, 9))].join(" ") + "\n"];
+  const width = Math.max(...rows.map(([name]) => [...name].length), digits);
+  const lines = [
+    [padStartPy("", width), "", ...HEADERS.map((h) => padStartPy(h, 9))].join(" ") + "\n",
+  ];
   rows.forEach(([name, r], i) => {
     if (i === types) lines.push("");
-    const numbers = [r.precision, r.recall, r.fscore].map((x) => pad(formatFixed(x, digits), 9));
-    lines.push([pad(name, width), "", ...numbers, pad(String(r.support), 9)].join(" "));
+    const numbers = [r.precision, r.recall, r.fscore].map((x) =>
+      padStartPy(formatFixed(x, digits), 9)
+    );
+    lines.push(
+      [padStartPy(name, width), "", ...numbers, padStartPy(String(r.support), 9)].join(" "),
+    );
   });
   lines.push("");
   return lines.join("\n");
-}
-
-function codePoints(s: string): number {
-  let n = 0;
-  for (const _ of s) n++;
-  return n;
-}
-
-function pad(s: string, width: number): string {
-  const n = codePoints(s);
-  return n >= width ? s : " ".repeat(width - n) + s;
-}
-
-/**
- * `x` with `digits` decimals as Python's `format(x, ".{digits}f")`: the exact binary value
- * rounded, ties to even (`(0.125).toFixed(2)` is `"0.13"`, Python gives `"0.12"`).
- *
- * @example
- * ```ts
- * import { formatFixed } from "./report.ts";
- * console.log(formatFixed(0.125, 2), formatFixed(0.375, 2), formatFixed(2 / 3, 2)); // 0.12 0.38 0.67
- * ```
- */
-export function formatFixed(x: number, digits: number): string {
-  const fixed = x.toFixed(digits);
-  if (!Number.isFinite(x)) return fixed;
-  // A tie has a finite expansion ending in 5 at digit `digits + 1`; 100 digits show any
-  // double in [1e-20, 1e21) that is not an exact tie.
-  const exact = Math.abs(x).toFixed(100);
-  const dot = exact.indexOf(".");
-  const tail = exact.slice(dot + 1 + digits);
-  if (!/^50*$/.test(tail)) return fixed;
-  const down = (x < 0 ? "-" : "") + exact.slice(0, digits === 0 ? dot : dot + 1 + digits);
-  const lastDigit = Number(down[down.length - 1]);
-  return lastDigit % 2 === 0 ? down : fixed;
 }
