@@ -5,10 +5,12 @@
  */
 import type { DemoPart } from "./types.ts";
 import * as tour from "./tour.ts";
+import * as setfit from "./setfit.ts";
 
 export type { DemoPart, ReproRow } from "./types.ts";
 
 /** Every part of the reproduction table. */
 export const parts: DemoPart[] = [
   { title: "tour", rows: tour.rows },
+  { title: "16.6.4b SetFit", rows: setfit.rows },
 ];
