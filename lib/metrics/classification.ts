@@ -13,7 +13,7 @@ import {
   uniqueLabels,
   type ZeroDivision,
 } from "./validation.ts";
-import { MetricWarnings } from "./warnings.ts";
+import { type Metric, MetricWarnings, prfDivide, warnIllDefined } from "./warnings.ts";
 
 /** How per-class scores are combined; `null` keeps one score per class. */
 export type Average = "binary" | "micro" | "macro" | "weighted" | "samples";
@@ -55,8 +55,6 @@ export interface PrfAveraged {
   fscore: number;
   support: null;
 }
-
-type Metric = "precision" | "recall" | "f-score";
 
 /** True positives, predicted and true counts per selected label (or per sample when samplewise). */
 interface Counts {
@@ -117,41 +115,6 @@ export function presentLabels(t: CheckedTargets): Label[] {
   return t.type === "multilabel-indicator"
     ? Array.from({ length: t.nLabels }, (_, i) => i)
     : uniqueLabels(t.yTrue, t.yPred);
-}
-
-function warnPrf(
-  average: Average | null,
-  modifier: string,
-  msgStart: string,
-  size: number,
-  warnings: MetricWarnings,
-): void {
-  const [axis0, axis1] = average === "samples" ? ["label", "sample"] : ["sample", "label"];
-  const where = size === 1 ? "due to" : `in ${axis1}s with`;
-  warnings.add(
-    `${msgStart} ill-defined and being set to 0.0 ${where} no ${modifier} ${axis0}s. ` +
-      "Use `zero_division` parameter to control this behavior.",
-  );
-}
-
-function prfDivide(
-  num: number[],
-  den: number[],
-  metric: Metric,
-  modifier: string,
-  average: Average | null,
-  warnFor: readonly Metric[],
-  zeroDivision: ZeroDivision,
-  warnings: MetricWarnings,
-): number[] {
-  const fill = zeroDivision === "warn" ? 0 : zeroDivision;
-  const out = num.map((x, i) => den[i] === 0 ? fill : x / den[i]);
-  if (zeroDivision === "warn" && warnFor.includes(metric) && den.some((d) => d === 0)) {
-    const name = metric[0].toUpperCase() + metric.slice(1);
-    const msgStart = warnFor.includes("f-score") ? `${name} and F-score are` : `${name} is`;
-    warnPrf(average, modifier, msgStart, out.length, warnings);
-  }
-  return out;
 }
 
 /** Mean of the non-NaN values, weighted; NaN when none is left (scikit-learn's `_nanaverage`). */
@@ -224,7 +187,7 @@ function setWiseLabels(
  * ```ts
  * import { type PrfAveraged, prfsChecked } from "./classification.ts";
  * import { checkTargets } from "./validation.ts";
- * import { MetricWarnings } from "./warnings.ts";
+ * import { type Metric, MetricWarnings, prfDivide, warnIllDefined } from "./warnings.ts";
  * const t = checkTargets([0, 1, 1], [0, 1, 0]);
  * const r = prfsChecked(t, { average: "macro" }, ["f-score"], new MetricWarnings()) as PrfAveraged;
  * console.log(r.fscore.toFixed(3)); // "0.667"
@@ -250,22 +213,15 @@ export function prfsChecked(
     const sum = (a: number[]) => [a.reduce((s, x) => s + x, 0)];
     [tp, pred, trueSum] = [sum(tp), sum(pred), sum(trueSum)];
   }
-  const precision = prfDivide(
-    tp,
-    pred,
-    "precision",
-    "predicted",
-    average,
-    warnFor,
-    zeroDivision,
-    warnings,
-  );
-  const recall = prfDivide(tp, trueSum, "recall", "true", average, warnFor, zeroDivision, warnings);
+  const divide = (den: number[], metric: Metric, modifier: string) =>
+    prfDivide(tp, den, metric, modifier, warnFor, zeroDivision, warnings, samplewise);
+  const precision = divide(pred, "precision", "predicted");
+  const recall = divide(trueSum, "recall", "true");
   if (
     zeroDivision === "warn" && warnFor.length === 1 && warnFor[0] === "f-score" &&
     trueSum.some((s, i) => s === 0 && pred[i] === 0)
   ) {
-    warnPrf(average, "true nor predicted", "F-score is", trueSum.length, warnings);
+    warnIllDefined(warnings, "F-score is", "true nor predicted", trueSum.length, samplewise);
   }
   const zd = zeroDivision === "warn" ? 0 : zeroDivision;
   const beta2 = beta * beta;

@@ -5,7 +5,7 @@
  * and the report (`report.ts`) divide those same counts.
  * @module
  */
-import { MetricWarnings } from "../metrics/warnings.ts";
+import { type Metric, MetricWarnings, prfDivide, warnIllDefined } from "../metrics/warnings.ts";
 import { type ChunkOptions, spanPair, type Spans } from "./chunks.ts";
 import { checkPair, type Sequences } from "./input.ts";
 
@@ -109,8 +109,7 @@ export interface PrfAveraged {
   support: number;
 }
 
-/** A metric that can warn when ill-defined (seqeval's `warn_for`). */
-export type Metric = "precision" | "recall" | "f-score";
+export type { Metric } from "../metrics/warnings.ts";
 
 /**
  * Precision, recall and F1 from entity counts, exactly as seqeval's
@@ -121,7 +120,7 @@ export type Metric = "precision" | "recall" | "f-score";
  * @example
  * ```ts
  * import { prfsFromCounts } from "./scores.ts";
- * import { MetricWarnings } from "../metrics/warnings.ts";
+ * import { type Metric, MetricWarnings, prfDivide, warnIllDefined } from "../metrics/warnings.ts";
  * const counts = { labels: ["LOC", "PER"], tp: [1, 1], pred: [2, 1], true: [1, 1] };
  * const micro = prfsFromCounts(counts, "micro", 0, ["f-score"], new MetricWarnings());
  * console.log(micro); // { precision: 0.6666666666666666, recall: 1, fscore: 0.8, support: 2 }
@@ -137,23 +136,15 @@ export function prfsFromCounts(
   let { tp, pred, true: gold } = counts;
   if (average === "micro") [tp, pred, gold] = [[sum(tp)], [sum(pred)], [sum(gold)]];
   const zd = zeroDivision === "warn" ? 0 : zeroDivision;
-  const divide = (den: number[], metric: Metric, modifier: string) => {
-    const out = tp.map((x, i) => (den[i] === 0 ? zd : x / den[i]));
-    if (zeroDivision === "warn" && warnFor.includes(metric) && den.includes(0)) {
-      const start = warnFor.includes("f-score")
-        ? `${title(metric)} and F-score are`
-        : `${title(metric)} is`;
-      warn(warnings, start, modifier, out.length);
-    }
-    return out;
-  };
+  const divide = (den: number[], metric: Metric, modifier: string) =>
+    prfDivide(tp, den, metric, modifier, warnFor, zeroDivision, warnings);
   const precision = divide(pred, "precision", "predicted");
   const recall = divide(gold, "recall", "true");
   if (
     zeroDivision === "warn" && warnFor.length === 1 && warnFor[0] === "f-score" &&
     gold.some((g, i) => g === 0 && pred[i] === 0)
   ) {
-    warn(warnings, "F-score is", "true nor predicted", gold.length);
+    warnIllDefined(warnings, "F-score is", "true nor predicted", gold.length);
   }
   const fscore = precision.map((p, i) => {
     const den = p + recall[i];
@@ -177,18 +168,6 @@ export function prfsFromCounts(
   }
   if (precision.length === 0) return { precision: zd, recall: zd, fscore: zd, support };
   return { precision: mean(precision), recall: mean(recall), fscore: mean(fscore), support };
-}
-
-function title(metric: Metric): string {
-  return metric[0].toUpperCase() + metric.slice(1);
-}
-
-function warn(warnings: MetricWarnings, start: string, modifier: string, size: number) {
-  const where = size === 1 ? "due to" : "in labels with";
-  warnings.add(
-    `${start} ill-defined and being set to 0.0 ${where} no ${modifier} samples. ` +
-      "Use `zero_division` parameter to control this behavior.",
-  );
 }
 
 /** numpy's pairwise summation (`np.add.reduce` on a contiguous float64 array). */
@@ -244,7 +223,7 @@ function checkOptions(options: ScoreOptions, fallback: Average | null) {
  * @example
  * ```ts
  * import { scoreCounts } from "./scores.ts";
- * import { MetricWarnings } from "../metrics/warnings.ts";
+ * import { type Metric, MetricWarnings, prfDivide, warnIllDefined } from "../metrics/warnings.ts";
  * const counts = { labels: ["PER"], tp: [1], pred: [2], true: [1] };
  * console.log(scoreCounts(counts, {}, "micro", ["precision"], new MetricWarnings()).precision); // 0.5
  * ```
@@ -267,10 +246,11 @@ function run(
   fallback: Average | null,
   warnFor: readonly Metric[],
 ): PrfPerType | PrfAveraged {
-  checkOptions(options, fallback);
+  const { average, zeroDivision } = checkOptions(options, fallback);
   const warnings = new MetricWarnings();
   try {
-    return scoreCounts(entityCounts(yTrue, yPred, options), options, fallback, warnFor, warnings);
+    const counts = entityCounts(yTrue, yPred, options);
+    return prfsFromCounts(counts, average, zeroDivision, warnFor, warnings);
   } finally {
     warnings.flush();
   }
