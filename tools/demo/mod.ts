@@ -6,11 +6,19 @@
 import type { DemoPart } from "./types.ts";
 import * as tour from "./tour.ts";
 import * as setfit from "./setfit.ts";
+import * as classificationHead from "./classification_head.ts";
+import * as singleLabel from "./single_label.ts";
+import * as sentencePairs from "./sentence_pairs.ts";
+import * as evaluation from "./evaluation.ts";
 
 export type { DemoPart, ReproRow } from "./types.ts";
 
 /** Every part of the reproduction table. */
 export const parts: DemoPart[] = [
   { title: "tour", rows: tour.rows },
+  { title: "16.6.1 classification head", rows: classificationHead.rows },
+  { title: "16.6.2 single-label classification", rows: singleLabel.rows },
   { title: "16.6.4b SetFit", rows: setfit.rows },
+  { title: "16.6.4 sentence pairs", rows: sentencePairs.rows },
+  { title: "Ex. 14.6.5 evaluation beyond accuracy", rows: evaluation.rows },
 ];
