@@ -318,3 +318,18 @@ export {
   pairFeatureSize,
   type PairFeaturesOptions,
 } from "./encoders/pair_features.ts";
+export { wordFeatures, type WordFeaturesOptions, type WordPooling } from "./ner/word_features.ts";
+export { subsampleMinority, type SubsampleMinorityOptions } from "./imbalance/minority_share.ts";
+export {
+  oversampleRareLabels,
+  type OversampleRareLabelsOptions,
+} from "./imbalance/multilabel_oversample.ts";
+export { IMBALANCE_STRATEGIES, type ImbalanceStrategy } from "./imbalance/strategies.ts";
+export {
+  applyThresholds,
+  tuneThresholds,
+  type TuneThresholdsOptions,
+} from "./metrics/thresholds.ts";
+export { formatMeanStd, type MeanStd, meanStd } from "./metrics/summary.ts";
+export { errorBarChart, type ErrorBarGroup } from "./plot_error_bars.ts";
+export { fitPredict, type FitPredictOptions, type FitPredictResult } from "./train/fit_predict.ts";

@@ -1,0 +1,59 @@
+/**
+ * Make a dataset as imbalanced as you ask: keep every example of the other classes and only as
+ * many of one class as give it the wanted share. How the chapter's ratios (5 %, 1 %, 0.1 %
+ * positives) are built from a less skewed dataset.
+ * @module
+ */
+import { Random } from "../random.ts";
+
+/** Options of {@link subsampleMinority}. */
+export interface SubsampleMinorityOptions {
+  /** The class to thin out (default 1, the positive class). */
+  minority?: number;
+  /** Seed of the draw (default 42). */
+  seed?: number;
+}
+
+/**
+ * Row indices that keep every row of the other classes and `round(share · others / (1 − share))`
+ * rows of `minority` (at least one), drawn at random, so that the minority makes up `share` of
+ * the result. Rows come back in their original order. Asking for more minority rows than there
+ * are is an error.
+ *
+ * @param labels one class id per row.
+ * @param share the minority's wanted share of the result, in (0, 1).
+ *
+ * @example
+ * ```ts
+ * import { subsampleMinority } from "./minority_share.ts";
+ * const labels = [...Array(990).fill(0), ...Array(100).fill(1)];
+ * const rows = subsampleMinority(labels, 0.01, { seed: 0 });
+ * console.assert(rows.length === 1000); // 990 of class 0, 10 of class 1
+ * console.assert(rows.filter((i) => labels[i] === 1).length === 10);
+ * ```
+ */
+export function subsampleMinority(
+  labels: readonly number[],
+  share: number,
+  { minority = 1, seed = 42 }: SubsampleMinorityOptions = {},
+): number[] {
+  const fn = "subsampleMinority";
+  if (!Array.isArray(labels) || labels.length === 0) {
+    throw new Error(`${fn}: labels must be a non-empty array of class ids`);
+  }
+  if (!(share > 0 && share < 1)) throw new Error(`${fn}: share must be in (0, 1), got ${share}`);
+  const mine: number[] = [];
+  let others = 0;
+  labels.forEach((y, i) => (y === minority ? mine.push(i) : others++));
+  if (mine.length === 0) throw new Error(`${fn}: no row has the minority class ${minority}`);
+  if (others === 0) throw new Error(`${fn}: every row has the minority class ${minority}`);
+  const keep = Math.max(1, Math.round((share * others) / (1 - share)));
+  if (keep > mine.length) {
+    throw new Error(
+      `${fn}: a share of ${share} needs ${keep} rows of class ${minority}, ` +
+        `but there are only ${mine.length}`,
+    );
+  }
+  const kept = new Set(new Random(seed).shuffle([...mine]).slice(0, keep));
+  return labels.flatMap((y, i) => (y !== minority || kept.has(i) ? [i] : []));
+}

@@ -1,0 +1,59 @@
+/**
+ * Summaries of a metric over several runs (seeds): mean and standard deviation, and the
+ * "mean ± std" string a results table prints.
+ * @module
+ */
+
+/** Mean, sample standard deviation and number of runs. */
+export interface MeanStd {
+  /** Arithmetic mean. */
+  mean: number;
+  /** Standard deviation with `ddof` degrees of freedom removed (0 for a single run). */
+  std: number;
+  /** Number of values. */
+  n: number;
+}
+
+/**
+ * Mean and standard deviation of `values`; `ddof` 1 (default) is the sample standard
+ * deviation (pandas' `std`, NumPy's `std(ddof=1)`), 0 the population one.
+ *
+ * @example
+ * ```ts
+ * import { meanStd } from "./summary.ts";
+ * const { mean, std, n } = meanStd([2, 4, 4, 4, 5, 5, 7, 9]);
+ * console.assert(mean === 5 && n === 8 && Math.abs(std - 2.138089935) < 1e-9);
+ * console.assert(meanStd([2, 4, 4, 4, 5, 5, 7, 9], { ddof: 0 }).std === 2);
+ * ```
+ */
+export function meanStd(values: readonly number[], { ddof = 1 }: { ddof?: number } = {}): MeanStd {
+  if (!Array.isArray(values) || values.length === 0) {
+    throw new Error(`meanStd: values must be a non-empty array of numbers, got ${values}`);
+  }
+  const bad = values.findIndex((v) => typeof v !== "number" || !Number.isFinite(v));
+  if (bad >= 0) throw new Error(`meanStd: values[${bad}] = ${values[bad]} is not a finite number`);
+  if (!(ddof === 0 || ddof === 1)) throw new Error(`meanStd: ddof must be 0 or 1, got ${ddof}`);
+  const n = values.length;
+  const mean = values.reduce((s, v) => s + v, 0) / n;
+  if (n - ddof <= 0) return { mean, std: 0, n };
+  const ss = values.reduce((s, v) => s + (v - mean) ** 2, 0);
+  return { mean, std: Math.sqrt(ss / (n - ddof)), n };
+}
+
+/**
+ * `"mean ± std"` of `values` times `scale` (default 100: scores as percentage points), with
+ * `digits` decimals (default 1).
+ *
+ * @example
+ * ```ts
+ * import { formatMeanStd } from "./summary.ts";
+ * console.assert(formatMeanStd([0.8, 0.82, 0.84]) === "82.0 ± 2.0");
+ * ```
+ */
+export function formatMeanStd(
+  values: readonly number[],
+  { scale = 100, digits = 1 }: { scale?: number; digits?: number } = {},
+): string {
+  const { mean, std } = meanStd(values);
+  return `${(mean * scale).toFixed(digits)} ± ${(std * scale).toFixed(digits)}`;
+}

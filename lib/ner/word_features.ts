@@ -1,0 +1,92 @@
+/**
+ * One feature vector per word from an encoder's per-subword features: how a frozen encoder's
+ * token features become the inputs of a word-level tagger (Section 16.6.3.2 from the other
+ * side: instead of spreading a word's label over its subwords, gather its subwords into one
+ * vector and label that).
+ * @module
+ */
+
+/** How the subword vectors of a word become one: the first subword's, or their mean. */
+export type WordPooling = "first" | "mean";
+
+/** Options of {@link wordFeatures}. */
+export interface WordFeaturesOptions {
+  /** `"first"` (default): the first subword's vector, as `alignLabels`' `"first"`; `"mean"`: the mean. */
+  strategy?: WordPooling;
+  /** Number of words; default: the largest word id + 1. A word without subwords is an error. */
+  numWords?: number;
+}
+
+/**
+ * One vector per word: the first subword's vector (`"first"`) or the mean of its subwords'
+ * (`"mean"`). Special tokens (`wordIds` entry `null`) are skipped. `"first"` returns views of
+ * the input vectors; `"mean"` returns new ones.
+ *
+ * @param features one vector per token, all of the same length.
+ * @param wordIds the word of each token, `null` for special tokens.
+ * @returns one vector per word, words in order.
+ *
+ * @example
+ * ```ts
+ * import { wordFeatures } from "./word_features.ts";
+ * // ▁Wash ington ▁is: two words, the first in two pieces.
+ * const features = [[1, 0], [3, 2], [5, 5]].map((v) => new Float32Array(v));
+ * const wordIds = [0, 0, 1];
+ * const first = wordFeatures(features, wordIds);
+ * const mean = wordFeatures(features, wordIds, { strategy: "mean" });
+ * console.assert(first.map((v) => v.join()).join(" ") === "1,0 5,5");
+ * console.assert(mean.map((v) => v.join()).join(" ") === "2,1 5,5");
+ * ```
+ */
+export function wordFeatures(
+  features: readonly Float32Array[],
+  wordIds: readonly (number | null)[],
+  { strategy = "first", numWords }: WordFeaturesOptions = {},
+): Float32Array[] {
+  const fn = "wordFeatures";
+  if (strategy !== "first" && strategy !== "mean") {
+    throw new Error(`${fn}: strategy must be "first" or "mean", got ${JSON.stringify(strategy)}`);
+  }
+  if (!Array.isArray(features) || !Array.isArray(wordIds)) {
+    throw new Error(`${fn}: features and wordIds must be arrays`);
+  }
+  if (features.length !== wordIds.length) {
+    throw new Error(
+      `${fn}: features has ${features.length} vectors but wordIds has ${wordIds.length} entries`,
+    );
+  }
+  const size = features[0]?.length ?? 0;
+  features.forEach((v, t) => {
+    if (!(v instanceof Float32Array) || v.length !== size || size === 0) {
+      throw new Error(
+        `${fn}: features[${t}] must be a non-empty Float32Array of length ${size || "> 0"}`,
+      );
+    }
+  });
+  const seen = wordIds.reduce<number>((m, w) => (w !== null && w > m ? w : m), -1) + 1;
+  const n = numWords ?? seen;
+  if (!Number.isInteger(n) || n < 0) {
+    throw new Error(`${fn}: numWords must be an integer >= 0, got ${numWords}`);
+  }
+  const tokensOf: number[][] = Array.from({ length: n }, () => []);
+  wordIds.forEach((w, t) => {
+    if (w === null) return;
+    if (!Number.isInteger(w) || w < 0 || w >= n) {
+      throw new Error(`${fn}: wordIds[${t}] = ${w} is neither null nor a word index in [0, ${n})`);
+    }
+    tokensOf[w].push(t);
+  });
+  return tokensOf.map((tokens, w) => {
+    if (tokens.length === 0) {
+      throw new Error(`${fn}: word ${w} has no token (cut by truncation?)`);
+    }
+    if (strategy === "first") return features[tokens[0]];
+    const out = new Float32Array(size);
+    for (const t of tokens) {
+      const v = features[t];
+      for (let i = 0; i < size; i++) out[i] += v[i];
+    }
+    for (let i = 0; i < size; i++) out[i] /= tokens.length;
+    return out;
+  });
+}
