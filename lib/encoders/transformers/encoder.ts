@@ -5,8 +5,8 @@
  * @module
  */
 import { AutoModel, type DataType, type PreTrainedModel, Tensor } from "@huggingface/transformers";
+import { runSortedBatches } from "../batching.ts";
 import { cachedEmbed } from "../cache.ts";
-import { progress } from "../../progress.ts";
 import type { EmbedOptions, Encoder, Encoding, TokenFeatures, TokenizeOptions } from "../types.ts";
 import { pool, type Pooling } from "./pooling.ts";
 import {
@@ -31,8 +31,6 @@ export interface TransformersEncoderOptions extends PretrainedSourceOptions {
   /** Root of the on-disk embedding cache (default: the kit's `.cache/`, or `KIT_CACHE_DIR`). */
   embeddingCacheDir?: string;
 }
-
-const DEFAULT_BATCH_SIZE = 32;
 
 const ONNX_FILE: Partial<Record<string, string>> = {
   fp32: "onnx/model.onnx",
@@ -353,31 +351,18 @@ export class TransformersEncoder implements Encoder {
   }
 
   /** Runs batches of encodings sorted by length (less padding) and returns results in input order. */
-  async #runSorted<T>(
+  #runSorted<T>(
     encodings: Encoding[],
     options: EmbedOptions,
     label: string,
     read: (out: ModelOutput, batch: Encoding[]) => T[],
   ): Promise<T[]> {
-    const { batchSize = DEFAULT_BATCH_SIZE } = options;
-    if (!Number.isInteger(batchSize) || batchSize < 1) {
-      throw new Error(`batchSize must be a positive integer, got ${batchSize}`);
-    }
-    const order = encodings.map((_, i) => i)
-      .sort((a, b) => encodings[a].inputIds.length - encodings[b].inputIds.length);
-    const show = options.progress ?? encodings.length > batchSize;
-    const bar = show
-      ? progress(encodings.length, { label: `${label} ${this.modelId}` })
-      : undefined;
-    const results = new Array<T>(encodings.length);
-    for (let start = 0; start < order.length; start += batchSize) {
-      const idx = order.slice(start, start + batchSize);
-      const batch = idx.map((i) => encodings[i]);
-      read(await runModel(this.model, batch), batch).forEach((r, k) => results[idx[k]] = r);
-      bar?.tick(batch.length);
-    }
-    await bar?.done();
-    return results;
+    return runSortedBatches(
+      encodings,
+      (e) => e.inputIds.length,
+      async (batch) => read(await runModel(this.model, batch), batch),
+      { ...options, label: `${label} ${this.modelId}` },
+    );
   }
 }
 
