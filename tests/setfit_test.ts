@@ -20,6 +20,7 @@ import {
   SetFitTrainer,
   uniquePairs,
 } from "../lib/setfit/mod.ts";
+import { pca } from "../lib/setfit/pca.ts";
 
 await initBackend({ quiet: true });
 
@@ -262,4 +263,13 @@ Deno.test("SetFit on USE-lite: the chapter's minimal example, save and load, bad
     "one-vs-rest",
   );
   model.dispose();
+});
+
+Deno.test("pca: scikit-learn's PCA(2).fit_transform scores, signs included", async () => {
+  const { cases } = JSON.parse(
+    await Deno.readTextFile(new URL("./golden/setfit/pca.json", import.meta.url)),
+  ) as { cases: { X: number[][]; scores: number[][] }[] };
+  for (const c of cases) assertAllClose(pca(c.X, 2), c.scores, { atol: 1e-9 });
+  assertThrows(() => pca([[1, 2]], 1), Error, "at least 2");
+  assertThrows(() => pca([[1, 2], [3, 4]], 3), Error, "nComponents");
 });
