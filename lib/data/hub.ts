@@ -7,6 +7,7 @@
  */
 import { parquetMetadata, parquetReadObjects } from "hyparquet";
 import { join } from "node:path";
+import { atomicWriteFile } from "../atomic_write.ts";
 import { cacheDir } from "../encoders/cache.ts";
 
 /** Where and how to reach the hub. */
@@ -122,16 +123,14 @@ async function download(
   for (const [k, url] of (urls as string[]).entries()) {
     const bytes = new Uint8Array(await (await fetchOrThrow(url)).arrayBuffer());
     const name = `${k}.parquet`;
-    // Written under a temporary name, then renamed: an interrupted download leaves no file
-    // that a later run would take for a complete one.
-    const tmp = join(folder, `${name}.${crypto.randomUUID()}.tmp`);
-    await Deno.writeFile(tmp, bytes);
-    await Deno.rename(tmp, join(folder, name));
+    // Atomic: an interrupted download leaves no file that a later run would take for whole.
+    await atomicWriteFile(join(folder, name), bytes);
     names.push(name);
   }
-  const tmp = join(folder, `files.json.${crypto.randomUUID()}.tmp`);
-  await Deno.writeTextFile(tmp, JSON.stringify(names));
-  await Deno.rename(tmp, join(folder, "files.json"));
+  await atomicWriteFile(
+    join(folder, "files.json"),
+    new TextEncoder().encode(JSON.stringify(names)),
+  );
   return names.map((n) => join(folder, n));
 }
 

@@ -7,6 +7,7 @@
  */
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { atomicWriteFile } from "../atomic_write.ts";
 
 /** Options for {@linkcode cachedEmbed}. */
 export interface CacheOptions {
@@ -77,10 +78,8 @@ async function readVector(path: string): Promise<Float32Array | undefined> {
 
 async function writeVector(path: string, vector: Float32Array): Promise<void> {
   await Deno.mkdir(dirname(path), { recursive: true });
-  const tmp = `${path}.${Deno.pid}.${crypto.randomUUID()}.tmp`;
   const bytes = new Uint8Array(vector.buffer, vector.byteOffset, vector.byteLength);
-  await Deno.writeFile(tmp, bytes);
-  await Deno.rename(tmp, path);
+  await atomicWriteFile(path, bytes, { sync: false });
 }
 
 /**

@@ -5,6 +5,10 @@
  * raw little-endian data, as the reference implementation writes them.
  * @module
  */
+import { atomicWriteFile } from "../atomic_write.ts";
+
+// Re-exported: checkpoints and SetFit models import it from here with the safetensors writer.
+export { atomicWriteFile };
 
 /** A float32 tensor: its dimensions and row-major values. */
 export interface TensorData {
@@ -151,38 +155,6 @@ export async function readSafetensors(path: string): Promise<SafetensorsFile> {
     tensors.set(name, { shape, data });
   }
   return { tensors, metadata: (header.__metadata__ as Record<string, string>) ?? {} };
-}
-
-/**
- * Writes `bytes` to a temporary file beside `path`, flushes it, then renames it over `path`: a
- * reader sees the old file or the new one, never a part. On failure the temporary file is
- * removed and the error rethrown.
- *
- * @example
- * ```ts
- * import { atomicWriteFile } from "./safetensors.ts";
- * const path = await Deno.makeTempFile();
- * await atomicWriteFile(path, new TextEncoder().encode("ok"));
- * console.assert(await Deno.readTextFile(path) === "ok");
- * await Deno.remove(path);
- * ```
- */
-export async function atomicWriteFile(path: string, bytes: Uint8Array): Promise<void> {
-  const tmp = `${path}.tmp-${crypto.randomUUID().slice(0, 8)}`;
-  try {
-    const file = await Deno.open(tmp, { write: true, createNew: true });
-    try {
-      let written = 0;
-      while (written < bytes.length) written += await file.write(bytes.subarray(written));
-      await file.syncData();
-    } finally {
-      file.close();
-    }
-    await Deno.rename(tmp, path);
-  } catch (e) {
-    await Deno.remove(tmp).catch(() => {});
-    throw e;
-  }
 }
 
 function littleEndianBytes(values: Float32Array): Uint8Array {
