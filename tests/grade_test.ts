@@ -1,0 +1,133 @@
+// The autograder can fail: solutions score 100 %, stubs 0, plausible wrong submissions exactly
+// their partial scores, and hostile submissions 0 with a reason while other exercises go on.
+import { assert, assertEquals, assertMatch } from "@std/assert";
+import {
+  type ExerciseResult,
+  formatTable,
+  gradeSubmission,
+  loadExercises,
+  readZip,
+  toGradescope,
+} from "../lib/grade/mod.ts";
+
+const kit = new URL("../", import.meta.url).pathname.replace(/\/$/, "");
+const fixtures = `${kit}/tests/fixtures/submissions`;
+const exercises = await loadExercises(kit);
+const names = exercises.map((e) => e.spec.name);
+const byName = (results: ExerciseResult[]) => Object.fromEntries(results.map((r) => [r.name, r]));
+
+Deno.test("every exercise has public and hidden cases, points, a stub and a solution", async () => {
+  assert(names.length >= 8, `only ${names.length} exercises`);
+  for (const { spec, publicCases, hiddenCases } of exercises) {
+    assert(publicCases.length > 0 && hiddenCases.length > 0, spec.name);
+    for (const c of [...publicCases, ...hiddenCases]) {
+      assert(c.points > 0, `${spec.name}: ${c.name}`);
+    }
+    await Deno.stat(`${kit}/exercises/${spec.name}/mod.ts`);
+    await Deno.stat(`${kit}/exercises/${spec.name}/public_test.ts`);
+    await Deno.stat(`${kit}/solutions/${spec.name}/mod.ts`);
+  }
+});
+
+Deno.test("the reference solutions score 100 % and the stubs 0", async () => {
+  const solutions = await gradeSubmission(`${kit}/solutions`, { kitRoot: kit });
+  for (const r of solutions) {
+    assertEquals([r.name, r.score, r.failure], [r.name, r.maxScore, null], formatTable([r]));
+  }
+  const stubs = await gradeSubmission(`${kit}/exercises`, { kitRoot: kit });
+  for (const r of stubs) assertEquals([r.name, r.score], [r.name, 0], formatTable([r]));
+});
+
+// Exact partial scores of plausible mistakes (public + hidden points).
+const wrong: [string, string, number, number][] = [
+  ["wrong_alignment_off_by_one", "label_alignment", 5, 12],
+  ["wrong_class_weights_unnormalised", "class_weights", 3, 12],
+  ["wrong_weighted_ce_mean_over_n", "weighted_cross_entropy", 5, 11],
+  ["wrong_token_level_f1", "entity_f1", 2, 11],
+  ["wrong_macro_f1_of_means", "beyond_accuracy", 21, 27],
+  ["wrong_focal_without_modulating_factor", "focal_loss", 5, 15],
+];
+for (const [fixture, exercise, score, max] of wrong) {
+  Deno.test(`${fixture}: ${score}/${max} on ${exercise}`, async () => {
+    const [r] = await gradeSubmission(`${fixtures}/${fixture}`, { kitRoot: kit, only: [exercise] });
+    assertEquals([r.score, r.maxScore, r.failure], [score, max, null], formatTable([r]));
+  });
+}
+
+// Hostile submissions of focal_loss: 0 with a reason that says what happened.
+const hostile: [string, RegExp][] = [
+  ["hostile_reexport", /write focalLoss yourself/],
+  ["hostile_read_solutions", /read access to ".*solutions\/focal_loss\/mod\.ts"/],
+  ["hostile_read_hidden", /read access to ".*tests\/grader\/hidden\/focal_loss\.ts"/],
+  ["hostile_network", /net access/],
+  ["hostile_write", /write access/],
+  ["hostile_loop", /time limit of 3 s/],
+  ["hostile_memory", /out of memory/],
+  ["hostile_exit", /exit/],
+  ["hostile_forge", /forgery/],
+];
+Deno.test("hostile submissions get 0 with a clear reason; the next exercise is still graded", async () => {
+  // Each hostile focal_loss sits next to an honest copy of another exercise's solution.
+  const dirs = await Promise.all(hostile.map(async ([fixture]) => {
+    const dir = await Deno.makeTempDir({ prefix: `kit-${fixture}-` });
+    for (const ex of ["focal_loss", "entities"]) await Deno.mkdir(`${dir}/${ex}`);
+    for await (const e of Deno.readDir(`${fixtures}/${fixture}/focal_loss`)) {
+      await Deno.copyFile(
+        `${fixtures}/${fixture}/focal_loss/${e.name}`,
+        `${dir}/focal_loss/${e.name}`,
+      );
+    }
+    await Deno.copyFile(`${kit}/solutions/entities/mod.ts`, `${dir}/entities/mod.ts`);
+    return dir;
+  }));
+  try {
+    const all = await Promise.all(dirs.map((dir) =>
+      gradeSubmission(dir, {
+        kitRoot: kit,
+        only: ["entities", "focal_loss"],
+        timeoutMs: 3000,
+        memoryMb: 128,
+        concurrency: 1,
+      })
+    ));
+    hostile.forEach(([fixture, reason], i) => {
+      const r = byName(all[i]);
+      assertEquals(r.focal_loss.score, 0, `${fixture}\n${formatTable(all[i])}`);
+      assertMatch(r.focal_loss.failure ?? "", reason, fixture);
+      assertEquals(r.entities.score, r.entities.maxScore, `${fixture}: entities still graded`);
+    });
+  } finally {
+    for (const dir of dirs) await Deno.remove(dir, { recursive: true });
+  }
+  await Deno.stat("/tmp/kit-grade-hostile-write.txt").then(
+    () => assert(false, "hostile_write left a file"),
+    () => {},
+  );
+});
+
+Deno.test("a zip submission grades like the folder; Gradescope JSON has the required fields", async () => {
+  const dir = await Deno.makeTempDir({ prefix: "kit-zip-" });
+  try {
+    const zip = `${dir}/submission.zip`;
+    const out = await new Deno.Command("zip", {
+      args: ["-qr", zip, "entities", "calibration"],
+      cwd: `${kit}/solutions`,
+    }).output();
+    assert(out.success, new TextDecoder().decode(out.stderr));
+    assertEquals((await readZip(await Deno.readFile(zip))).length, 2);
+    const results = await gradeSubmission(zip, { kitRoot: kit });
+    const r = byName(results);
+    assertEquals(r.entities.score, r.entities.maxScore);
+    assertEquals(r.calibration.score, r.calibration.maxScore);
+    assertMatch(r.focal_loss.failure ?? "", /not submitted/);
+    const gs = toGradescope(results, 1.234);
+    assertEquals(gs.score, r.entities.maxScore + r.calibration.maxScore);
+    assertEquals(gs.execution_time, 1.23);
+    const t = gs.tests[0];
+    assertEquals(Object.keys(t).sort(), ["max_score", "name", "output", "score", "visibility"]);
+    assert(gs.tests.some((t) => t.visibility === "after_published"));
+    assert(gs.tests.some((t) => t.visibility === "visible"));
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+});
