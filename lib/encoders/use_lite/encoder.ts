@@ -3,10 +3,15 @@
  * default. 512-d l2-normalised sentence vectors equal to `@energetic-ai/embeddings`' `embed()`
  * (to 1e-6 in the tests), and per-piece features of the last transformer layer for token
  * classification.
+ *
+ * By default it runs on onnxruntime-node (native, every core: ~3-10x tfjs-wasm) through an ONNX
+ * graph the kit writes from the same weights at load; tfjs is the reference path, and the
+ * fallback where onnxruntime cannot load.
  * @module
  */
 import type * as tf from "@tensorflow/tfjs";
 import { initBackend } from "../../backend.ts";
+import { loadOnnxRuntime, onnxRuntimeError } from "../../onnx/runtime.ts";
 import { progress as progressBar } from "../../progress.ts";
 import { cachedEmbed } from "../cache.ts";
 import type { EmbedOptions, Encoder, Encoding, TokenFeatures, TokenizeOptions } from "../types.ts";
@@ -18,6 +23,8 @@ import {
   runGraph,
   type UseLiteArtifacts,
 } from "./model.ts";
+import { weightLookup } from "./onnx.ts";
+import { type SessionOutput, UseLiteSession } from "./session.ts";
 import { SentencePieceTokenizer } from "./tokenizer.ts";
 
 /** Options of {@linkcode UseLiteEncoder.load}. */
@@ -26,6 +33,18 @@ export interface UseLiteLoadOptions {
   modelDir?: string;
   /** Artifacts already read (e.g. shared with a trainable copy); overrides `modelDir`. */
   artifacts?: UseLiteArtifacts;
+}
+
+/** What runs the frozen encoder's forward passes. */
+export type UseLiteRuntime = "onnx" | "tfjs";
+
+/** Options of {@linkcode UseLiteEncoder.load}. */
+export interface UseLiteEncoderOptions extends UseLiteLoadOptions {
+  /**
+   * `"onnx"`: onnxruntime-node (an error if it cannot load); `"tfjs"`: the tfjs graph (the
+   * reference path). Default: `KIT_USE_LITE_RUNTIME`, else onnx where onnxruntime loads, else tfjs.
+   */
+  runtime?: UseLiteRuntime;
 }
 
 /** Sentences per forward pass when `batchSize` is not given. */
@@ -54,23 +73,46 @@ export class UseLiteEncoder implements Encoder {
   readonly tokenHiddenSize = HIDDEN_SIZE;
   /** The SentencePiece tokenizer. */
   readonly tokenizer: SentencePieceTokenizer;
-  /** The tfjs graph model (frozen weights). */
+  /** The tfjs graph model (frozen weights; the onnx runtime's graph is built from them). */
   readonly model: tf.GraphModel;
+  /** What runs `embed`, `embedIds` and `tokenFeatures`. */
+  readonly runtime: UseLiteRuntime;
+  readonly #session: UseLiteSession | undefined;
 
-  private constructor(model: tf.GraphModel, tokenizer: SentencePieceTokenizer) {
+  private constructor(
+    model: tf.GraphModel,
+    tokenizer: SentencePieceTokenizer,
+    session: UseLiteSession | undefined,
+  ) {
     this.model = model;
     this.tokenizer = tokenizer;
+    this.#session = session;
+    this.runtime = session ? "onnx" : "tfjs";
   }
 
-  /** Starts the kit's tfjs backend (wasm unless `KIT_BACKEND` says otherwise) and loads USE-lite. */
-  static async load(options: UseLiteLoadOptions = {}): Promise<UseLiteEncoder> {
+  /**
+   * Starts the kit's tfjs backend (wasm unless `KIT_BACKEND` says otherwise), loads USE-lite and,
+   * unless the runtime is tfjs, an onnxruntime session on the same weights.
+   */
+  static async load(options: UseLiteEncoderOptions = {}): Promise<UseLiteEncoder> {
+    const wanted = options.runtime ?? envRuntime();
     await initBackend({ quiet: true });
     const { artifacts, vocabulary } = options.artifacts ??
       await readUseLiteArtifacts(options.modelDir);
-    return new UseLiteEncoder(
-      await buildGraphModel(artifacts),
-      new SentencePieceTokenizer(vocabulary),
-    );
+    const model = await buildGraphModel(artifacts);
+    let session: UseLiteSession | undefined;
+    if (wanted !== "tfjs") {
+      const ort = await loadOnnxRuntime();
+      if (ort) session = await UseLiteSession.create(ort, weightLookup(model.weights));
+      else if (wanted === "onnx") {
+        model.dispose();
+        throw new Error(
+          `USE-lite runtime "onnx": onnxruntime-node did not load (${onnxRuntimeError()}); ` +
+            `use { runtime: "tfjs" } or run \`deno install\` in the kit folder`,
+        );
+      }
+    }
+    return new UseLiteEncoder(model, new SentencePieceTokenizer(vocabulary), session);
   }
 
   /** Pieces of one text (no special tokens; at most 128). */
@@ -167,9 +209,10 @@ export class UseLiteEncoder implements Encoder {
     });
   }
 
-  /** Frees the model's weights. */
+  /** Frees the model's weights (and the onnxruntime session). */
   dispose(): void {
     this.model.dispose();
+    void this.#session?.release();
   }
 
   #ids(text: string, name: string): number[] {
@@ -181,26 +224,42 @@ export class UseLiteEncoder implements Encoder {
   }
 
   #pooled(ids: number[][], options: EmbedOptions): Promise<Float32Array[]> {
-    return runSorted(ids, options, "embed use-lite", (batch) => {
-      const [out] = runGraph(this.model, batch, [NODES.pooled]);
-      const data = out.dataSync() as Float32Array;
-      out.dispose();
+    return runSorted(ids, options, "embed use-lite", async (batch) => {
+      const { data } = await this.#run(batch, "pooled");
       return batch.map((_, i) => data.slice(i * HIDDEN_SIZE, (i + 1) * HIDDEN_SIZE));
     });
   }
 
   #tokenStates(ids: number[][], options: EmbedOptions): Promise<Float32Array[]> {
-    return runSorted(ids, options, "token features use-lite", (batch) => {
-      const [out] = runGraph(this.model, batch, [NODES.tokens]);
-      const maxLen = out.shape[1]!;
-      const data = out.dataSync() as Float32Array;
-      out.dispose();
+    return runSorted(ids, options, "token features use-lite", async (batch) => {
+      const { data, maxLen } = await this.#run(batch, "tokens");
       return batch.map((seq, i) => {
         const start = i * maxLen * HIDDEN_SIZE;
         return data.slice(start, start + seq.length * HIDDEN_SIZE);
       });
     });
   }
+
+  async #run(
+    batch: number[][],
+    output: "pooled" | "tokens",
+  ): Promise<SessionOutput> {
+    if (this.#session) return await this.#session.run(batch, output);
+    const [out] = runGraph(this.model, batch, [output === "pooled" ? NODES.pooled : NODES.tokens]);
+    const data = out.dataSync() as Float32Array;
+    const maxLen = out.shape[1]!;
+    out.dispose();
+    return { data, maxLen };
+  }
+}
+
+function envRuntime(): UseLiteRuntime | undefined {
+  const value = Deno.env.get("KIT_USE_LITE_RUNTIME");
+  if (value === undefined || value === "") return undefined;
+  if (value !== "onnx" && value !== "tfjs") {
+    throw new Error(`KIT_USE_LITE_RUNTIME must be "onnx" or "tfjs", got ${JSON.stringify(value)}`);
+  }
+  return value;
 }
 
 /**
@@ -216,7 +275,7 @@ export class UseLiteEncoder implements Encoder {
  * use.dispose();
  * ```
  */
-export function loadUseLite(options?: UseLiteLoadOptions): Promise<UseLiteEncoder> {
+export function loadUseLite(options?: UseLiteEncoderOptions): Promise<UseLiteEncoder> {
   return UseLiteEncoder.load(options);
 }
 
@@ -234,7 +293,7 @@ async function runSorted<T>(
   seqs: number[][],
   { batchSize = DEFAULT_BATCH_SIZE, progress }: EmbedOptions,
   label: string,
-  fn: (batch: number[][]) => T[],
+  fn: (batch: number[][]) => Promise<T[]>,
 ): Promise<T[]> {
   if (!Number.isInteger(batchSize) || batchSize < 1) {
     throw new Error(`batchSize must be a positive integer, got ${batchSize}`);
@@ -244,7 +303,7 @@ async function runSorted<T>(
   const bar = (progress ?? seqs.length > batchSize) ? progressBar(seqs.length, { label }) : null;
   for (let start = 0; start < order.length; start += batchSize) {
     const idx = order.slice(start, start + batchSize);
-    fn(idx.map((i) => seqs[i])).forEach((r, k) => out[idx[k]] = r);
+    (await fn(idx.map((i) => seqs[i]))).forEach((r, k) => out[idx[k]] = r);
     if (bar) {
       bar.tick(idx.length);
       // Yield so a Jupyter display can redraw between batches.

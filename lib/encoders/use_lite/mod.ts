@@ -4,7 +4,15 @@
  * SentencePiece tokenizer.
  * @module
  */
-export { loadUseLite, UseLiteEncoder, type UseLiteLoadOptions } from "./encoder.ts";
+export {
+  loadUseLite,
+  UseLiteEncoder,
+  type UseLiteEncoderOptions,
+  type UseLiteLoadOptions,
+  type UseLiteRuntime,
+} from "./encoder.ts";
+export { ONNX_IO, saveUseLiteOnnx, useLiteOnnx, weightLookup } from "./onnx.ts";
+export { UseLiteSession } from "./session.ts";
 export { SentencePieceTokenizer, type Vocabulary } from "./tokenizer.ts";
 export {
   TrainableUseLite,
