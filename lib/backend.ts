@@ -76,9 +76,10 @@ async function choose(quiet: boolean): Promise<string> {
  *
  * @example
  * ```ts
+ * import { assert } from "@std/assert";
  * import { initBackend } from "./backend.ts";
  * const name = await initBackend({ quiet: true });
- * console.assert(["tensorflow", "wasm", "cpu"].includes(name));
+ * assert(["tensorflow", "wasm", "cpu"].includes(name));
  * ```
  */
 export function initBackend({ quiet = false }: { quiet?: boolean } = {}): Promise<string> {

@@ -11,10 +11,11 @@
  *
  * @example
  * ```ts
+ * import { assert } from "@std/assert";
  * import * as tf from "@tensorflow/tfjs";
  * import { crossEntropyLoss } from "./losses.ts";
  * const loss = crossEntropyLoss(tf.tensor2d([[2, 0, -1], [0, 1, 0]]), [0, -100]);
- * console.assert(Math.abs(loss.dataSync()[0] - 0.1698) < 1e-4);
+ * assert(Math.abs(loss.dataSync()[0] - 0.1698) < 1e-4);
  * loss.dispose();
  * ```
  * @module
@@ -263,11 +264,12 @@ function reduce(
  *
  * @example
  * ```ts
+ * import { assert } from "@std/assert";
  * import * as tf from "@tensorflow/tfjs";
  * import { crossEntropyLoss } from "./losses.ts";
  * const logits = tf.tensor2d([[2, 0, -1], [0, 1, 0], [1, 1, 1]]);
  * const loss = crossEntropyLoss(logits, [0, 1, -100], { weight: [1, 2, 1], labelSmoothing: 0.1 });
- * console.assert(Number.isFinite(loss.dataSync()[0]));
+ * assert(Number.isFinite(loss.dataSync()[0]));
  * tf.dispose([logits, loss]);
  * ```
  */
@@ -319,12 +321,13 @@ export function crossEntropyLoss(
  *
  * @example
  * ```ts
+ * import { assert } from "@std/assert";
  * import * as tf from "@tensorflow/tfjs";
  * import { crossEntropyLoss, focalLoss } from "./losses.ts";
  * const logits = tf.tensor2d([[3, 0], [0, 0.5]]);
  * const focal = focalLoss(logits, [0, 1], { gamma: 2, alpha: [0.25, 0.75] });
  * const ce = crossEntropyLoss(logits, [0, 1]);
- * console.assert(focal.dataSync()[0] < ce.dataSync()[0]);
+ * assert(focal.dataSync()[0] < ce.dataSync()[0]);
  * tf.dispose([logits, focal, ce]);
  * ```
  */
@@ -395,11 +398,12 @@ function bceElements(x: tf.Tensor, y: tf.Tensor, posWeight?: tf.Tensor): tf.Tens
  *
  * @example
  * ```ts
+ * import { assert } from "@std/assert";
  * import * as tf from "@tensorflow/tfjs";
  * import { bceWithLogitsLoss } from "./losses.ts";
  * const logits = tf.tensor2d([[100, -100], [0, 2]]);
  * const loss = bceWithLogitsLoss(logits, [[1, 0], [1, 0]], { posWeight: [1, 3] });
- * console.assert(Number.isFinite(loss.dataSync()[0]));
+ * assert(Number.isFinite(loss.dataSync()[0]));
  * tf.dispose([logits, loss]);
  * ```
  */
@@ -433,11 +437,12 @@ export function bceWithLogitsLoss(
  *
  * @example
  * ```ts
+ * import { assert } from "@std/assert";
  * import * as tf from "@tensorflow/tfjs";
  * import { sigmoidFocalLoss } from "./losses.ts";
  * const logits = tf.tensor2d([[4, -4], [0, 0]]);
  * const loss = sigmoidFocalLoss(logits, [[1, 0], [1, 0]], { reduction: "mean" });
- * console.assert(loss.rank === 0 && loss.dataSync()[0] > 0);
+ * assert(loss.rank === 0 && loss.dataSync()[0] > 0);
  * tf.dispose([logits, loss]);
  * ```
  */

@@ -8,9 +8,10 @@
  *
  * @example
  * ```ts
+ * import { assert } from "@std/assert";
  * import { trainingCurves } from "./plot.ts";
  * const fig = trainingCurves({ loss: [0.9, 0.5, 0.3], val_loss: [1.0, 0.7, 0.6] });
- * console.assert(fig.data.length === 2);
+ * assert(fig.data.length === 2);
  * ```
  * @module
  */
@@ -118,9 +119,10 @@ function sameLength(a: ArrayLike<unknown>, b: ArrayLike<unknown>, what: string):
  *
  * @example
  * ```ts
+ * import { assert } from "@std/assert";
  * import { lineChart } from "./plot.ts";
  * const fig = lineChart([{ name: "lr", x: [0, 10, 20], y: [0, 2e-5, 1e-5] }], { xTitle: "step" });
- * console.assert(fig.data[0].mode === "lines+markers");
+ * assert(fig.data[0].mode === "lines+markers");
  * ```
  */
 export function lineChart(series: Series[], options: PlotOptions = {}): Figure {
@@ -139,9 +141,10 @@ export function lineChart(series: Series[], options: PlotOptions = {}): Figure {
  *
  * @example
  * ```ts
+ * import { assert } from "@std/assert";
  * import { trainingCurves } from "./plot.ts";
  * const fig = trainingCurves({ loss: [0.7, 0.4], f1_macro: [0.6, 0.8] }, { title: "fine-tuning" });
- * console.assert(fig.layout.title?.text === "fine-tuning");
+ * assert(fig.layout.title?.text === "fine-tuning");
  * ```
  */
 export function trainingCurves(
@@ -157,12 +160,13 @@ export function trainingCurves(
  *
  * @example
  * ```ts
+ * import { assert } from "@std/assert";
  * import { barChart } from "./plot.ts";
  * const fig = barChart(["neg", "neu", "pos"], [
  *   { name: "cross-entropy", values: [0.8, 0.4, 0.9] },
  *   { name: "focal", values: [0.8, 0.6, 0.9] },
  * ], { yTitle: "F1" });
- * console.assert(fig.layout.barmode === "group");
+ * assert(fig.layout.barmode === "group");
  * ```
  */
 export function barChart(
@@ -189,9 +193,10 @@ export function barChart(
  *
  * @example
  * ```ts
+ * import { assert } from "@std/assert";
  * import { confusionMatrixPlot } from "./plot.ts";
  * const fig = confusionMatrixPlot([[5, 1], [2, 8]], ["neg", "pos"], { normalize: "true" });
- * console.assert((fig.data[0].z as number[][])[0][0] === 5 / 6);
+ * assert((fig.data[0].z as number[][])[0][0] === 5 / 6);
  * ```
  */
 export function confusionMatrixPlot(
@@ -229,9 +234,10 @@ export function confusionMatrixPlot(
  *
  * @example
  * ```ts
+ * import { assert } from "@std/assert";
  * import { scatterPlot } from "./plot.ts";
  * const fig = scatterPlot([{ name: "pos", x: [0.1, 0.3], y: [1, 2], text: ["great", "fine"] }]);
- * console.assert(fig.data[0].mode === "markers");
+ * assert(fig.data[0].mode === "markers");
  * ```
  */
 export function scatterPlot(
@@ -260,9 +266,10 @@ export function scatterPlot(
  *
  * @example
  * ```ts
+ * import { assert } from "@std/assert";
  * import { reliabilityDiagram } from "./plot.ts";
  * const fig = reliabilityDiagram({ probTrue: [0.1, 0.4, 0.9], probPred: [0.15, 0.5, 0.85] });
- * console.assert(fig.data.length === 2);
+ * assert(fig.data.length === 2);
  * ```
  */
 export function reliabilityDiagram(
@@ -314,10 +321,11 @@ export function plotlyJsPath(): string {
  *
  * @example
  * ```ts
+ * import { assert } from "@std/assert";
  * import { barChart, saveHtml } from "./plot.ts";
  * const path = await Deno.makeTempFile({ suffix: ".html" });
  * await saveHtml(barChart(["a", "b"], [{ name: "n", values: [1, 2] }]), path);
- * console.assert((await Deno.readTextFile(path)).includes("Plotly.newPlot"));
+ * assert((await Deno.readTextFile(path)).includes("Plotly.newPlot"));
  * await Deno.remove(path);
  * ```
  */

@@ -5,13 +5,14 @@
  *
  * @example
  * ```ts
+ * import { assert } from "@std/assert";
  * import { progress, track } from "./progress.ts";
  * const bar = progress(3, { label: "batches", mode: "quiet", write: () => {} });
  * for (let i = 0; i < 3; i++) bar.tick();
  * await bar.done();
  * let sum = 0;
  * for (const x of track([1, 2, 3], { label: "sum", mode: "quiet", write: () => {} })) sum += x;
- * console.assert(sum === 6);
+ * assert(sum === 6);
  * ```
  * @module
  */
@@ -49,9 +50,10 @@ const WIDTH = 20;
  *
  * @example
  * ```ts
+ * import { assert } from "@std/assert";
  * import { formatProgress } from "./progress.ts";
  * const line = formatProgress({ label: "embed", count: 50, total: 200, elapsedMs: 2000 });
- * console.assert(line === "embed 50/200 25% [█████               ] 25.0/s ETA 6s", line);
+ * assert(line === "embed 50/200 25% [█████               ] 25.0/s ETA 6s", line);
  * ```
  */
 export function formatProgress(state: ProgressState): string {
@@ -200,12 +202,13 @@ function jupyterBundle(line: string, count: number, total?: number): Record<stri
  *
  * @example
  * ```ts
+ * import { assert } from "@std/assert";
  * import { progress } from "./progress.ts";
  * const lines: string[] = [];
  * const bar = progress(4, { label: "epochs", mode: "quiet", write: (t) => lines.push(t) });
  * bar.tick(4);
  * await bar.done();
- * console.assert(lines.length === 1 && lines[0].startsWith("epochs 4/4 100%"));
+ * assert(lines.length === 1 && lines[0].startsWith("epochs 4/4 100%"));
  * ```
  */
 export function progress(total: number | undefined, options: ProgressOptions = {}): Progress {
@@ -218,10 +221,11 @@ export function progress(total: number | undefined, options: ProgressOptions = {
  *
  * @example
  * ```ts
+ * import { assert } from "@std/assert";
  * import { track } from "./progress.ts";
  * const seen: string[] = [];
  * for (const s of track(["a", "b"], { mode: "quiet", write: () => {} })) seen.push(s);
- * console.assert(seen.join("") === "ab");
+ * assert(seen.join("") === "ab");
  * ```
  */
 export function* track<T>(

@@ -5,10 +5,11 @@
  *
  * @example
  * ```ts
+ * import { assert } from "@std/assert";
  * import { Random } from "./random.ts";
  * const a = new Random(42).shuffle([1, 2, 3, 4, 5]);
  * const b = new Random(42).shuffle([1, 2, 3, 4, 5]);
- * console.assert(a.join() === b.join());
+ * assert(a.join() === b.join());
  * ```
  * @module
  */
@@ -21,11 +22,12 @@ const TWO_32 = 4294967296;
  *
  * @example
  * ```ts
+ * import { assert } from "@std/assert";
  * import { Random } from "./random.ts";
  * const rng = new Random(7);
  * const u = rng.random();
- * console.assert(u >= 0 && u < 1);
- * console.assert(rng.randInt(6) < 6);
+ * assert(u >= 0 && u < 1);
+ * assert(rng.randInt(6) < 6);
  * ```
  */
 export class Random {
@@ -36,8 +38,9 @@ export class Random {
    *
    * @example
    * ```ts
+   * import { assert } from "@std/assert";
    * import { Random } from "./random.ts";
-   * console.assert(new Random(1).random() === new Random(1).random());
+   * assert(new Random(1).random() === new Random(1).random());
    * ```
    */
   constructor(seed: number) {
@@ -53,9 +56,10 @@ export class Random {
    *
    * @example
    * ```ts
+   * import { assert } from "@std/assert";
    * import { Random } from "./random.ts";
    * const x = new Random(3).nextUint32();
-   * console.assert(Number.isInteger(x) && x >= 0 && x < 2 ** 32);
+   * assert(Number.isInteger(x) && x >= 0 && x < 2 ** 32);
    * ```
    */
   nextUint32(): number {
@@ -71,9 +75,10 @@ export class Random {
    *
    * @example
    * ```ts
+   * import { assert } from "@std/assert";
    * import { Random } from "./random.ts";
    * const u = new Random(0).random();
-   * console.assert(u >= 0 && u < 1);
+   * assert(u >= 0 && u < 1);
    * ```
    */
   random(): number {
@@ -85,9 +90,10 @@ export class Random {
    *
    * @example
    * ```ts
+   * import { assert } from "@std/assert";
    * import { Random } from "./random.ts";
    * const k = new Random(5).randInt(10);
-   * console.assert(Number.isInteger(k) && k >= 0 && k < 10);
+   * assert(Number.isInteger(k) && k >= 0 && k < 10);
    * ```
    */
   randInt(n: number): number {
@@ -105,9 +111,10 @@ export class Random {
    *
    * @example
    * ```ts
+   * import { assert } from "@std/assert";
    * import { Random } from "./random.ts";
    * const xs = new Random(1).shuffle([1, 2, 3, 4]);
-   * console.assert(xs.slice().sort().join() === "1,2,3,4");
+   * assert(xs.slice().sort().join() === "1,2,3,4");
    * ```
    */
   shuffle<T>(array: T[]): T[] {
@@ -125,9 +132,10 @@ export class Random {
    *
    * @example
    * ```ts
+   * import { assert } from "@std/assert";
    * import { Random } from "./random.ts";
    * const p = new Random(2).permutation(5);
-   * console.assert(p.slice().sort().join() === "0,1,2,3,4");
+   * assert(p.slice().sort().join() === "0,1,2,3,4");
    * ```
    */
   permutation(n: number): number[] {
@@ -142,8 +150,9 @@ export class Random {
    *
    * @example
    * ```ts
+   * import { assert } from "@std/assert";
    * import { Random } from "./random.ts";
-   * console.assert(["a", "b"].includes(new Random(9).choice(["a", "b"])));
+   * assert(["a", "b"].includes(new Random(9).choice(["a", "b"])));
    * ```
    */
   choice<T>(array: readonly T[]): T {
@@ -156,9 +165,10 @@ export class Random {
    *
    * @example
    * ```ts
+   * import { assert } from "@std/assert";
    * import { Random } from "./random.ts";
    * const s = new Random(4).sample([1, 2, 3, 4, 5], 3);
-   * console.assert(s.length === 3 && new Set(s).size === 3);
+   * assert(s.length === 3 && new Set(s).size === 3);
    * ```
    */
   sample<T>(array: readonly T[], k: number): T[] {

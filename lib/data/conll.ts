@@ -33,11 +33,12 @@ export interface ConllOptions {
  *
  * @example
  * ```ts
+ * import { assert } from "@std/assert";
  * import { parseConll } from "./conll.ts";
  * const text = "-DOCSTART- -X- -X- O\n\nEU NNP B-NP B-ORG\nrejects VBZ B-VP O\n\nPeter NNP B-NP B-PER\n";
  * const s = parseConll(text);
- * console.assert(s.length === 2 && s[0].tags.join() === "B-ORG,O" && s[1].line === 6);
- * console.assert(parseConll(text, { tagColumn: 1 })[0].tags[1] === "VBZ");
+ * assert(s.length === 2 && s[0].tags.join() === "B-ORG,O" && s[1].line === 6);
+ * assert(parseConll(text, { tagColumn: 1 })[0].tags[1] === "VBZ");
  * ```
  */
 export function parseConll(text: string, options: ConllOptions = {}): ConllSentence[] {
@@ -89,10 +90,11 @@ export function parseConll(text: string, options: ConllOptions = {}): ConllSente
  *
  * @example
  * ```ts
+ * import { assert } from "@std/assert";
  * import { readConll } from "./conll.ts";
  * const path = await Deno.makeTempFile({ suffix: ".txt" });
  * await Deno.writeTextFile(path, "Paris B-LOC\nis O\n\nOK O\n");
- * console.assert((await readConll(path)).length === 2);
+ * assert((await readConll(path)).length === 2);
  * await Deno.remove(path);
  * ```
  */

@@ -22,9 +22,10 @@ export interface CsvOptions {
  *
  * @example
  * ```ts
+ * import { assert } from "@std/assert";
  * import { parseCsv } from "./csv.ts";
  * const t = parseCsv('text,label\n"Hello, ""world""",1\n');
- * console.assert(t.rows[0][0] === 'Hello, "world"' && t.columns?.[1] === "label");
+ * assert(t.rows[0][0] === 'Hello, "world"' && t.columns?.[1] === "label");
  * ```
  */
 export function parseCsv(text: string, options: CsvOptions = {}): Table {
@@ -115,10 +116,11 @@ export function parseCsv(text: string, options: CsvOptions = {}): Table {
  *
  * @example
  * ```ts
+ * import { assert } from "@std/assert";
  * import { readCsv } from "./csv.ts";
  * const path = await Deno.makeTempFile({ suffix: ".csv" });
  * await Deno.writeTextFile(path, "text,label\nfine,0\n");
- * console.assert((await readCsv(path)).rows.length === 1);
+ * assert((await readCsv(path)).rows.length === 1);
  * await Deno.remove(path);
  * ```
  */

@@ -10,9 +10,10 @@ import { fileURLToPath } from "node:url";
  *
  * @example
  * ```ts
+ * import { assert } from "@std/assert";
  * import { dataDir } from "./datadir.ts";
  * const dir = dataDir();
- * console.assert(dir === undefined || typeof dir === "string");
+ * assert(dir === undefined || typeof dir === "string");
  * ```
  */
 export function dataDir(): string | undefined {

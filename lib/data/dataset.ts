@@ -70,9 +70,10 @@ export type TaskDataset = SingleLabelDataset | MultiLabelDataset | PairDataset |
  *
  * @example
  * ```ts
+ * import { assert } from "@std/assert";
  * import { numRows } from "./dataset.ts";
  * const ds = { name: "toy", split: "train", task: "single_label" as const, texts: ["a", "b"], labels: [0, 1], labelNames: ["x", "y"] };
- * console.assert(numRows(ds) === 2);
+ * assert(numRows(ds) === 2);
  * ```
  */
 export function numRows(dataset: TaskDataset): number {
@@ -85,9 +86,10 @@ export function numRows(dataset: TaskDataset): number {
  *
  * @example
  * ```ts
+ * import { assert } from "@std/assert";
  * import { selectRows } from "./dataset.ts";
  * const ds = { name: "toy", split: "train", task: "single_label" as const, texts: ["a", "b", "c"], labels: [0, 1, 0], labelNames: ["x", "y"] };
- * console.assert(selectRows(ds, [2, 0]).texts.join() === "c,a");
+ * assert(selectRows(ds, [2, 0]).texts.join() === "c,a");
  * ```
  */
 export function selectRows<D extends TaskDataset>(dataset: D, indices: readonly number[]): D {
@@ -113,14 +115,15 @@ export function selectRows<D extends TaskDataset>(dataset: D, indices: readonly 
  *
  * @example
  * ```ts
+ * import { assert } from "@std/assert";
  * import { validateDataset } from "./dataset.ts";
  * const ok = validateDataset({ name: "toy", split: "train", task: "single_label", texts: ["hi"], labels: [0], labelNames: ["greet"] });
- * console.assert(ok.texts.length === 1);
+ * assert(ok.texts.length === 1);
  * let failed = false;
  * try {
  *   validateDataset({ name: "toy", split: "train", task: "single_label", texts: [" "], labels: [0], labelNames: ["greet"] });
  * } catch { failed = true; }
- * console.assert(failed);
+ * assert(failed);
  * ```
  */
 export function validateDataset<D extends TaskDataset>(dataset: D): D {

@@ -27,10 +27,11 @@ export interface ClassDistribution {
  *
  * @example
  * ```ts
+ * import { assert } from "@std/assert";
  * import { classDistribution } from "./distribution.ts";
  * const d = classDistribution({ name: "toy", split: "train", task: "single_label", labelNames: ["ham", "spam"],
  *   texts: ["a", "b", "c", "d"], labels: [0, 0, 0, 1] });
- * console.assert(d.counts.join() === "3,1" && d.fractions[1] === 0.25);
+ * assert(d.counts.join() === "3,1" && d.fractions[1] === 0.25);
  * ```
  */
 export function classDistribution(dataset: TaskDataset): ClassDistribution {
@@ -81,10 +82,11 @@ export function classDistribution(dataset: TaskDataset): ClassDistribution {
  *
  * @example
  * ```ts
+ * import { assert } from "@std/assert";
  * import { classDistribution, formatClassDistribution } from "./distribution.ts";
  * const text = formatClassDistribution(classDistribution({ name: "toy", split: "train", task: "single_label",
  *   labelNames: ["ham", "spam"], texts: ["a", "b", "c", "d"], labels: [0, 0, 0, 1] }));
- * console.assert(text.includes("spam") && text.includes("25.00%"));
+ * assert(text.includes("spam") && text.includes("25.00%"));
  * ```
  */
 export function formatClassDistribution(dist: ClassDistribution): string {

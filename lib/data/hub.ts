@@ -38,9 +38,10 @@ export interface HubRows {
  *
  * @example
  * ```ts
+ * import { assert } from "@std/assert";
  * import { HubUnreachableError } from "./hub.ts";
  * const e = new HubUnreachableError("offline");
- * console.assert(e instanceof Error && e.name === "HubUnreachableError");
+ * assert(e instanceof Error && e.name === "HubUnreachableError");
  * ```
  */
 export class HubUnreachableError extends Error {
@@ -59,8 +60,9 @@ export class HubUnreachableError extends Error {
  *
  * @example
  * ```ts
+ * import { assert } from "@std/assert";
  * import { datasetCacheDir } from "./hub.ts";
- * console.assert(datasetCacheDir().endsWith("datasets"));
+ * assert(datasetCacheDir().endsWith("datasets"));
  * ```
  */
 export function datasetCacheDir(): string {
@@ -141,12 +143,13 @@ async function download(
  *
  * @example
  * ```ts
+ * import { assert } from "@std/assert";
  * import { HubUnreachableError, loadHubRows } from "./hub.ts";
  * // Offline with an empty cache: a clear error instead of a network call.
  * const cacheDir = await Deno.makeTempDir();
  * const error = await loadHubRows("stanfordnlp/sst2", "default", "validation", { offline: true, cacheDir })
  *   .catch((e) => e);
- * console.assert(error instanceof HubUnreachableError);
+ * assert(error instanceof HubUnreachableError);
  * await Deno.remove(cacheDir, { recursive: true });
  * ```
  */

@@ -20,9 +20,10 @@ export interface JsonlRows {
  *
  * @example
  * ```ts
+ * import { assert } from "@std/assert";
  * import { parseJsonl } from "./jsonl.ts";
  * const { rows } = parseJsonl('{"text":"hi","intent":"greet"}\n{"text":"bye","intent":"exit"}\n');
- * console.assert(rows[1].intent === "exit");
+ * assert(rows[1].intent === "exit");
  * ```
  */
 export function parseJsonl(text: string, options: { file?: string } = {}): JsonlRows {
@@ -51,10 +52,11 @@ export function parseJsonl(text: string, options: { file?: string } = {}): Jsonl
  *
  * @example
  * ```ts
+ * import { assert } from "@std/assert";
  * import { readJsonl } from "./jsonl.ts";
  * const path = await Deno.makeTempFile({ suffix: ".jsonl" });
  * await Deno.writeTextFile(path, '{"a":1}\n');
- * console.assert((await readJsonl(path)).rows[0].a === 1);
+ * assert((await readJsonl(path)).rows[0].a === 1);
  * await Deno.remove(path);
  * ```
  */

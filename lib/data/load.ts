@@ -72,9 +72,10 @@ export interface LoadDatasetOptions extends HubOptions {
  *
  * @example
  * ```ts
+ * import { assert } from "@std/assert";
  * import { listDatasets } from "./load.ts";
  * const sst2 = listDatasets().find((d) => d.name === "sst2");
- * console.assert(sst2?.task === "single_label" && sst2.splits.includes("validation"));
+ * assert(sst2?.task === "single_label" && sst2.splits.includes("validation"));
  * ```
  */
 export function listDatasets(): {
@@ -96,8 +97,9 @@ export function listDatasets(): {
  *
  * @example
  * ```ts
+ * import { assert } from "@std/assert";
  * import { kitDataDir } from "./load.ts";
- * console.assert(kitDataDir().endsWith("data"));
+ * assert(kitDataDir().endsWith("data"));
  * ```
  */
 export function kitDataDir(): string {
@@ -139,10 +141,11 @@ async function fromHub(
  *
  * @example
  * ```ts
+ * import { assert } from "@std/assert";
  * import { loadDataset } from "./load.ts";
  * const ds = await loadDataset("kit/sentiment", { split: "test" });
- * console.assert(ds.task === "single_label" && ds.labelNames.join() === "complaint,praise,neutral");
- * console.assert(ds.texts.length === ds.labels.length);
+ * assert(ds.task === "single_label" && ds.labelNames.join() === "complaint,praise,neutral");
+ * assert(ds.texts.length === ds.labels.length);
  * ```
  */
 export async function loadDataset<N extends keyof KnownDatasets>(

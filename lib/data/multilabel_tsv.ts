@@ -24,9 +24,10 @@ export interface MultiLabelRow {
  *
  * @example
  * ```ts
+ * import { assert } from "@std/assert";
  * import { parseMultiLabelTsv } from "./multilabel_tsv.ts";
  * const rows = parseMultiLabelTsv("So glad!\t17,0\tid1\nMeh\t27\tid2\n");
- * console.assert(rows[0].labels.join() === "17,0" && rows[1].id === "id2");
+ * assert(rows[0].labels.join() === "17,0" && rows[1].id === "id2");
  * ```
  */
 export function parseMultiLabelTsv(text: string, options: { file?: string } = {}): MultiLabelRow[] {
@@ -52,10 +53,11 @@ export function parseMultiLabelTsv(text: string, options: { file?: string } = {}
  *
  * @example
  * ```ts
+ * import { assert } from "@std/assert";
  * import { readMultiLabelTsv } from "./multilabel_tsv.ts";
  * const path = await Deno.makeTempFile({ suffix: ".tsv" });
  * await Deno.writeTextFile(path, "Thanks\t15\n");
- * console.assert((await readMultiLabelTsv(path))[0].labels[0] === 15);
+ * assert((await readMultiLabelTsv(path))[0].labels[0] === 15);
  * await Deno.remove(path);
  * ```
  */

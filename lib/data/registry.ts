@@ -68,8 +68,9 @@ export interface DatasetSpec {
  *
  * @example
  * ```ts
+ * import { assert } from "@std/assert";
  * import { CONLL_TAGS } from "./registry.ts";
- * console.assert(CONLL_TAGS.length === 2 * 4 + 1 && CONLL_TAGS[1] === "B-PER");
+ * assert(CONLL_TAGS.length === 2 * 4 + 1 && CONLL_TAGS[1] === "B-PER");
  * ```
  */
 export const CONLL_TAGS: readonly string[] = [
@@ -89,8 +90,9 @@ export const CONLL_TAGS: readonly string[] = [
  *
  * @example
  * ```ts
+ * import { assert } from "@std/assert";
  * import { COMPLIANCE_TAGS } from "./registry.ts";
- * console.assert(COMPLIANCE_TAGS.length === 21 && COMPLIANCE_TAGS.includes("Basel III"));
+ * assert(COMPLIANCE_TAGS.length === 21 && COMPLIANCE_TAGS.includes("Basel III"));
  * ```
  */
 export const COMPLIANCE_TAGS: readonly string[] = [
@@ -122,8 +124,9 @@ export const COMPLIANCE_TAGS: readonly string[] = [
  *
  * @example
  * ```ts
+ * import { assert } from "@std/assert";
  * import { KIT_LABELS } from "./registry.ts";
- * console.assert(KIT_LABELS.sentiment.join() === "complaint,praise,neutral");
+ * assert(KIT_LABELS.sentiment.join() === "complaint,praise,neutral");
  * ```
  */
 export const KIT_LABELS = {

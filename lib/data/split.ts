@@ -47,11 +47,12 @@ function testCount(testSize: number, n: number): number {
  *
  * @example
  * ```ts
+ * import { assert } from "@std/assert";
  * import { trainTestSplitIndices } from "./split.ts";
  * const labels = [0, 0, 0, 0, 0, 0, 0, 0, 1, 1];
  * const { train, test } = trainTestSplitIndices(labels, { testSize: 0.5, seed: 1 });
- * console.assert(test.length === 5 && test.filter((i) => labels[i] === 1).length === 1);
- * console.assert(trainTestSplitIndices(10, { testSize: 3 }).train.length === 7);
+ * assert(test.length === 5 && test.filter((i) => labels[i] === 1).length === 1);
+ * assert(trainTestSplitIndices(10, { testSize: 3 }).train.length === 7);
  * ```
  */
 export function trainTestSplitIndices(
@@ -112,11 +113,12 @@ function singleLabels(dataset: TaskDataset, what: string): number[] {
  *
  * @example
  * ```ts
+ * import { assert } from "@std/assert";
  * import { trainTestSplit } from "./split.ts";
  * const ds = { name: "toy", split: "train", task: "single_label" as const, labelNames: ["no", "yes"],
  *   texts: ["a", "b", "c", "d", "e", "f"], labels: [0, 0, 0, 0, 1, 1] };
  * const { train, test: validation } = trainTestSplit(ds, { testSize: 0.5, seed: 0 });
- * console.assert(train.texts.length === 3 && validation.labels.filter((l) => l === 1).length === 1);
+ * assert(train.texts.length === 3 && validation.labels.filter((l) => l === 1).length === 1);
  * ```
  */
 export function trainTestSplit<D extends TaskDataset>(
@@ -149,11 +151,12 @@ export interface SampleDatasetOptions {
  *
  * @example
  * ```ts
+ * import { assert } from "@std/assert";
  * import { sampleDataset } from "./split.ts";
  * const ds = { name: "toy", split: "train", task: "single_label" as const, labelNames: ["neg", "pos"],
  *   texts: ["a", "b", "c", "d", "e"], labels: [0, 0, 0, 1, 1] };
  * const few = sampleDataset(ds, { numSamples: 2, seed: 3 });
- * console.assert(few.labels.filter((l) => l === 0).length === 2 && few.labels.length === 4);
+ * assert(few.labels.filter((l) => l === 0).length === 2 && few.labels.length === 4);
  * ```
  */
 export function sampleDataset<D extends TaskDataset>(
@@ -192,11 +195,12 @@ export interface SubsampleOptions {
  *
  * @example
  * ```ts
+ * import { assert } from "@std/assert";
  * import { subsample } from "./split.ts";
  * const ds = { name: "toy", split: "train", task: "single_label" as const, labelNames: ["a", "b"],
  *   texts: ["1", "2", "3", "4", "5", "6", "7", "8"], labels: [0, 0, 0, 0, 0, 0, 1, 1] };
  * const small = subsample(ds, 4, { seed: 1 });
- * console.assert(small.texts.length === 4 && small.labels.filter((l) => l === 1).length === 1);
+ * assert(small.texts.length === 4 && small.labels.filter((l) => l === 1).length === 1);
  * ```
  */
 export function subsample<D extends TaskDataset>(

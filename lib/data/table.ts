@@ -23,9 +23,10 @@ export interface Table {
  *
  * @example
  * ```ts
+ * import { assert } from "@std/assert";
  * import { DataFileError } from "./table.ts";
  * const e = new DataFileError("train.tsv", 3, "expected 2 fields, got 1");
- * console.assert(e.message === "train.tsv:3: expected 2 fields, got 1");
+ * assert(e.message === "train.tsv:3: expected 2 fields, got 1");
  * ```
  */
 export class DataFileError extends Error {
@@ -52,9 +53,10 @@ export class DataFileError extends Error {
  *
  * @example
  * ```ts
+ * import { assert } from "@std/assert";
  * import { column } from "./table.ts";
  * const t = { file: "x.csv", columns: ["text", "label"], rows: [["hi", "1"]], lines: [2] };
- * console.assert(column(t, "label")[0] === "1");
+ * assert(column(t, "label")[0] === "1");
  * ```
  */
 export function column(table: Table, name: string): string[] {
@@ -74,8 +76,9 @@ export function column(table: Table, name: string): string[] {
  *
  * @example
  * ```ts
+ * import { assert } from "@std/assert";
  * import { splitLines } from "./table.ts";
- * console.assert(splitLines("a\r\nb\n").join("|") === "a|b");
+ * assert(splitLines("a\r\nb\n").join("|") === "a|b");
  * ```
  */
 export function splitLines(text: string): string[] {

@@ -19,9 +19,10 @@ export interface TsvOptions {
  *
  * @example
  * ```ts
+ * import { assert } from "@std/assert";
  * import { parseTsv } from "./tsv.ts";
  * const t = parseTsv("label\tsentence\n1\ta \"quoted\" word\n");
- * console.assert(t.rows[0][1] === 'a "quoted" word' && t.lines[0] === 2);
+ * assert(t.rows[0][1] === 'a "quoted" word' && t.lines[0] === 2);
  * ```
  */
 export function parseTsv(text: string, options: TsvOptions = {}): Table {
@@ -60,10 +61,11 @@ export function parseTsv(text: string, options: TsvOptions = {}): Table {
  *
  * @example
  * ```ts
+ * import { assert } from "@std/assert";
  * import { readTsv } from "./tsv.ts";
  * const path = await Deno.makeTempFile({ suffix: ".tsv" });
  * await Deno.writeTextFile(path, "0\tbad\n1\tgood\n");
- * console.assert((await readTsv(path, { header: false })).rows.length === 2);
+ * assert((await readTsv(path, { header: false })).rows.length === 2);
  * await Deno.remove(path);
  * ```
  */

@@ -49,10 +49,11 @@ export interface FeatureBodyOptions {
  *
  * @example
  * ```ts
+ * import { assert } from "@std/assert";
  * import { featureBody } from "./body.ts";
  * const body = featureBody({ name: "toy", hiddenSize: 2 });
  * const x = body.forward([new Float32Array([1, 2]), new Float32Array([3, 4])]);
- * console.assert(x.shape.join() === "2,2" && body.trainableVariables().length === 0);
+ * assert(x.shape.join() === "2,2" && body.trainableVariables().length === 0);
  * x.dispose();
  * ```
  */
@@ -81,13 +82,14 @@ export function featureBody(options: FeatureBodyOptions): Body<Float32Array> {
  *
  * @example
  * ```ts
+ * import { assert } from "@std/assert";
  * import { tokenFeatureBody } from "./body.ts";
  * const body = tokenFeatureBody({ name: "toy", hiddenSize: 2 });
  * const a = [new Float32Array([1, 2])];
  * const b = [new Float32Array([3, 4]), new Float32Array([5, 6])];
  * const x = body.forward([a, b]);
- * console.assert(x.shape.join() === "2,2,2");
- * console.assert(body.sequenceLengths!([a, b]).join() === "1,2");
+ * assert(x.shape.join() === "2,2,2");
+ * assert(body.sequenceLengths!([a, b]).join() === "1,2");
  * x.dispose();
  * ```
  */

@@ -40,13 +40,14 @@ export interface ForwardOptions {
  *
  * @example
  * ```ts
+ * import { assert } from "@std/assert";
  * import * as tf from "@tensorflow/tfjs";
  * import { Random } from "../random.ts";
  * import { ClassificationHead } from "./classification_head.ts";
  * const head = new ClassificationHead({ hiddenSize: 8, numLabels: 3 }, new Random(0));
  * const logits = head.apply(tf.ones([2, 8]));
- * console.assert(logits.shape.join() === "2,3");
- * console.assert(head.numParameters() === 8 * 3 + 3);
+ * assert(logits.shape.join() === "2,3");
+ * assert(head.numParameters() === 8 * 3 + 3);
  * logits.dispose();
  * head.dispose();
  * ```

@@ -20,9 +20,10 @@ export interface LabelMaps {
  *
  * @example
  * ```ts
+ * import { assert } from "@std/assert";
  * import { labelMaps } from "./labels.ts";
  * const { id2label, label2id } = labelMaps(["negative", "positive"]);
- * console.assert(id2label[1] === "positive" && label2id.negative === 0);
+ * assert(id2label[1] === "positive" && label2id.negative === 0);
  * ```
  */
 export function labelMaps(labels: string[] | Record<number, string>): LabelMaps {
@@ -46,8 +47,9 @@ export function labelMaps(labels: string[] | Record<number, string>): LabelMaps 
  *
  * @example
  * ```ts
+ * import { assert } from "@std/assert";
  * import { checkProblemType } from "./labels.ts";
- * console.assert(checkProblemType("multi_label_classification") === "multi_label_classification");
+ * assert(checkProblemType("multi_label_classification") === "multi_label_classification");
  * ```
  */
 export function checkProblemType(problemType: string): ProblemType {

@@ -12,13 +12,14 @@ import type { Random } from "../random.ts";
  *
  * @example
  * ```ts
+ * import { assert } from "@std/assert";
  * import * as tf from "@tensorflow/tfjs";
  * import { Random } from "../random.ts";
  * import { Linear } from "./linear.ts";
  * const layer = new Linear(4, 2, new Random(0));
  * const y = layer.apply(tf.ones([3, 4]));
- * console.assert(y.shape.join() === "3,2");
- * console.assert(Math.max(...layer.weight.dataSync().map(Math.abs)) <= 0.5);
+ * assert(y.shape.join() === "3,2");
+ * assert(Math.max(...layer.weight.dataSync().map(Math.abs)) <= 0.5);
  * tf.dispose([y, layer.weight, layer.bias]);
  * ```
  */

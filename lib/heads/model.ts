@@ -73,14 +73,15 @@ export interface ModelConfig {
  *
  * @example
  * ```ts
+ * import { assert } from "@std/assert";
  * import { featureBody } from "./body.ts";
  * import { createClassifier } from "./model.ts";
  * const model = createClassifier(featureBody({ name: "toy", hiddenSize: 4 }), {
  *   labels: ["negative", "positive"],
  * });
  * const logits = model.forward([new Float32Array(4)]);
- * console.assert(logits.shape.join() === "1,2" && model.label2id.positive === 1);
- * console.assert(model.parameterCounts().trainable === 10);
+ * assert(logits.shape.join() === "1,2" && model.label2id.positive === 1);
+ * assert(model.parameterCounts().trainable === 10);
  * logits.dispose();
  * model.dispose();
  * ```
@@ -230,12 +231,13 @@ export class ClassifierModel<I> {
  *
  * @example
  * ```ts
+ * import { assert } from "@std/assert";
  * import { tokenFeatureBody } from "./body.ts";
  * import { createClassifier } from "./model.ts";
  * const ner = createClassifier(tokenFeatureBody({ name: "toy", hiddenSize: 3 }), {
  *   labels: ["O", "B-PER", "I-PER"],
  * });
- * console.assert(ner.level === "token" && ner.id2label[1] === "B-PER");
+ * assert(ner.level === "token" && ner.id2label[1] === "B-PER");
  * ner.dispose();
  * ```
  */
@@ -252,6 +254,7 @@ export function createClassifier<I>(
  *
  * @example
  * ```ts
+ * import { assert } from "@std/assert";
  * import { featureBody } from "./body.ts";
  * import { createMultiTaskModel } from "./model.ts";
  * const model = createMultiTaskModel(featureBody({ name: "toy", hiddenSize: 4 }), {
@@ -259,7 +262,7 @@ export function createClassifier<I>(
  *   topic: { labels: ["world", "sports", "business", "tech"] },
  * });
  * const logits = model.forward([new Float32Array(4)], { task: "topic" });
- * console.assert(logits.shape.join() === "1,4");
+ * assert(logits.shape.join() === "1,4");
  * logits.dispose();
  * model.dispose();
  * ```

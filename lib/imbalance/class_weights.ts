@@ -4,9 +4,10 @@
  *
  * @example
  * ```ts
+ * import { assert } from "@std/assert";
  * import { computeClassWeights } from "./class_weights.ts";
  * const w = computeClassWeights([0, 0, 0, 1], "inverse");
- * console.assert(w[0] === 4 / 6 && w[1] === 2);
+ * assert(w[0] === 4 / 6 && w[1] === 2);
  * ```
  * @module
  */
@@ -66,10 +67,11 @@ function classCounts(fn: string, labels: readonly number[], numClasses?: number)
  *
  * @example
  * ```ts
+ * import { assert } from "@std/assert";
  * import { computeClassWeights } from "./class_weights.ts";
  * const labels = [...Array(9000).fill(0), ...Array(800).fill(1), ...Array(200).fill(2)];
  * const w = computeClassWeights(labels, "sqrt_inverse");
- * console.assert(w.map((x) => x.toFixed(2)).join() === "0.61,2.04,4.08");
+ * assert(w.map((x) => x.toFixed(2)).join() === "0.61,2.04,4.08");
  * ```
  */
 export function computeClassWeights(

@@ -3,11 +3,12 @@
  *
  * @example
  * ```ts
+ * import { assert } from "@std/assert";
  * import { computeClassWeights, weightedRandomSampler } from "./mod.ts";
  * const labels = [0, 0, 0, 1];
  * const w = computeClassWeights(labels, "balanced");
  * const idx = weightedRandomSampler(labels.map((y) => w[y]), 4, { seed: 0 });
- * console.assert(idx.length === 4);
+ * assert(idx.length === 4);
  * ```
  * @module
  */

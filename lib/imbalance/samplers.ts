@@ -5,9 +5,10 @@
  *
  * @example
  * ```ts
+ * import { assert } from "@std/assert";
  * import { oversample } from "./samplers.ts";
  * const idx = oversample(["a", "a", "a", "b"], { seed: 0 });
- * console.assert(idx.length === 6);
+ * assert(idx.length === 6);
  * ```
  * @module
  */
@@ -45,9 +46,10 @@ function rngOf(fn: string, { seed, generator }: SeedOptions): Random {
  *
  * @example
  * ```ts
+ * import { assert } from "@std/assert";
  * import { weightedRandomSampler } from "./samplers.ts";
  * const idx = weightedRandomSampler([0.1, 0.9, 0], 5, { seed: 42 });
- * console.assert(idx.length === 5 && !idx.includes(2));
+ * assert(idx.length === 5 && !idx.includes(2));
  * ```
  */
 export function weightedRandomSampler(
@@ -134,10 +136,11 @@ function groupByLabel(fn: string, labels: readonly Label[]): number[][] {
  *
  * @example
  * ```ts
+ * import { assert } from "@std/assert";
  * import { oversample } from "./samplers.ts";
  * const labels = [0, 0, 0, 0, 1];
  * const idx = oversample(labels, { seed: 1 });
- * console.assert(idx.filter((i) => labels[i] === 1).length === 4);
+ * assert(idx.filter((i) => labels[i] === 1).length === 4);
  * ```
  */
 export function oversample(labels: readonly Label[], options: SeedOptions = {}): number[] {
@@ -158,10 +161,11 @@ export function oversample(labels: readonly Label[], options: SeedOptions = {}):
  *
  * @example
  * ```ts
+ * import { assert } from "@std/assert";
  * import { undersample } from "./samplers.ts";
  * const labels = ["x", "x", "x", "y"];
  * const idx = undersample(labels, { seed: 1 });
- * console.assert(idx.length === 2 && idx.includes(3));
+ * assert(idx.length === 2 && idx.includes(3));
  * ```
  */
 export function undersample(labels: readonly Label[], options: SeedOptions = {}): number[] {

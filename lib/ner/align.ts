@@ -5,12 +5,13 @@
  *
  * @example
  * ```ts
+ * import { assert } from "@std/assert";
  * import { alignLabels, wordPredictions } from "./align.ts";
  * const labelList = ["O", "B-LOC", "I-LOC"];
  * const wordIds = [null, 0, 1, 1, null]; // [CLS] in Wash ##ington [SEP]
  * const ids = alignLabels(["O", "B-LOC"], wordIds, { labelList });
- * console.assert(ids.join() === "-100,0,1,-100,-100");
- * console.assert(wordPredictions(ids, wordIds).join() === "0,1");
+ * assert(ids.join() === "-100,0,1,-100,-100");
+ * assert(wordPredictions(ids, wordIds).join() === "0,1");
  * ```
  * @module
  */
@@ -126,6 +127,7 @@ function continuationIds(fn: string, labelList: readonly string[]): number[] {
  *
  * @example
  * ```ts
+ * import { assert } from "@std/assert";
  * import { alignLabels } from "./align.ts";
  * const labelList = ["O", "B-PER", "I-PER", "B-ORG", "I-ORG", "B-LOC", "I-LOC"];
  * // [CLS] John lives in Wash ##ington [SEP]
@@ -133,8 +135,8 @@ function continuationIds(fn: string, labelList: readonly string[]): number[] {
  * const words = ["B-PER", "O", "O", "B-LOC"];
  * const first = alignLabels(words, wordIds, { labelList });
  * const all = alignLabels(words, wordIds, { labelList, strategy: "all" });
- * console.assert(first.join() === "-100,1,0,0,5,-100,-100");
- * console.assert(all.join() === "-100,1,0,0,5,6,-100"); // ##ington: I-LOC
+ * assert(first.join() === "-100,1,0,0,5,-100,-100");
+ * assert(all.join() === "-100,1,0,0,5,6,-100"); // ##ington: I-LOC
  * ```
  */
 export function alignLabels(
@@ -186,11 +188,12 @@ function argmax(row: readonly number[]): number {
  *
  * @example
  * ```ts
+ * import { assert } from "@std/assert";
  * import { wordPredictions } from "./align.ts";
  * const wordIds = [null, 0, 1, 1, null];
- * console.assert(wordPredictions(["O", "B-LOC", "I-LOC", "O", "O"], wordIds).join() === "B-LOC,I-LOC");
+ * assert(wordPredictions(["O", "B-LOC", "I-LOC", "O", "O"], wordIds).join() === "B-LOC,I-LOC");
  * const scores = [[0, 0], [0.9, 0.1], [0.2, 0.8], [0.6, 0.4], [0, 0]];
- * console.assert(wordPredictions(scores, wordIds, { strategy: "average" }).join() === "0,1");
+ * assert(wordPredictions(scores, wordIds, { strategy: "average" }).join() === "0,1");
  * ```
  */
 export function wordPredictions<T>(

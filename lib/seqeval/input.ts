@@ -14,15 +14,16 @@ export type Sequences = readonly (readonly string[])[];
  *
  * @example
  * ```ts
+ * import { assert } from "@std/assert";
  * import { checkPair } from "./input.ts";
- * console.assert(checkPair([["O", "B-PER"], []], [["O", "O"], []]) === 2);
+ * assert(checkPair([["O", "B-PER"], []], [["O", "O"], []]) === 2);
  * let message = "";
  * try {
  *   checkPair([["O"], ["B-PER", "O"]], [["O"], ["B-PER"]]);
  * } catch (e) {
  *   message = (e as Error).message;
  * }
- * console.assert(message.includes("sentence 1"));
+ * assert(message.includes("sentence 1"));
  * ```
  */
 export function checkPair(yTrue: Sequences, yPred: Sequences): number {
@@ -84,8 +85,9 @@ export function checkSentences(seqs: unknown, name: string): asserts seqs is Seq
  *
  * @example
  * ```ts
+ * import { assert } from "@std/assert";
  * import { describe } from "./input.ts";
- * console.assert(describe(3) === "3 (number)");
+ * assert(describe(3) === "3 (number)");
  * ```
  */
 export function describe(value: unknown): string {

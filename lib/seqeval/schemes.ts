@@ -40,10 +40,11 @@ export const NO_TYPE = "_";
  *
  * @example
  * ```ts
+ * import { assert } from "@std/assert";
  * import { parseTag, P_B } from "./schemes.ts";
- * console.assert(JSON.stringify(parseTag("B-ORG-X", false)) === JSON.stringify([P_B, "ORG-X"]));
- * console.assert(JSON.stringify(parseTag("LOC-B", true)) === JSON.stringify([P_B, "LOC"]));
- * console.assert(typeof parseTag("PER", false) === "string");
+ * assert(JSON.stringify(parseTag("B-ORG-X", false)) === JSON.stringify([P_B, "ORG-X"]));
+ * assert(JSON.stringify(parseTag("LOC-B", true)) === JSON.stringify([P_B, "LOC"]));
+ * assert(typeof parseTag("PER", false) === "string");
  * ```
  */
 export function parseTag(tag: string, suffix: boolean): [number, string] | string {
@@ -175,8 +176,9 @@ const COMPILED = new Map<Scheme, CompiledScheme>(
  *
  * @example
  * ```ts
+ * import { assert } from "@std/assert";
  * import { compileScheme } from "./schemes.ts";
- * console.assert(compileScheme("IOBES").name === "IOBES");
+ * assert(compileScheme("IOBES").name === "IOBES");
  * ```
  */
 export function compileScheme(scheme: unknown): CompiledScheme {
@@ -207,9 +209,10 @@ export function allowedLetters(allowed: number): string {
  *
  * @example
  * ```ts
+ * import { assert } from "@std/assert";
  * import { detectScheme, P_B, P_I, P_O } from "./schemes.ts";
- * console.assert(detectScheme((1 << P_B) | (1 << P_I) | (1 << P_O)) === "IOB2");
- * console.assert(detectScheme((1 << P_I) | (1 << P_O)) === undefined);
+ * assert(detectScheme((1 << P_B) | (1 << P_I) | (1 << P_O)) === "IOB2");
+ * assert(detectScheme((1 << P_I) | (1 << P_O)) === undefined);
  * ```
  */
 export function detectScheme(prefixes: number): Scheme | undefined {

@@ -35,6 +35,7 @@ export interface CheckpointConfig extends ModelConfig {
  *
  * @example
  * ```ts
+ * import { assert } from "@std/assert";
  * import { featureBody } from "../heads/body.ts";
  * import { createClassifier } from "../heads/model.ts";
  * import { loadCheckpoint, saveCheckpoint } from "./checkpoint.ts";
@@ -43,7 +44,7 @@ export interface CheckpointConfig extends ModelConfig {
  * const dir = await Deno.makeTempDir();
  * await saveCheckpoint(model, dir);
  * const again = await loadCheckpoint(dir, body);
- * console.assert(again.id2label[1] === "yes");
+ * assert(again.id2label[1] === "yes");
  * model.dispose();
  * again.dispose();
  * await Deno.remove(dir, { recursive: true });
@@ -85,13 +86,14 @@ export async function saveCheckpoint<I>(
  *
  * @example
  * ```ts
+ * import { assert } from "@std/assert";
  * import { featureBody } from "../heads/body.ts";
  * import { createClassifier } from "../heads/model.ts";
  * import { readCheckpointConfig, saveCheckpoint } from "./checkpoint.ts";
  * const model = createClassifier(featureBody({ name: "toy", hiddenSize: 2 }), { labels: ["a", "b"] });
  * const dir = await Deno.makeTempDir();
  * await saveCheckpoint(model, dir);
- * console.assert((await readCheckpointConfig(dir)).encoderName === "toy");
+ * assert((await readCheckpointConfig(dir)).encoderName === "toy");
  * model.dispose();
  * await Deno.remove(dir, { recursive: true });
  * ```
@@ -125,6 +127,7 @@ export async function readCheckpointConfig(dir: string): Promise<CheckpointConfi
  *
  * @example
  * ```ts
+ * import { assert } from "@std/assert";
  * import { featureBody } from "../heads/body.ts";
  * import { createClassifier } from "../heads/model.ts";
  * import { loadCheckpoint, saveCheckpoint } from "./checkpoint.ts";
@@ -133,7 +136,7 @@ export async function readCheckpointConfig(dir: string): Promise<CheckpointConfi
  * await saveCheckpoint(model, dir);
  * let message = "";
  * await loadCheckpoint(dir, featureBody({ name: "other", hiddenSize: 2 })).catch((e) => message = e.message);
- * console.assert(message.includes('encoder "toy"'), message);
+ * assert(message.includes('encoder "toy"'), message);
  * model.dispose();
  * await Deno.remove(dir, { recursive: true });
  * ```
@@ -168,6 +171,7 @@ export async function loadCheckpoint<I>(dir: string, body: Body<I>): Promise<Cla
  *
  * @example
  * ```ts
+ * import { assert } from "@std/assert";
  * import { featureBody } from "../heads/body.ts";
  * import { createClassifier } from "../heads/model.ts";
  * import { loadWeights } from "./checkpoint.ts";
@@ -179,7 +183,7 @@ export async function loadCheckpoint<I>(dir: string, body: Body<I>): Promise<Cla
  *   "classifier.bias": { shape: [2], data: new Float32Array([0, 0]) },
  * });
  * await loadWeights(model, path);
- * console.assert(model.namedVariables().get("classifier.weight")!.dataSync()[1] === 2);
+ * assert(model.namedVariables().get("classifier.weight")!.dataSync()[1] === 2);
  * model.dispose();
  * await Deno.remove(path);
  * ```

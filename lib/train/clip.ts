@@ -18,11 +18,12 @@ export interface ClippedGrads {
  *
  * @example
  * ```ts
+ * import { assert } from "@std/assert";
  * import * as tf from "@tensorflow/tfjs";
  * import { clipGradNorm } from "./clip.ts";
  * const { grads, totalNorm } = clipGradNorm({ a: tf.tensor1d([3, 4]) }, 1);
- * console.assert(totalNorm === 5);
- * console.assert(Math.abs(grads.a.dataSync()[0] - 0.6) < 1e-6);
+ * assert(totalNorm === 5);
+ * assert(Math.abs(grads.a.dataSync()[0] - 0.6) < 1e-6);
  * ```
  */
 export function clipGradNorm(grads: tf.NamedTensorMap, maxNorm: number): ClippedGrads {

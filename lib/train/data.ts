@@ -36,11 +36,12 @@ export type EncodedLabels =
  *
  * @example
  * ```ts
+ * import { assert } from "@std/assert";
  * import { encodeLabels } from "./data.ts";
  * const head = { id2label: { 0: "neg", 1: "pos" }, label2id: { neg: 0, pos: 1 }, numLabels: 2,
  *   problemType: "single_label_classification" as const };
  * const enc = encodeLabels({ inputs: [1, 2], labels: ["pos", 0] }, head, "sequence", "train");
- * console.assert(enc.kind === "single" && enc.ids.join() === "1,0");
+ * assert(enc.kind === "single" && enc.ids.join() === "1,0");
  * ```
  */
 export function encodeLabels<I>(

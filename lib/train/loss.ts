@@ -20,6 +20,7 @@ export type LossFunction = (logits: tf.Tensor, labels: EncodedLabels) => tf.Scal
  *
  * @example
  * ```ts
+ * import { assert } from "@std/assert";
  * import * as tf from "@tensorflow/tfjs";
  * import { makeLoss } from "./loss.ts";
  * import { resolveTrainingArguments } from "./training_args.ts";
@@ -27,7 +28,7 @@ export type LossFunction = (logits: tf.Tensor, labels: EncodedLabels) => tf.Scal
  * const train = { kind: "single" as const, ids: [0, 0, 0, 1] };
  * const loss = makeLoss(head, resolveTrainingArguments({ loss: "weighted_cross_entropy" }), train);
  * const value = loss(tf.zeros([2, 2]), { kind: "single", ids: [0, 1] });
- * console.assert(Math.abs(value.dataSync()[0] - Math.LN2) < 1e-6);
+ * assert(Math.abs(value.dataSync()[0] - Math.LN2) < 1e-6);
  * ```
  */
 export function makeLoss(

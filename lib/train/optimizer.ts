@@ -49,6 +49,7 @@ export interface AdamWOptions {
  *
  * @example
  * ```ts
+ * import { assert } from "@std/assert";
  * import * as tf from "@tensorflow/tfjs";
  * import { AdamW } from "./optimizer.ts";
  * const w = tf.variable(tf.tensor1d([1, -1]));
@@ -56,7 +57,7 @@ export interface AdamWOptions {
  * const { grads } = tf.variableGrads(() => tf.sum(tf.square(w)), [w]);
  * opt.step(grads);
  * // the first Adam step moves every coordinate by lr against the sign of its gradient
- * console.assert(Math.abs(w.dataSync()[0] - 0.9) < 1e-6);
+ * assert(Math.abs(w.dataSync()[0] - 0.9) < 1e-6);
  * tf.dispose(grads);
  * opt.dispose();
  * ```

@@ -66,10 +66,11 @@ export interface PredictOptions {
  *
  * @example
  * ```ts
+ * import { assert } from "@std/assert";
  * import { logitsToPredictions } from "./predict.ts";
  * const head = { id2label: { 0: "neg", 1: "pos" }, problemType: "single_label_classification" as const };
  * const [p] = logitsToPredictions([[0, Math.log(3)]], head);
- * console.assert("label" in p && p.label === "pos" && Math.abs(p.score - 0.75) < 1e-12);
+ * assert("label" in p && p.label === "pos" && Math.abs(p.score - 0.75) < 1e-12);
  * ```
  */
 export function logitsToPredictions(
@@ -105,9 +106,10 @@ export function logitsToPredictions(
  *
  * @example
  * ```ts
+ * import { assert } from "@std/assert";
  * import { argmax } from "./predict.ts";
- * console.assert(argmax([[0.1, 2], [3, -1]]).join() === "1,0");
- * console.assert(JSON.stringify(argmax([[[0, 1], [1, 0]]])) === "[[1,0]]");
+ * assert(argmax([[0.1, 2], [3, -1]]).join() === "1,0");
+ * assert(JSON.stringify(argmax([[[0, 1], [1, 0]]])) === "[[1,0]]");
  * ```
  */
 export function argmax(logits: number[][]): number[];
@@ -132,6 +134,7 @@ export function argmax(logits: number[][] | number[][][]): number[] | number[][]
  *
  * @example
  * ```ts
+ * import { assert } from "@std/assert";
  * import { createClassifier } from "../heads/model.ts";
  * import type { Body } from "../heads/body.ts";
  * import * as tf from "@tensorflow/tfjs";
@@ -143,7 +146,7 @@ export function argmax(logits: number[][] | number[][][]): number[] | number[][]
  * };
  * const model = createClassifier(body, { labels: ["short", "long"] });
  * const [p] = await predict(model, ["hello"]);
- * console.assert("label" in p && ["short", "long"].includes(p.label));
+ * assert("label" in p && ["short", "long"].includes(p.label));
  * model.dispose();
  * ```
  */
@@ -179,6 +182,7 @@ export async function predict(
  *
  * @example
  * ```ts
+ * import { assert } from "@std/assert";
  * import * as tf from "@tensorflow/tfjs";
  * import type { Encoder } from "../encoders/types.ts";
  * import { tokenFeatureBody } from "../heads/body.ts";
@@ -197,7 +201,7 @@ export async function predict(
  * w.assign(tf.tensor2d([[-5], [5]]));
  * b.assign(tf.tensor1d([2, -2]));
  * const [p] = await predictEntities(model, ["met Ada today"], { encoder });
- * console.assert(p.labels.join() === "O,B-PER,O" && p.entities[0].text === "Ada");
+ * assert(p.labels.join() === "O,B-PER,O" && p.entities[0].text === "Ada");
  * model.dispose();
  * ```
  */

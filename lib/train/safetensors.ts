@@ -39,10 +39,11 @@ const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
  *
  * @example
  * ```ts
+ * import { assert } from "@std/assert";
  * import { encodeSafetensors } from "./safetensors.ts";
  * const bytes = encodeSafetensors({ w: { shape: [2], data: new Float32Array([1, 2]) } });
  * const headerLength = Number(new DataView(bytes.buffer).getBigUint64(0, true));
- * console.assert(headerLength % 8 === 0 && bytes.length === 8 + headerLength + 8);
+ * assert(headerLength % 8 === 0 && bytes.length === 8 + headerLength + 8);
  * ```
  */
 export function encodeSafetensors(
@@ -93,11 +94,12 @@ export function encodeSafetensors(
  *
  * @example
  * ```ts
+ * import { assert } from "@std/assert";
  * import { readSafetensors, writeSafetensors } from "./safetensors.ts";
  * const path = await Deno.makeTempFile({ suffix: ".safetensors" });
  * await writeSafetensors(path, { w: { shape: [2], data: new Float32Array([1, 2]) } }, { format: "pt" });
  * const { tensors, metadata } = await readSafetensors(path);
- * console.assert(tensors.get("w")!.data[1] === 2 && metadata.format === "pt");
+ * assert(tensors.get("w")!.data[1] === 2 && metadata.format === "pt");
  * await Deno.remove(path);
  * ```
  */
@@ -114,10 +116,11 @@ export async function writeSafetensors(
  *
  * @example
  * ```ts
+ * import { assert } from "@std/assert";
  * import { readSafetensors, writeSafetensors } from "./safetensors.ts";
  * const path = await Deno.makeTempFile();
  * await writeSafetensors(path, { b: { shape: [1, 2], data: new Float32Array([3, 4]) } });
- * console.assert((await readSafetensors(path)).tensors.get("b")!.shape.join() === "1,2");
+ * assert((await readSafetensors(path)).tensors.get("b")!.shape.join() === "1,2");
  * await Deno.remove(path);
  * ```
  */

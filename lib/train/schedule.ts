@@ -11,13 +11,14 @@ import type { AdamW } from "./optimizer.ts";
  *
  * @example
  * ```ts
+ * import { assert } from "@std/assert";
  * import * as tf from "@tensorflow/tfjs";
  * import { AdamW } from "./optimizer.ts";
  * import { LambdaLR } from "./schedule.ts";
  * const opt = new AdamW([tf.variable(tf.zeros([2]))], { lr: 0.1 });
  * const sched = new LambdaLR(opt, (step) => 0.5 ** step);
  * sched.step();
- * console.assert(Math.abs(sched.getLastLr()[0] - 0.05) < 1e-12);
+ * assert(Math.abs(sched.getLastLr()[0] - 0.05) < 1e-12);
  * opt.dispose();
  * ```
  */
@@ -55,9 +56,10 @@ export class LambdaLR {
  *
  * @example
  * ```ts
+ * import { assert } from "@std/assert";
  * import { linearWarmupLambda } from "./schedule.ts";
  * const f = linearWarmupLambda(2, 10);
- * console.assert(f(0) === 0 && f(1) === 0.5 && f(2) === 1 && f(6) === 0.5 && f(10) === 0);
+ * assert(f(0) === 0 && f(1) === 0.5 && f(2) === 1 && f(6) === 0.5 && f(10) === 0);
  * ```
  */
 export function linearWarmupLambda(
@@ -78,12 +80,13 @@ export function linearWarmupLambda(
  *
  * @example
  * ```ts
+ * import { assert } from "@std/assert";
  * import * as tf from "@tensorflow/tfjs";
  * import { AdamW } from "./optimizer.ts";
  * import { getLinearScheduleWithWarmup } from "./schedule.ts";
  * const opt = new AdamW([tf.variable(tf.zeros([2]))], { lr: 1e-3 });
  * const sched = getLinearScheduleWithWarmup(opt, 10, 100);
- * console.assert(sched.getLastLr()[0] === 0);
+ * assert(sched.getLastLr()[0] === 0);
  * opt.dispose();
  * ```
  */

@@ -101,6 +101,7 @@ interface Batch<I> {
  *
  * @example
  * ```ts
+ * import { assert } from "@std/assert";
  * import { featureBody } from "../heads/body.ts";
  * import { createClassifier } from "../heads/model.ts";
  * import { Trainer } from "./trainer.ts";
@@ -117,8 +118,8 @@ interface Batch<I> {
  *   },
  * });
  * const out = await trainer.train();
- * console.assert(out.globalStep === 60);
- * console.assert(trainer.evaluate().eval_accuracy === 1);
+ * assert(out.globalStep === 60);
+ * assert(trainer.evaluate().eval_accuracy === 1);
  * model.dispose();
  * ```
  */

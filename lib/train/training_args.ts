@@ -118,10 +118,11 @@ export type ResolvedTrainingArguments =
  *
  * @example
  * ```ts
+ * import { assert } from "@std/assert";
  * import { resolveTrainingArguments } from "./training_args.ts";
  * const args = resolveTrainingArguments({ learningRate: 2e-5, evalStrategy: "epoch" });
- * console.assert(args.numTrainEpochs === 3 && args.perDeviceTrainBatchSize === 8);
- * console.assert(args.greaterIsBetter === false); // metricForBestModel defaults to "loss"
+ * assert(args.numTrainEpochs === 3 && args.perDeviceTrainBatchSize === 8);
+ * assert(args.greaterIsBetter === false); // metricForBestModel defaults to "loss"
  * ```
  */
 export function resolveTrainingArguments(args: TrainingArguments = {}): ResolvedTrainingArguments {
