@@ -334,3 +334,12 @@ export {
 export { formatMeanStd, type MeanStd, meanStd } from "./metrics/summary.ts";
 export { errorBarChart, type ErrorBarGroup } from "./plot_error_bars.ts";
 export { fitPredict, type FitPredictOptions, type FitPredictResult } from "./train/fit_predict.ts";
+export {
+  saveUseLiteOnnx,
+  type UseLiteEncoderOptions,
+  useLiteOnnx,
+  type UseLiteRuntime,
+  UseLiteSession,
+} from "./encoders/use_lite/mod.ts";
+export { OnnxGraph } from "./onnx/graph.ts";
+export { loadOnnxRuntime } from "./onnx/runtime.ts";
