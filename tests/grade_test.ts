@@ -1,12 +1,14 @@
 // The autograder can fail: solutions score 100 %, stubs 0, plausible wrong submissions exactly
 // their partial scores, and hostile submissions 0 with a reason while other exercises go on.
-import { assert, assertEquals, assertMatch } from "@std/assert";
+import { assert, assertEquals, assertMatch, assertRejects } from "@std/assert";
 import {
+  buildRelease,
   type ExerciseResult,
   formatTable,
   gradeSubmission,
   loadExercises,
   readZip,
+  stripSolutions,
   toGradescope,
 } from "../lib/grade/mod.ts";
 
@@ -129,5 +131,53 @@ Deno.test("a zip submission grades like the folder; Gradescope JSON has the requ
     assert(gs.tests.some((t) => t.visibility === "visible"));
   } finally {
     await Deno.remove(dir, { recursive: true });
+  }
+});
+
+Deno.test("the student release leaves out solutions, hidden cases and solution cells", async () => {
+  const { stripped, notebook } = stripSolutions({
+    cells: [
+      { cell_type: "markdown", metadata: {}, source: "Write the head." },
+      {
+        cell_type: "code",
+        metadata: { tags: ["solution"] },
+        source: "const secret = 42;",
+        outputs: [{ output_type: "stream", text: "42" }],
+        execution_count: 3,
+      },
+    ],
+  });
+  assertEquals(stripped, 1);
+  assertEquals(notebook.cells[0].source, "Write the head.");
+  assertEquals(notebook.cells[1].metadata?.tags, ["exercise"]);
+  assertEquals([notebook.cells[1].outputs, notebook.cells[1].execution_count], [[], null]);
+  assert(!JSON.stringify(notebook).includes("secret"));
+
+  const out = await Deno.makeTempDir({ prefix: "kit-release-" });
+  try {
+    const summary = await buildRelease(kit, out);
+    assert(summary.files > 10);
+    for (
+      const gone of [
+        "solutions",
+        "tests/grader",
+        "tests/fixtures/submissions",
+        "tests/grade_test.ts",
+      ]
+    ) {
+      await Deno.stat(`${out}/${gone}`).then(() => assert(false, `${gone} was released`), () => {});
+    }
+    for (const name of names) {
+      await Deno.stat(`${out}/exercises/${name}/mod.ts`);
+      await Deno.stat(`${out}/exercises/${name}/public_cases.ts`);
+    }
+    await Deno.stat(`${out}/lib/grade/child.ts`);
+    await assertRejects(
+      () => buildRelease(kit, `${kit}/lib`),
+      Error,
+      "not an earlier student release",
+    );
+  } finally {
+    await Deno.remove(out, { recursive: true });
   }
 });

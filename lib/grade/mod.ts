@@ -26,3 +26,13 @@ export {
   type Outcome,
 } from "./spec.ts";
 export { readZip, type ZipEntry } from "./zip.ts";
+export {
+  buildRelease,
+  INSTRUCTOR_ONLY,
+  keepsForStudents,
+  type Notebook,
+  type NotebookCell,
+  type ReleaseSummary,
+  SOLUTION_TAG,
+  stripSolutions,
+} from "./release.ts";
