@@ -13,9 +13,10 @@ const TYPES = ["LOC", "MISC", "ORG", "PER"];
  *
  * @example
  * ```ts
+ * import { assert } from "@std/assert";
  * import { perturb } from "./perturb.ts";
  * const pred = perturb([["B-PER", "I-PER", "O"]], 1);
- * console.assert(pred[0].length === 3);
+ * assert(pred[0].length === 3);
  * ```
  */
 export function perturb(gold: readonly (readonly string[])[], seed: number): string[][] {
