@@ -3,6 +3,7 @@
  * calibration error (no scikit-learn function; defined below).
  * @module
  */
+import { argmaxRow } from "../argmax.ts";
 import { checkLabelArray, type Label, uniqueLabels } from "./validation.ts";
 
 /** Options of {@link calibrationCurve}. */
@@ -227,8 +228,7 @@ export function expectedCalibrationError(
       checkProbabilities(row, `yProb[${i}]`);
       const sum = row.reduce((a, b) => a + b, 0);
       if (Math.abs(sum - 1) > 1e-3) throw new RangeError(`yProb[${i}] sums to ${sum}, not 1`);
-      let best = 0;
-      for (let j = 1; j < k; j++) if (row[j] > row[best]) best = j;
+      const best = argmaxRow(row);
       confidence.push(row[best]);
       return cols[best] === t[i] ? 1 : 0;
     });

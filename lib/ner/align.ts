@@ -15,6 +15,7 @@
  * ```
  * @module
  */
+import { argmaxRow } from "../argmax.ts";
 
 /** The label id that PyTorch's and the kit's cross-entropy skip. */
 const IGNORE = -100;
@@ -169,12 +170,6 @@ export function alignLabels(
   });
 }
 
-function argmax(row: readonly number[]): number {
-  let best = 0;
-  for (let i = 1; i < row.length; i++) if (row[i] > row[best]) best = i;
-  return best;
-}
-
 /**
  * One prediction per word from one prediction per token — the inverse of
  * {@link alignLabels}, for entity-level evaluation on the dataset's words. With `"first"`
@@ -261,9 +256,9 @@ export function wordPredictions<T>(
       // The token holding the word's single highest score decides.
       let best = rows[0];
       for (const r of rows) if (Math.max(...r) > Math.max(...best)) best = r;
-      return argmax(best);
+      return argmaxRow(best);
     }
     const mean = Array.from({ length: width }, (_, c) => rows.reduce((s, r) => s + r[c], 0));
-    return argmax(mean);
+    return argmaxRow(mean);
   });
 }

@@ -4,6 +4,7 @@
  * @module
  */
 import type * as tf from "@tensorflow/tfjs";
+import { argmaxRow } from "../argmax.ts";
 import type { Encoder } from "../encoders/types.ts";
 import type { ClassifierModel, TaskHead } from "../heads/model.ts";
 import { getEntities } from "../seqeval/chunks.ts";
@@ -90,7 +91,7 @@ export function logitsToPredictions(
   }
   return logits.map((row) => {
     const p = softmax(row);
-    const best = p.indexOf(Math.max(...p));
+    const best = argmaxRow(p);
     return {
       label: names[best],
       score: p[best],
@@ -116,13 +117,8 @@ export function argmax(logits: number[][]): number[];
 export function argmax(logits: number[][][]): number[][];
 export function argmax(logits: number[][] | number[][][]): number[] | number[][];
 export function argmax(logits: number[][] | number[][][]): number[] | number[][] {
-  const rowArgmax = (row: number[]) => {
-    let best = 0;
-    for (let k = 1; k < row.length; k++) if (row[k] > row[best]) best = k;
-    return best;
-  };
   return logits.map((r) =>
-    Array.isArray(r[0]) ? (r as number[][]).map(rowArgmax) : rowArgmax(r as number[])
+    Array.isArray(r[0]) ? (r as number[][]).map(argmaxRow) : argmaxRow(r as number[])
   ) as
     | number[]
     | number[][];
@@ -227,7 +223,7 @@ export async function predictEntities(
     const f = feats[i];
     const probs = rows[i].slice(0, f.features.length).map(softmax);
     const perWord = wordPredictions(probs, f.wordIds);
-    const ids = perWord.map((p) => p.indexOf(Math.max(...p)));
+    const ids = perWord.map(argmaxRow);
     const labels = ids.map((k) => names[k]);
     const entities = getEntities(labels).map(([type, start, end]) => ({
       type,
