@@ -27,7 +27,33 @@ export function expectClose(
   expected: unknown,
   { atol = 1e-6, rtol = 1e-5 }: { atol?: number; rtol?: number } = {},
 ): (outcome: Outcome) => void {
-  return (outcome) => assertAllClose(valueOf(outcome), expected, { atol, rtol });
+  return (outcome) => closeDeep(valueOf(outcome), expected, { atol, rtol }, "");
+}
+
+/** assertAllClose, extended to plain objects (same keys, values close). */
+function closeDeep(
+  actual: unknown,
+  expected: unknown,
+  tol: { atol: number; rtol: number },
+  path: string,
+): void {
+  const isObject = (v: unknown) => v !== null && typeof v === "object" && !Array.isArray(v);
+  if (!isObject(expected)) {
+    assertAllClose(actual, expected, tol, path ? `at ${path}` : undefined);
+    return;
+  }
+  if (!isObject(actual)) {
+    throw new AssertionError(
+      `At ${path || "root"}: expected an object, got ${JSON.stringify(actual)}`,
+    );
+  }
+  const a = actual as Record<string, unknown>;
+  const e = expected as Record<string, unknown>;
+  const keys = (o: Record<string, unknown>) => Object.keys(o).sort().join(", ");
+  if (keys(a) !== keys(e)) {
+    throw new AssertionError(`At ${path || "root"}: keys are {${keys(a)}}, expected {${keys(e)}}`);
+  }
+  for (const k of Object.keys(e)) closeDeep(a[k], e[k], tol, path ? `${path}.${k}` : k);
 }
 
 /**
