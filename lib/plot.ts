@@ -49,7 +49,17 @@ export interface Series {
   x?: ArrayLike<number>;
 }
 
-/** A plotly figure that Jupyter displays and {@link saveHtml} saves. */
+/**
+ * A plotly figure that Jupyter displays and {@link saveHtml} saves.
+ *
+ * @example
+ * ```ts
+ * import { assertEquals } from "@std/assert";
+ * import { Figure } from "./plot.ts";
+ * const fig = new Figure([{ type: "bar", x: ["neg", "pos"], y: [3, 5] }], { title: { text: "labels" } });
+ * assertEquals(fig.toJSON().layout.title, { text: "labels" });
+ * ```
+ */
 export class Figure {
   /** Wraps plotly `data` and `layout`; the builders below are the usual way to make one. */
   constructor(readonly data: Trace[], readonly layout: Layout = {}) {}

@@ -103,7 +103,19 @@ function resolveMode(mode: ProgressMode): Exclude<ProgressMode, "auto"> {
 
 const encoder = new TextEncoder();
 
-/** A running progress bar; make one with {@link progress}. */
+/**
+ * A running progress bar; make one with {@link progress}.
+ *
+ * @example
+ * ```ts
+ * import { assertEquals } from "@std/assert";
+ * import { Progress } from "./progress.ts";
+ * const bar = new Progress(10, { mode: "quiet", write: () => {} });
+ * bar.tick(3);
+ * assertEquals(bar.count, 3);
+ * await bar.done();
+ * ```
+ */
 export class Progress {
   /** Items counted so far. */
   count = 0;
