@@ -49,6 +49,7 @@ const wrong: [string, string, number, number][] = [
   ["wrong_macro_f1_of_means", "beyond_accuracy", 21, 27],
   ["wrong_focal_without_modulating_factor", "focal_loss", 5, 15],
   ["wrong_multitask_pooled_mean", "multitask_heads", 6, 10],
+  ["wrong_oversample_smallest_only", "oversampling", 6, 10],
 ];
 for (const [fixture, exercise, score, max] of wrong) {
   Deno.test(`${fixture}: ${score}/${max} on ${exercise}`, async () => {

@@ -28,14 +28,14 @@ export const cases: Case[] = [
     points: 2,
     call: "headParameters",
     args: [256, 5, [64, 32]],
-    check: expectEqual(kitHead(256, 5, [64, 32])),
+    check: (o) => expectEqual(kitHead(256, 5, [64, 32]))(o),
   },
   {
     name: "linear head on USE-lite (512 → 4) agrees with the kit's head",
     points: 1,
     call: "headParameters",
     args: [512, 4],
-    check: expectEqual(kitHead(512, 4, [])),
+    check: (o) => expectEqual(kitHead(512, 4, []))(o),
   },
   {
     name: "full fine-tuning: nothing frozen",
