@@ -167,7 +167,13 @@ Deno.test("bad input: clear errors naming the argument and value", () => {
   assertThrows(() => labelMaps([]), Error, "at least one label");
   assertThrows(() => labelMaps(["a", "a"]), Error, 'the label "a" twice');
   assertThrows(() => labelMaps({ 0: "a", 2: "b" }), Error, "found key 2");
+  assertThrows(() => labelMaps(undefined as never), Error, "labels must be a list");
   const body = featureBody({ name: "toy", hiddenSize: 2 });
+  assertThrows(
+    () => createMultiTaskModel(body, { topic: {} as never }),
+    Error,
+    'task "topic": labels must be a list of label names or an id2label object, got undefined',
+  );
   assertThrows(
     () => createClassifier(body, { labels: ["a"], problemType: "regression" as never }),
     Error,

@@ -27,6 +27,11 @@ export interface LabelMaps {
  * ```
  */
 export function labelMaps(labels: string[] | Record<number, string>): LabelMaps {
+  if (typeof labels !== "object" || labels === null) {
+    throw new Error(
+      `labels must be a list of label names or an id2label object, got ${JSON.stringify(labels)}`,
+    );
+  }
   const names = Array.isArray(labels) ? labels : idsToList(labels);
   if (names.length === 0) throw new Error("id2label must hold at least one label, got none");
   const id2label: Record<number, string> = {};

@@ -12,7 +12,7 @@ import {
   type ForwardOptions,
   type HeadActivation,
 } from "./classification_head.ts";
-import { checkProblemType, labelMaps, type ProblemType } from "./labels.ts";
+import { checkProblemType, type LabelMaps, labelMaps, type ProblemType } from "./labels.ts";
 
 /** The name of the only head of a single-task model. */
 export const DEFAULT_TASK = "default";
@@ -100,7 +100,13 @@ export class ClassifierModel<I> {
     this.#taskConfigs = {};
     for (const name of names) {
       const t = tasks[name];
-      const { id2label, label2id } = labelMaps(t.labels);
+      let maps: LabelMaps;
+      try {
+        maps = labelMaps(t?.labels);
+      } catch (e) {
+        throw new Error(`task "${name}": ${(e as Error).message}`, { cause: e });
+      }
+      const { id2label, label2id } = maps;
       const problemType = checkProblemType(t.problemType ?? "single_label_classification");
       if (problemType === "multi_label_classification" && body.level === "token") {
         throw new Error(`task "${name}": multi-label classification of tokens is not supported`);
