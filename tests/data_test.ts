@@ -1,7 +1,6 @@
 import { assert, assertEquals, assertRejects, assertThrows } from "@std/assert";
 import { ByteWriter, parquetWrite } from "hyparquet-writer";
 import { join } from "node:path";
-import { dataDir } from "../lib/data/datadir.ts";
 import { classDistribution, formatClassDistribution } from "../lib/data/distribution.ts";
 import { type SingleLabelDataset, validateDataset } from "../lib/data/dataset.ts";
 import { listDatasets, loadDataset } from "../lib/data/load.ts";
@@ -12,11 +11,9 @@ import {
   trainTestSplitIndices,
 } from "../lib/data/split.ts";
 import { makeData } from "../tools/make_data.ts";
+import { dataTest } from "./helpers/shared_data.ts";
 
-const dir = dataDir();
-const skip = dir ? "" : " (skipped: no data dir: set KIT_DATA_DIR)";
-const real = (name: string, fn: () => Promise<void>) =>
-  Deno.test({ name: `${name}${skip}`, ignore: !dir, fn });
+const real = dataTest;
 
 async function counts(name: string): Promise<Record<string, number>> {
   const out: Record<string, number> = {};

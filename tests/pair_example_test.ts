@@ -10,10 +10,10 @@
  * `decode` removes the space before "." although "." is its own token.
  */
 import { assertEquals } from "@std/assert";
-import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { TransformersTokenizer } from "../lib/encoders/transformers/tokenizer.ts";
 import { formatPair } from "../lib/encoders/transformers/pair.ts";
+import { haveMiniLM, MINILM, NO_MINILM } from "./helpers/shared_data.ts";
 
 const PREMISE = "A man is playing guitar on stage.";
 const HYPOTHESIS = "A musician is performing live.";
@@ -39,20 +39,9 @@ async function checkPair(folder: string) {
   return pair;
 }
 
-const MINILM = fileURLToPath(
-  new URL("../../shared/models/all-MiniLM-L6-v2-tokenizer", import.meta.url),
-);
-const haveMiniLM = (() => {
-  try {
-    return Deno.statSync(join(MINILM, "tokenizer.json")).isFile;
-  } catch {
-    return false;
-  }
-})();
-
 Deno.test({
   name: `chapter pair example with BERT's uncased WordPiece (all-MiniLM-L6-v2's tokenizer)${
-    haveMiniLM ? "" : " (skipped: no ../shared/models/all-MiniLM-L6-v2-tokenizer)"
+    haveMiniLM ? "" : NO_MINILM
   }`,
   ignore: !haveMiniLM,
   fn: async () => {

@@ -1,6 +1,5 @@
 import { assertEquals, assertThrows } from "@std/assert";
 import { join } from "node:path";
-import { dataDir } from "../lib/data/datadir.ts";
 import {
   DataFileError,
   parseConll,
@@ -13,11 +12,9 @@ import {
   readMultiLabelTsv,
   readTsv,
 } from "../lib/data/readers.ts";
+import { dataTest } from "./helpers/shared_data.ts";
 
-const dir = dataDir();
-const skip = dir ? "" : " (skipped: no data dir: set KIT_DATA_DIR)";
-const real = (name: string, fn: (dir: string) => Promise<void>) =>
-  Deno.test({ name: `${name}${skip}`, ignore: !dir, fn: () => fn(dir!) });
+const real = dataTest;
 
 Deno.test("parseCsv: RFC 4180 quoting, CRLF, embedded newline and delimiter", () => {
   const t = parseCsv('text,label\r\n"a, ""b""",1\r\n"two\nlines",0\r\nplain,2\r\n');

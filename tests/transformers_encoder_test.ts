@@ -22,6 +22,7 @@ import { truncatedLengths } from "../lib/encoders/transformers/truncate.ts";
 import { dataDir } from "../lib/data/datadir.ts";
 import { parseConll } from "../lib/data/conll.ts";
 import { parseTsv } from "../lib/data/tsv.ts";
+import { haveMiniLM, MINILM, NO_MINILM } from "./helpers/shared_data.ts";
 
 const TINY = fromFileUrl(new URL("../data/models/tiny-bert", import.meta.url));
 
@@ -257,19 +258,9 @@ Deno.test("bad input names the argument", async () => {
 
 // ---- The tokenizer against transformers.js's own encoding, on real text ----
 
-const MINILM = fromFileUrl(
-  new URL("../../shared/models/all-MiniLM-L6-v2-tokenizer", import.meta.url),
-);
-const haveMiniLM = (() => {
-  try {
-    return Deno.statSync(join(MINILM, "tokenizer.json")).isFile;
-  } catch {
-    return false;
-  }
-})();
 const data = dataDir();
 const skipReason = !haveMiniLM
-  ? " (skipped: no ../shared/models/all-MiniLM-L6-v2-tokenizer)"
+  ? NO_MINILM
   : data === undefined
   ? " (skipped: no data dir: set KIT_DATA_DIR)"
   : "";
