@@ -314,7 +314,7 @@ export {
   USE_LITE_ID,
 } from "./setfit/mod.ts";
 export {
-  embedPairs,
+  embedPairFeatures,
   pairFeatures,
   pairFeatureSize,
   type PairFeaturesOptions,

@@ -1,5 +1,5 @@
 import { assertAllClose, assertEquals, assertThrows } from "@std/assert";
-import { embedPairs, pairFeatures, pairFeatureSize } from "../lib/encoders/pair_features.ts";
+import { embedPairFeatures, pairFeatures, pairFeatureSize } from "../lib/encoders/pair_features.ts";
 import { UseLiteEncoder } from "../lib/encoders/use_lite/encoder.ts";
 import type { Encoder } from "../lib/encoders/types.ts";
 
@@ -34,7 +34,7 @@ Deno.test("pairFeatures: bad input names the argument and the value", () => {
   assertThrows(() => pairFeatureSize(0), RangeError, "got 0");
 });
 
-Deno.test("embedPairs embeds each distinct sentence once, in any order of the pairs", async () => {
+Deno.test("embedPairFeatures embeds each distinct sentence once, in any order of the pairs", async () => {
   const seen: string[] = [];
   const encoder = {
     embed: (ts: string[]) => {
@@ -42,10 +42,10 @@ Deno.test("embedPairs embeds each distinct sentence once, in any order of the pa
       return Promise.resolve(ts.map((t) => new Float32Array([t.length])));
     },
   } as Pick<Encoder, "embed"> as Encoder;
-  const out = await embedPairs(encoder, [["ab", "c"], ["c", "ab"], ["ab", "dddd"]]);
+  const out = await embedPairFeatures(encoder, [["ab", "c"], ["c", "ab"], ["ab", "dddd"]]);
   assertEquals(seen, ["ab", "c", "dddd"]);
   assertEquals(out.map((f) => [...f]), [[2, 1, 1], [1, 2, 1], [2, 4, 2]]);
-  await assertThrowsAsync(() => embedPairs(encoder, [["a"] as unknown as [string, string]]));
+  await assertThrowsAsync(() => embedPairFeatures(encoder, [["a"] as unknown as [string, string]]));
 });
 
 async function assertThrowsAsync(f: () => Promise<unknown>) {
@@ -59,7 +59,7 @@ async function assertThrowsAsync(f: () => Promise<unknown>) {
   assertEquals(threw, true);
 }
 
-Deno.test("embedPairs on real USE-lite equals pairFeatures of its sentence embeddings", async () => {
+Deno.test("embedPairFeatures on real USE-lite equals pairFeatures of its sentence embeddings", async () => {
   const use = await UseLiteEncoder.load();
   try {
     const pairs: [string, string][] = [
@@ -67,7 +67,7 @@ Deno.test("embedPairs on real USE-lite equals pairFeatures of its sentence embed
       ["A man is playing guitar on stage.", "Nobody is playing an instrument."],
     ];
     const options = { concatenationSentMultiplication: true, cache: false };
-    const out = await embedPairs(use, pairs, options);
+    const out = await embedPairFeatures(use, pairs, options);
     const [a, b, c] = await use.embed(
       [pairs[0][0], pairs[0][1], pairs[1][1]],
       { cache: false },

@@ -98,17 +98,17 @@ export function pairFeatures(
  * @example
  * ```ts
  * import type { Encoder } from "./types.ts";
- * import { embedPairs } from "./pair_features.ts";
+ * import { embedPairFeatures } from "./pair_features.ts";
  * // a toy encoder: the text's length and its number of spaces
  * const encoder = {
  *   embed: (ts: string[]) =>
  *     Promise.resolve(ts.map((t) => new Float32Array([t.length, t.split(" ").length - 1]))),
  * } as Pick<Encoder, "embed"> as Encoder;
- * const [f] = await embedPairs(encoder, [["a man", "a"]]);
+ * const [f] = await embedPairFeatures(encoder, [["a man", "a"]]);
  * console.log([...f]); // [5, 1, 1, 0, 4, 1]
  * ```
  */
-export async function embedPairs(
+export async function embedPairFeatures(
   encoder: Encoder,
   pairs: readonly (readonly [string, string])[],
   options: PairFeaturesOptions & EmbedOptions = {},
