@@ -50,6 +50,8 @@ const wrong: [string, string, number, number][] = [
   ["wrong_focal_without_modulating_factor", "focal_loss", 5, 15],
   ["wrong_multitask_pooled_mean", "multitask_heads", 6, 10],
   ["wrong_oversample_smallest_only", "oversampling", 6, 10],
+  ["wrong_setfit_self_pairs", "setfit_pairs", 4, 15],
+  ["wrong_setfit_ordered_pairs", "setfit_pairs", 3, 15],
 ];
 for (const [fixture, exercise, score, max] of wrong) {
   Deno.test(`${fixture}: ${score}/${max} on ${exercise}`, async () => {
