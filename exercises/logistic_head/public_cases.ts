@@ -87,4 +87,11 @@ export const cases: Case[] = [
     args: [X, y],
     check: sklearnFit(X, y, 1),
   },
+  {
+    name: "an intercept per class missing is an error naming intercept",
+    points: 1,
+    call: "predictProba",
+    args: [[[1, 2]], [[0.5, -0.25], [1, 1]], [0.1]],
+    check: expectThrows(/intercept/),
+  },
 ];
