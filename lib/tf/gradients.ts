@@ -6,8 +6,10 @@
  * - `BatchMatMul`: tfjs differentiates with `matMul(..., transposeA, transposeB)`, which the
  *   wasm backend runs 10-20x slower than an explicit `transpose` then a plain `matMul`
  *   (1,894 ms vs 92 ms measured on USE-lite's attention); same numbers, explicit transposes.
- * - Where the backend has no `Conv2DBackpropFilter` kernel (wasm): the filter gradient of 1×1
- *   convolutions (stride 1, NHWC), which are matrix products, as a `matMul`.
+ * - 1×1 convolutions (stride 1, NHWC; USE-lite's attention projections) are matrix products:
+ *   where the backend has no `Conv2DBackpropFilter` kernel (wasm), their filter gradient is a
+ *   `matMul`; on wasm their input gradient is one too, because wasm's `Conv2DBackpropInput`
+ *   runs ~30x slower than `matMul` (1,718 of 3,056 ms of a USE-lite training step, batch 32).
  * - Where the backend has no `UnsortedSegmentSum` kernel (wasm): the gradient of an axis-0
  *   `gather` (an embedding lookup) as a `scatterND`, which sums the rows of repeated ids.
  *
@@ -91,15 +93,21 @@ export function registerKitGradients(): void {
     gradFunc: (dy, saved, attrs) => {
       const grads = conv2d.gradFunc(dy, saved, attrs);
       const [x, filter] = saved;
-      if (hasKernel("Conv2DBackpropFilter") || !isPointwise(filter, attrs)) return grads;
+      if (!isPointwise(filter, attrs)) return grads;
       const [, , cin, cout] = filter.shape;
       const d = dy as tf.Tensor;
-      return {
-        ...grads,
-        filter: () =>
+      const out = { ...grads };
+      if (tf.getBackend() === "wasm") {
+        out.x = () =>
+          tf.matMul(tf.reshape(d, [-1, cout]), tf.transpose(tf.reshape(filter, [cin, cout])))
+            .reshape(x.shape);
+      }
+      if (!hasKernel("Conv2DBackpropFilter")) {
+        out.filter = () =>
           tf.matMul(tf.transpose(tf.reshape(x, [-1, cin])), tf.reshape(d, [-1, cout]))
-            .reshape(filter.shape),
-      };
+            .reshape(filter.shape);
+      }
+      return out;
     },
   });
 
