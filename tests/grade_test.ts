@@ -54,6 +54,8 @@ const wrong: [string, string, number, number][] = [
   ["wrong_setfit_ordered_pairs", "setfit_pairs", 3, 15],
   ["wrong_softmax_overflow", "logistic_head", 15, 18],
   ["wrong_logistic_penalised_intercept", "logistic_head", 13, 18],
+  ["wrong_pair_type_ids_all_zero", "sentence_pair_encoding", 10, 15],
+  ["wrong_pair_truncate_end", "sentence_pair_encoding", 9, 15],
 ];
 for (const [fixture, exercise, score, max] of wrong) {
   Deno.test(`${fixture}: ${score}/${max} on ${exercise}`, async () => {
