@@ -56,6 +56,8 @@ const wrong: [string, string, number, number][] = [
   ["wrong_logistic_penalised_intercept", "logistic_head", 13, 18],
   ["wrong_pair_type_ids_all_zero", "sentence_pair_encoding", 10, 15],
   ["wrong_pair_truncate_end", "sentence_pair_encoding", 9, 15],
+  ["wrong_threshold_strict", "multilabel_thresholds", 8, 17],
+  ["wrong_macro_skips_unsupported", "multilabel_thresholds", 14, 17],
 ];
 for (const [fixture, exercise, score, max] of wrong) {
   Deno.test(`${fixture}: ${score}/${max} on ${exercise}`, async () => {
