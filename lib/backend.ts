@@ -1,11 +1,13 @@
 /**
  * Chooses the tfjs backend: tfjs-node-gpu, then tfjs-node when the user has them installed, else
  * wasm, else cpu. `KIT_BACKEND` (`tensorflow` | `wasm` | `cpu`, or a package name) overrides.
+ * On wasm it also registers the kit's faster batched matrix product ({@linkcode registerKitKernels}).
  * @module
  */
 import * as tf from "@tensorflow/tfjs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { registerKitKernels } from "./tf/wasm_kernels.ts";
 
 let chosen: Promise<string> | undefined;
 
@@ -57,6 +59,7 @@ async function choose(quiet: boolean): Promise<string> {
     if (name === "wasm") await import("@tensorflow/tfjs-backend-wasm");
     if (await tf.setBackend(name)) {
       await tf.ready();
+      registerKitKernels();
       if (!quiet) console.log(`tfjs backend: ${tf.getBackend()}`);
       return tf.getBackend();
     }
