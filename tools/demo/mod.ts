@@ -10,6 +10,9 @@ import * as classificationHead from "./classification_head.ts";
 import * as singleLabel from "./single_label.ts";
 import * as sentencePairs from "./sentence_pairs.ts";
 import * as evaluation from "./evaluation.ts";
+import * as tokenClassification from "./token_classification.ts";
+import * as classImbalance from "./class_imbalance.ts";
+import * as multilabelCompliance from "./multilabel_compliance.ts";
 
 export type { DemoPart, ReproRow } from "./types.ts";
 
@@ -21,4 +24,7 @@ export const parts: DemoPart[] = [
   { title: "16.6.4b SetFit", rows: setfit.rows },
   { title: "16.6.4 sentence pairs", rows: sentencePairs.rows },
   { title: "Ex. 14.6.5 evaluation beyond accuracy", rows: evaluation.rows },
+  { title: "16.6.3 token classification", rows: tokenClassification.rows },
+  { title: "16.6.5 class imbalance", rows: classImbalance.rows },
+  { title: "16.6 multi-label compliance scenario", rows: multilabelCompliance.rows },
 ];
