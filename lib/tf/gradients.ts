@@ -13,6 +13,10 @@
  * - Where the backend has no `UnsortedSegmentSum` kernel (wasm): the gradient of an axis-0
  *   `gather` (an embedding lookup) as a `scatterND`, which sums the rows of repeated ids.
  *
+ * - On wasm, the broadcast gradients of `Add`, `Sub` and `Multiply` (biases, layer-norm scales)
+ *   when they sum over leading axes: as `ones · dy` (XNNPACK, 0.3 ms for 4096 × 512) instead of
+ *   wasm's `sum` over axis 0, which transposes first (16 ms).
+ *
  * Other cases keep tfjs' own gradient.
  * @module
  */
@@ -111,6 +115,45 @@ export function registerKitGradients(): void {
     },
   });
 
+  const add = original("Add");
+  tf.registerGradient({
+    kernelName: "Add",
+    inputsToSave: ["a", "b"],
+    gradFunc: (dy, saved, attrs) => {
+      const [a, b] = saved;
+      if (tf.getBackend() !== "wasm") return add.gradFunc(dy, saved, attrs);
+      const d = dy as tf.Tensor;
+      return { a: () => reduceTo(d, a.shape), b: () => reduceTo(d, b.shape) };
+    },
+  });
+
+  const sub = original("Sub");
+  tf.registerGradient({
+    kernelName: "Sub",
+    inputsToSave: ["a", "b"],
+    gradFunc: (dy, saved, attrs) => {
+      const [a, b] = saved;
+      if (tf.getBackend() !== "wasm") return sub.gradFunc(dy, saved, attrs);
+      const d = dy as tf.Tensor;
+      return { a: () => reduceTo(d, a.shape), b: () => tf.neg(reduceTo(d, b.shape)) };
+    },
+  });
+
+  const mul = original("Multiply");
+  tf.registerGradient({
+    kernelName: "Multiply",
+    inputsToSave: ["a", "b"],
+    gradFunc: (dy, saved, attrs) => {
+      const [a, b] = saved;
+      if (tf.getBackend() !== "wasm") return mul.gradFunc(dy, saved, attrs);
+      const d = dy as tf.Tensor;
+      return {
+        a: () => reduceTo(tf.mul(d, tf.cast(b, "float32")), a.shape),
+        b: () => reduceTo(tf.mul(d, tf.cast(a, "float32")), b.shape),
+      };
+    },
+  });
+
   const gather = original("GatherV2");
   tf.registerGradient({
     kernelName: "GatherV2",
@@ -142,6 +185,20 @@ function original(kernelName: string): { gradFunc: GradFunc } {
 
 function hasKernel(kernelName: string): boolean {
   return tf.getKernel(kernelName, tf.getBackend()) !== undefined;
+}
+
+/**
+ * `dy` summed down to `shape` (the broadcast gradient). A sum over leading axes only is a
+ * product with a row of ones, which wasm runs through XNNPACK.
+ */
+function reduceTo(dy: tf.Tensor, shape: number[]): tf.Tensor {
+  const axes = tf.broadcast_util.getReductionAxes(shape, dy.shape);
+  if (axes.length === 0) return tf.reshape(dy, shape);
+  const leading = axes.every((axis, i) => axis === i);
+  if (!leading || dy.dtype !== "float32") return tf.reshape(tf.sum(dy, axes), shape);
+  const rows = dy.shape.slice(0, axes.length).reduce((x, y) => x * y, 1);
+  const cols = dy.size / rows;
+  return tf.reshape(tf.matMul(tf.ones([1, rows]), tf.reshape(dy, [rows, cols])), shape);
 }
 
 function swapLastTwo(t: tf.Tensor): tf.Tensor {
