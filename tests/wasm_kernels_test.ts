@@ -62,3 +62,40 @@ Deno.test("batched matMul: a changing right operand is not served from a stale c
   ]);
   tf.dispose([a, b]);
 });
+
+/** Transpose on plain arrays: output element at multi-index o reads input at o permuted back. */
+function transposeReference(flat: ArrayLike<number>, shape: number[], perm: number[]): number[] {
+  const outShape = perm.map((p) => shape[p]);
+  const strides = shape.map((_, i) => shape.slice(i + 1).reduce((a, b) => a * b, 1));
+  return Array.from({ length: flat.length }, (_, o) => {
+    let rest = o;
+    let src = 0;
+    outShape.forEach((_, d) => {
+      const block = outShape.slice(d + 1).reduce((a, b) => a * b, 1);
+      src += Math.floor(rest / block) * strides[perm[d]];
+      rest %= block;
+    });
+    return flat[src];
+  });
+}
+
+Deno.test("transpose (kit kernel for last-two swaps and last-axis-kept) equals the reference", () => {
+  const cases: [number[], number[]][] = [
+    [[37, 70], [1, 0]],
+    [[2, 3, 33, 5], [0, 1, 3, 2]],
+    [[4, 9, 3, 8], [0, 2, 1, 3]],
+    [[3, 4, 5, 6], [2, 0, 1, 3]],
+    [[3, 4, 5], [2, 0, 1]], // neither layout: wasm's own kernel
+  ];
+  for (const [shape, perm] of cases) {
+    const size = shape.reduce((a, b) => a * b, 1);
+    for (const dtype of ["float32", "int32"] as const) {
+      const values = Array.from({ length: size }, (_, i) => dtype === "int32" ? i - 7 : i * 0.5);
+      const x = tf.tensor(values, shape, dtype);
+      const y = tf.transpose(x, perm);
+      assertEquals(y.shape, perm.map((p) => shape[p]));
+      assertEquals([...y.dataSync()], transposeReference(values, shape, perm), `${shape} ${perm}`);
+      tf.dispose([x, y]);
+    }
+  }
+});

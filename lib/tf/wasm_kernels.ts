@@ -1,5 +1,6 @@
 /**
- * A faster wasm `BatchMatMul` for batches of matrices (attention: [batch, heads, n, d]).
+ * Faster wasm kernels for what the kit's models run most: `BatchMatMul` on batches of matrices
+ * (attention: [batch, heads, n, d]) and `Transpose` of two common layouts.
  *
  * tfjs-backend-wasm runs a matrix product through XNNPACK only when both operands are a single
  * matrix without transposition; any batch takes a generic loop that reaches ~2-3 GFLOP/s on this
@@ -12,10 +13,10 @@
  */
 import * as tf from "@tensorflow/tfjs";
 
-/** The parts of tfjs-backend-wasm's backend object this kernel uses. */
+/** The parts of tfjs-backend-wasm's backend object these kernels use. */
 interface WasmBackend {
   dataIdMap: { get(dataId: unknown): { memoryOffset: number } };
-  wasm: { HEAPF32: Float32Array };
+  wasm: { HEAPF32: Float32Array; HEAP32: Int32Array };
   makeOutput(shape: number[], dtype: tf.DataType): tf.TensorInfo;
   disposeData(dataId: unknown): boolean;
 }
@@ -29,7 +30,7 @@ type KernelFunc = (args: {
 let registered = false;
 
 /**
- * Replaces the wasm backend's `BatchMatMul` kernel with the batched-XNNPACK one (idempotent;
+ * Replaces the wasm backend's `BatchMatMul` and `Transpose` kernels with the kit's (idempotent;
  * nothing happens on other backends). Call it after the wasm backend is initialised —
  * `initBackend` does.
  *
@@ -57,6 +58,79 @@ export function registerKitKernels(): void {
     kernelFunc: ((args: Parameters<KernelFunc>[0]) =>
       batchedMatMul(args, run) ?? run(args)) as unknown as tf.KernelFunc,
   });
+  const transposeKernel = tf.getKernel("Transpose", "wasm");
+  if (!transposeKernel) return;
+  const runTranspose = transposeKernel.kernelFunc as unknown as KernelFunc;
+  tf.unregisterKernel("Transpose", "wasm");
+  tf.registerKernel({
+    ...transposeKernel,
+    kernelFunc: ((args: Parameters<KernelFunc>[0]) =>
+      fastTranspose(args) ?? runTranspose(args)) as unknown as tf.KernelFunc,
+  });
+}
+
+/**
+ * Transposes in JavaScript on the wasm heap the two layouts the kit's models use — swapping the
+ * last two axes (weight gradients), and permutations that keep the last axis (attention heads)
+ * — 5-10× faster than wasm's generic kernel; `undefined` for anything else.
+ */
+function fastTranspose(args: Parameters<KernelFunc>[0]): tf.TensorInfo | undefined {
+  const { x } = args.inputs;
+  const perm = (args.attrs as { perm: number[] }).perm;
+  const r = x.shape.length;
+  if ((x.dtype !== "float32" && x.dtype !== "int32") || r < 2 || perm.length !== r) return;
+  const size = x.shape.reduce((a, b) => a * b, 1);
+  if (size === 0) return;
+  const swapsLastTwo = perm[r - 1] === r - 2 && perm[r - 2] === r - 1 &&
+    perm.slice(0, -2).every((p, i) => p === i);
+  const keepsLast = perm[r - 1] === r - 1 && perm.some((p, i) => p !== i);
+  if (!swapsLastTwo && !keepsLast) return;
+  const backend = args.backend as WasmBackend;
+  const out = backend.makeOutput(perm.map((p) => x.shape[p]), x.dtype);
+  const heap = backend.wasm.HEAP32; // bit copies, so int32 and float32 alike
+  const from = backend.dataIdMap.get(x.dataId).memoryOffset / 4;
+  const to = backend.dataIdMap.get(out.dataId).memoryOffset / 4;
+  if (swapsLastTwo) {
+    const [rows, cols] = x.shape.slice(-2);
+    for (let b = 0; b < size / (rows * cols); b++) {
+      transpose2d(heap, from + b * rows * cols, to + b * rows * cols, rows, cols);
+    }
+    return out;
+  }
+  // Last axis kept: copy runs of it; the input stride of each output axis drives the loop.
+  const run = x.shape[r - 1];
+  const strides = new Array<number>(r).fill(1);
+  for (let i = r - 2; i >= 0; i--) strides[i] = strides[i + 1] * x.shape[i + 1];
+  const outShape = perm.slice(0, -1).map((p) => x.shape[p]);
+  const inStride = perm.slice(0, -1).map((p) => strides[p]);
+  const index = new Array<number>(r - 1).fill(0);
+  let src = from;
+  for (let dst = to; dst < to + size; dst += run) {
+    heap.copyWithin(dst, src, src + run);
+    for (let d = r - 2; d >= 0; d--) {
+      src += inStride[d];
+      if (++index[d] < outShape[d]) break;
+      src -= inStride[d] * outShape[d];
+      index[d] = 0;
+    }
+  }
+  return out;
+}
+
+/** rows × cols at `from` → cols × rows at `to`, in 32 × 32 tiles (cache-friendly). */
+function transpose2d(heap: Int32Array, from: number, to: number, rows: number, cols: number) {
+  const T = 32;
+  for (let i0 = 0; i0 < rows; i0 += T) {
+    const i1 = Math.min(i0 + T, rows);
+    for (let j0 = 0; j0 < cols; j0 += T) {
+      const j1 = Math.min(j0 + T, cols);
+      for (let j = j0; j < j1; j++) {
+        const outRow = to + j * rows;
+        let src = from + i0 * cols + j;
+        for (let i = i0; i < i1; i++, src += cols) heap[outRow + i] = heap[src];
+      }
+    }
+  }
 }
 
 /** The product one matrix pair at a time, or `undefined` where the original kernel is as good. */
