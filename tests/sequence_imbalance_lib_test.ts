@@ -28,6 +28,9 @@ Deno.test("wordFeatures: first piece and mean of pieces, special tokens skipped"
   const mean = wordFeatures(features, wordIds, { strategy: "mean" });
   assertAllClose(mean.map((v) => [...v]), [[3, 2], [7, 7], [0, 1]], { atol: 1e-6 });
   assertEquals(features[1][0], 1, "mean must not change its inputs");
+  // Words cut off by truncation get the \`missing\` vector.
+  const cut = wordFeatures([vec(1, 2)], [0], { numWords: 3, missing: vec(0, 0) });
+  assertEquals(cut.map((v) => [...v]), [[1, 2], [0, 0], [0, 0]]);
 });
 
 Deno.test("wordFeatures: bad input is named", () => {
@@ -36,6 +39,7 @@ Deno.test("wordFeatures: bad input is named", () => {
   assertThrows(() => wordFeatures([vec(1)], [1]), Error, "word 0 has no token");
   assertThrows(() => wordFeatures([vec(1)], [0], { numWords: 2 }), Error, "word 1 has no token");
   assertThrows(() => wordFeatures([vec(1)], [3], { numWords: 2 }), Error, "wordIds[0] = 3");
+  assertThrows(() => wordFeatures([vec(1)], [0], { missing: vec(1, 2) }), Error, "missing");
   // @ts-expect-error: a strategy that does not exist
   assertThrows(() => wordFeatures([vec(1)], [0], { strategy: "max" }), Error, '"max"');
 });

@@ -13,8 +13,13 @@ export type WordPooling = "first" | "mean";
 export interface WordFeaturesOptions {
   /** `"first"` (default): the first subword's vector, as `alignLabels`' `"first"`; `"mean"`: the mean. */
   strategy?: WordPooling;
-  /** Number of words; default: the largest word id + 1. A word without subwords is an error. */
+  /** Number of words; default: the largest word id + 1. */
   numWords?: number;
+  /**
+   * Vector for a word without any subword (cut off by the encoder's length limit); without it,
+   * such a word is an error.
+   */
+  missing?: Float32Array;
 }
 
 /**
@@ -41,7 +46,7 @@ export interface WordFeaturesOptions {
 export function wordFeatures(
   features: readonly Float32Array[],
   wordIds: readonly (number | null)[],
-  { strategy = "first", numWords }: WordFeaturesOptions = {},
+  { strategy = "first", numWords, missing }: WordFeaturesOptions = {},
 ): Float32Array[] {
   const fn = "wordFeatures";
   if (strategy !== "first" && strategy !== "mean") {
@@ -63,6 +68,9 @@ export function wordFeatures(
       );
     }
   });
+  if (missing !== undefined && !(missing instanceof Float32Array && missing.length === size)) {
+    throw new Error(`${fn}: missing must be a Float32Array of length ${size}`);
+  }
   const seen = wordIds.reduce<number>((m, w) => (w !== null && w > m ? w : m), -1) + 1;
   const n = numWords ?? seen;
   if (!Number.isInteger(n) || n < 0) {
@@ -78,7 +86,8 @@ export function wordFeatures(
   });
   return tokensOf.map((tokens, w) => {
     if (tokens.length === 0) {
-      throw new Error(`${fn}: word ${w} has no token (cut by truncation?)`);
+      if (missing !== undefined) return missing;
+      throw new Error(`${fn}: word ${w} has no token (cut by truncation?); pass \`missing\``);
     }
     if (strategy === "first") return features[tokens[0]];
     const out = new Float32Array(size);
