@@ -1,20 +1,27 @@
 /**
  * Few-shot benchmark (16.6.4b): SetFit against the frozen encoder with logistic regression and
  * against a head-only fine-tune, with 8 and 32 labelled examples per class, over several seeds.
- * Prints a markdown table (mean ± std accuracy, mean training time).
+ * Prints a markdown table (mean ± std accuracy, mean training time, paired SetFit − frozen).
  *
  *   deno task bench:fewshot [--datasets sst2,banking77,tweet_eval/emotion] [--shots 8,32]
- *     [--seeds 5] [--test-size 500] [--num-iterations 20] [--max-steps 160] [--lr 1e-4]
- *     [--out file.md]
+ *     [--seeds 5] [--test-size 500] [--num-iterations 20] [--max-steps 120] [--lr 1e-4]
+ *     [--out-jsonl .cache/fewshot/results.jsonl] [--out file.md] [--table-only]
  *
- * The data come from the data directory (`KIT_DATA_DIR`, else ../shared/datasets). Accuracy is
- * measured on a fixed stratified subsample of each test split (`--test-size`), the same for
- * every method and seed; the three methods see the same few-shot sample for a given seed.
- * Frozen embeddings go through the on-disk cache, so reruns mostly time the training.
+ * Resumable: every finished (dataset, k, seed, method) run is appended as one JSON line to
+ * `--out-jsonl`, and a re-run with the same settings skips the runs already there (the table is
+ * built from that file, so it also holds runs of earlier invocations). `--table-only` just prints
+ * the table. The data come from the data directory (`KIT_DATA_DIR`, else ../shared/datasets).
+ * Accuracy is measured on a fixed stratified subsample of each test split (`--test-size`, seed
+ * 0; SST-2: its validation split), the same for every method and seed; the three methods see the
+ * same few-shot sample for a given seed. Frozen embeddings go through the on-disk cache, so the
+ * baselines' times are the head fits alone; SetFit's time is stage 1, embedding the examples with
+ * the fine-tuned body and fitting the head.
  * @module
  */
 import { parseArgs } from "node:util";
+import { dirname } from "node:path";
 import * as os from "node:os";
+import * as tf from "@tensorflow/tfjs";
 import { initBackend } from "../lib/backend.ts";
 import { UseLiteEncoder } from "../lib/encoders/use_lite/mod.ts";
 import { loadDataset } from "../lib/data/load.ts";
@@ -26,7 +33,14 @@ import { Trainer } from "../lib/train/trainer.ts";
 import { argmax } from "../lib/train/predict.ts";
 import { accuracyScore } from "../lib/metrics/mod.ts";
 import { LogisticHead, SetFitModel, SetFitTrainer } from "../lib/setfit/mod.ts";
-import * as tf from "@tensorflow/tfjs";
+import {
+  appendResult,
+  type FewshotResult,
+  fewshotTable,
+  METHODS,
+  readResults,
+  resultKey,
+} from "./fewshot_table.ts";
 
 const { values } = parseArgs({
   args: Deno.args,
@@ -36,20 +50,67 @@ const { values } = parseArgs({
     seeds: { type: "string", default: "5" },
     "test-size": { type: "string", default: "500" },
     "num-iterations": { type: "string", default: "20" },
-    "max-steps": { type: "string", default: "160" },
+    "max-steps": { type: "string", default: "120" },
     lr: { type: "string", default: "1e-4" },
+    "out-jsonl": { type: "string", default: ".cache/fewshot/results.jsonl" },
     out: { type: "string" },
+    "table-only": { type: "boolean", default: false },
   },
 });
+const positiveInt = (name: string, v: string) => {
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 1) throw new Error(`--${name} is ${v}: use a positive integer`);
+  return n;
+};
 const datasets = values.datasets.split(",");
-const shots = values.shots.split(",").map(Number);
-const numSeeds = Number(values.seeds);
-const testSize = Number(values["test-size"]);
-const numIterations = Number(values["num-iterations"]);
-const maxSteps = Number(values["max-steps"]);
+const shots = values.shots.split(",").map((s) => positiveInt("shots", s));
+const numSeeds = positiveInt("seeds", values.seeds);
+const testSize = positiveInt("test-size", values["test-size"]);
+const numIterations = positiveInt("num-iterations", values["num-iterations"]);
+const maxSteps = positiveInt("max-steps", values["max-steps"]);
 const learningRate = Number(values.lr);
+if (!(learningRate > 0)) throw new Error(`--lr is ${values.lr}: use a positive number`);
+const jsonl = values["out-jsonl"];
+
+// A result counts for this table only if it was made with these settings.
+const baseConfig = `test ${testSize}`;
+const configs: Record<string, string> = {
+  [METHODS.frozen]: baseConfig,
+  [METHODS.headOnly]: `${baseConfig}; dropout 0.1 + linear, AdamW lr 1e-2, 20 epochs, batch 16`,
+  [METHODS.setfit]:
+    `${baseConfig}; numIterations ${numIterations}, maxSteps ${maxSteps}, batch 16, lr ${learningRate}`,
+};
+
+const printTable = async (backend: string) => {
+  const lines = [
+    `Few-shot accuracy (%), mean ± std over seeds; USE-lite body; test: a fixed stratified ` +
+    `subsample of ${testSize} examples of each test split (SST-2: validation), seed 0.`,
+    `SetFit: numIterations ${numIterations} (2 · ${numIterations} · examples pairs), at most ` +
+    `${maxSteps} steps of 16 pairs, lr ${learningRate}, cosine-similarity loss, whole body ` +
+    `trained. Head-only: dropout 0.1 + linear, AdamW lr 1e-2, 20 epochs.`,
+    `Machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? "cpu"} (shared), tfjs ${backend}; ${
+      new Date().toISOString().slice(0, 10)
+    }. Results: ${jsonl}.`,
+    "",
+    ...fewshotTable(await readResults(jsonl), configs, datasets),
+  ];
+  console.log(lines.join("\n"));
+  if (values.out) await Deno.writeTextFile(values.out, lines.join("\n") + "\n");
+};
 
 const backend = await initBackend({ quiet: true });
+if (values["table-only"]) {
+  await printTable(backend);
+  Deno.exit(0);
+}
+
+await Deno.mkdir(dirname(jsonl), { recursive: true });
+const done = new Set((await readResults(jsonl)).map(resultKey));
+const total = datasets.length * shots.length * numSeeds * 3;
+let finished = 0;
+const start = performance.now();
+const elapsed = () => `${((performance.now() - start) / 60000).toFixed(1)} min`;
+
 const frozen = await UseLiteEncoder.load();
 const setfit = await SetFitModel.fromPretrained("use-lite");
 const body = setfit.trainableBody();
@@ -59,109 +120,112 @@ const restore = () => {
   for (const [k, v] of body.namedVariables!()) v.assign(initial.get(k)!);
 };
 
-interface Run {
-  accuracy: number;
-  seconds: number;
-}
-const results: { dataset: string; k: number; method: string; runs: Run[] }[] = [];
-const record = (dataset: string, k: number, method: string, run: Run) => {
-  let row = results.find((r) => r.dataset === dataset && r.k === k && r.method === method);
-  if (!row) results.push(row = { dataset, k, method, runs: [] });
-  row.runs.push(run);
-  console.error(
-    `${dataset} k=${k} ${method}: ${(run.accuracy * 100).toFixed(1)} (${run.seconds.toFixed(1)} s)`,
+/** Runs `fn` unless its result is in the file; appends it and prints progress. */
+const run = async (
+  dataset: string,
+  k: number,
+  seed: number,
+  method: string,
+  fn: () => Promise<
+    Omit<FewshotResult, "dataset" | "k" | "seed" | "method" | "config" | "finished">
+  >,
+) => {
+  finished++;
+  const id = { dataset, k, seed, method, config: configs[method] };
+  if (done.has(resultKey(id))) return;
+  const r: FewshotResult = { ...id, ...await fn(), finished: new Date().toISOString() };
+  await appendResult(jsonl, r);
+  console.log(
+    `[${finished}/${total}, ${elapsed()}] ${dataset} k=${k} seed=${seed} ${method}: ` +
+      `${(r.accuracy * 100).toFixed(1)} % (${r.seconds.toFixed(1)} s${
+        r.steps !== undefined ? `, ${r.steps} steps` : ""
+      })`,
   );
 };
 
 const testSplit = (name: string) => (name === "sst2" ? "validation" : "test");
-for (const name of datasets) {
-  const train = await loadDataset(name, { split: "train", source: "local" }) as SingleLabelDataset;
-  const test = subsample(
-    await loadDataset(name, { split: testSplit(name), source: "local" }) as SingleLabelDataset,
-    testSize,
-    { seed: 0 },
-  );
-  const testX = await frozen.embed(test.texts, { progress: false });
-  for (const k of shots) {
+const data = new Map<
+  string,
+  { train: SingleLabelDataset; test: SingleLabelDataset; testX: Float32Array[] }
+>();
+const load = async (name: string) => {
+  if (!data.has(name)) {
+    const train = await loadDataset(name, {
+      split: "train",
+      source: "local",
+    }) as SingleLabelDataset;
+    const full = await loadDataset(name, {
+      split: testSplit(name),
+      source: "local",
+    }) as SingleLabelDataset;
+    const test = subsample(full, Math.min(testSize, full.texts.length), { seed: 0 });
+    data.set(name, { train, test, testX: await frozen.embed(test.texts, { progress: false }) });
+  }
+  return data.get(name)!;
+};
+
+// Shots outermost: the cheap 8-shot grid finishes first if a long run is cut short.
+for (const k of shots) {
+  for (const name of datasets) {
+    const { train, test, testX } = await load(name);
     for (let seed = 0; seed < numSeeds; seed++) {
       const few = sampleDataset(train, { numSamples: k, seed });
-      const X = await frozen.embed(few.texts, { progress: false });
+      let X: Float32Array[] | undefined;
+      const features = async () => (X ??= await frozen.embed(few.texts, { progress: false }));
 
-      let t0 = performance.now();
-      const head = LogisticHead.fit(X, few.labels);
-      const lrAcc = accuracyScore(test.labels, head.predict(testX) as number[]);
-      record(name, k, "frozen + logistic regression", {
-        accuracy: lrAcc,
-        seconds: (performance.now() - t0) / 1000,
+      await run(name, k, seed, METHODS.frozen, async () => {
+        const X = await features();
+        const t0 = performance.now();
+        const head = LogisticHead.fit(X, few.labels);
+        const seconds = (performance.now() - t0) / 1000;
+        return { accuracy: accuracyScore(test.labels, head.predict(testX) as number[]), seconds };
       });
 
-      t0 = performance.now();
-      const model = createClassifier(featureBody({ name: "use-lite", hiddenSize: 512 }), {
-        labels: train.labelNames,
-      }, { seed });
-      const trainer = new Trainer({
-        model,
-        args: {
-          numTrainEpochs: 20,
-          learningRate: 1e-2,
-          perDeviceTrainBatchSize: 16,
+      await run(name, k, seed, METHODS.headOnly, async () => {
+        const X = await features();
+        const t0 = performance.now();
+        const model = createClassifier(featureBody({ name: "use-lite", hiddenSize: 512 }), {
+          labels: train.labelNames,
+        }, { seed });
+        const trainer = new Trainer({
+          model,
+          args: {
+            numTrainEpochs: 20,
+            learningRate: 1e-2,
+            perDeviceTrainBatchSize: 16,
+            seed,
+            disableTqdm: true,
+            loggingSteps: 1000,
+          },
+          trainDataset: { inputs: X, labels: few.labels },
+        });
+        await trainer.train();
+        const seconds = (performance.now() - t0) / 1000;
+        const logits = trainer.predict({ inputs: testX, labels: test.labels }).predictions;
+        model.dispose();
+        return { accuracy: accuracyScore(test.labels, argmax(logits as number[][])), seconds };
+      });
+
+      await run(name, k, seed, METHODS.setfit, async () => {
+        restore();
+        const sf = new SetFitTrainer({
+          model: setfit,
+          trainDataset: { text: few.texts, label: few.labels },
+          numIterations,
+          maxSteps,
+          learningRate,
           seed,
-          disableTqdm: true,
-          loggingSteps: 1000,
-        },
-        trainDataset: { inputs: X, labels: few.labels },
+          progress: false,
+        });
+        const out = await sf.train();
+        const { accuracy } = await sf.evaluate({ text: test.texts, label: test.labels });
+        return { accuracy, seconds: out.trainRuntimeS, steps: out.contrastive?.steps };
       });
-      await trainer.train();
-      const logits = trainer.predict({ inputs: testX, labels: test.labels }).predictions;
-      record(name, k, "frozen + head-only fine-tune", {
-        accuracy: accuracyScore(test.labels, argmax(logits as number[][])),
-        seconds: (performance.now() - t0) / 1000,
-      });
-      model.dispose();
-
-      t0 = performance.now();
-      restore();
-      const sf = new SetFitTrainer({
-        model: setfit,
-        trainDataset: { text: few.texts, label: few.labels },
-        numIterations,
-        maxSteps,
-        learningRate,
-        seed,
-        progress: false,
-      });
-      await sf.train();
-      const seconds = (performance.now() - t0) / 1000;
-      const { accuracy } = await sf.evaluate({ text: test.texts, label: test.labels });
-      record(name, k, "SetFit", { accuracy, seconds });
     }
   }
 }
-
-const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
-const std = (xs: number[]) => {
-  const m = mean(xs);
-  return Math.sqrt(xs.reduce((a, b) => a + (b - m) ** 2, 0) / Math.max(1, xs.length - 1));
-};
-const lines = [
-  `Few-shot accuracy (%), mean ± std over ${numSeeds} seeds; USE-lite body; test: a fixed ` +
-  `stratified subsample of ${testSize} examples of each test split (SST-2: validation).`,
-  `SetFit: numIterations ${numIterations}, at most ${maxSteps} steps of 16 pairs, lr ${learningRate}, ` +
-  `cosine-similarity loss, whole body trained. Head-only: dropout 0.1 + linear, AdamW lr 1e-2, 20 epochs.`,
-  `Machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? "cpu"}, tfjs ${backend}; ${
-    new Date().toISOString().slice(0, 10)
-  }.`,
-  "",
-  "| dataset | per class | method | accuracy | train time (s) |",
-  "|---|---|---|---|---|",
-  ...results.map((r) => {
-    const acc = r.runs.map((x) => x.accuracy * 100);
-    return `| ${r.dataset} | ${r.k} | ${r.method} | ${mean(acc).toFixed(1)} ± ${
-      std(acc).toFixed(1)
-    } | ${mean(r.runs.map((x) => x.seconds)).toFixed(2)} |`;
-  }),
-];
-console.log(lines.join("\n"));
-if (values.out) await Deno.writeTextFile(values.out, lines.join("\n") + "\n");
+console.log(`done in ${elapsed()}\n`);
+await printTable(backend);
 setfit.dispose();
 frozen.dispose();
+for (const v of initial.values()) v.dispose();
