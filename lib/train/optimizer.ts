@@ -45,7 +45,9 @@ export interface AdamWOptions {
 /**
  * `torch.optim.AdamW`: `p ← p·(1 − lr·wd)`, then the Adam update with bias-corrected moments.
  * `step(grads)` takes the gradients keyed by variable name, as `tf.variableGrads` returns them;
- * a variable without a gradient is skipped, as PyTorch skips `grad is None`.
+ * a variable without a gradient is skipped, as PyTorch skips `grad is None`, and — as PyTorch's
+ * per-parameter `state["step"]` — its bias correction counts only the steps that updated it (a
+ * multi-task head updated on every other step is corrected for its own updates, not all steps).
  *
  * @example
  * ```ts
@@ -65,11 +67,11 @@ export interface AdamWOptions {
 export class AdamW {
   /** The parameter groups; a scheduler changes their `lr`. */
   readonly paramGroups: ParamGroup[];
-  /** Number of steps taken. */
+  /** Number of `step` calls (each variable also counts its own updates, for bias correction). */
   stepCount = 0;
   readonly #betas: [number, number];
   readonly #eps: number;
-  readonly #state = new Map<tf.Variable, { expAvg: tf.Variable; expAvgSq: tf.Variable }>();
+  readonly #state = new Map<tf.Variable, AdamState>();
 
   /** Creates the optimizer over plain variables or parameter groups. */
   constructor(params: tf.Variable[] | ParamGroupOptions[], options: AdamWOptions = {}) {
@@ -107,14 +109,14 @@ export class AdamW {
   step(grads: tf.NamedTensorMap): void {
     this.stepCount += 1;
     const [beta1, beta2] = this.#betas;
-    const biasCorrection1 = 1 - beta1 ** this.stepCount;
-    const biasCorrection2Sqrt = Math.sqrt(1 - beta2 ** this.stepCount);
     for (const group of this.paramGroups) {
-      const stepSize = group.lr / biasCorrection1;
       for (const p of group.params) {
         const g = grads[p.name];
         if (g === undefined) continue;
         const s = this.#stateOf(p);
+        s.step += 1;
+        const stepSize = group.lr / (1 - beta1 ** s.step);
+        const biasCorrection2Sqrt = Math.sqrt(1 - beta2 ** s.step);
         tf.tidy(() => {
           const decayed = group.weightDecay === 0 ? p : tf.mul(p, 1 - group.lr * group.weightDecay);
           const m = tf.add(tf.mul(s.expAvg, beta1), tf.mul(g, 1 - beta1));
@@ -134,14 +136,21 @@ export class AdamW {
     this.#state.clear();
   }
 
-  #stateOf(p: tf.Variable): { expAvg: tf.Variable; expAvgSq: tf.Variable } {
+  #stateOf(p: tf.Variable): AdamState {
     let s = this.#state.get(p);
     if (!s) {
-      s = { expAvg: zerosVariable(p), expAvgSq: zerosVariable(p) };
+      s = { step: 0, expAvg: zerosVariable(p), expAvgSq: zerosVariable(p) };
       this.#state.set(p, s);
     }
     return s;
   }
+}
+
+/** One variable's moments and its own update count (PyTorch's `state["step"]`). */
+interface AdamState {
+  step: number;
+  expAvg: tf.Variable;
+  expAvgSq: tf.Variable;
 }
 
 function checkNonNegative(name: string, value: number): void {
