@@ -93,6 +93,7 @@ export {
   type FeatureRows,
   LogisticRegression,
   type LogisticRegressionOptions,
+  type LogisticRegressionState,
 } from "./setfit/logistic_regression.ts";
 export {
   alignLabels,

@@ -133,3 +133,45 @@ Deno.test("stopping at maxIter warns like scikit-learn's ConvergenceWarning", ()
   assertEquals(warnings.length, 1);
   assert(warnings[0].startsWith("ConvergenceWarning: lbfgs failed to converge"), warnings[0]);
 });
+
+Deno.test("toJSON / fromJSON: a rebuilt model predicts exactly as the fitted one", () => {
+  for (const [name, p] of Object.entries(golden.problems)) {
+    for (const fitIntercept of [true, false]) {
+      const clf = new LogisticRegression({ C: 0.5, fitIntercept }).fit(p.X, p.y);
+      const state = JSON.parse(JSON.stringify(clf));
+      assertEquals(state.options, { C: 0.5, maxIter: 100, tol: 1e-4, fitIntercept });
+      const copy = LogisticRegression.fromJSON(state);
+      assertEquals(copy.classes, clf.classes, name);
+      assertEquals(copy.predictProba(p.Xtest), clf.predictProba(p.Xtest), name);
+      assertEquals(copy.decisionFunction(p.Xtest), clf.decisionFunction(p.Xtest), name);
+      assertEquals(copy.predict(p.Xtest), clf.predict(p.Xtest), name);
+      assertThrows(() => copy.predict([[...p.Xtest[0], 1]]), Error, "fitted on");
+    }
+  }
+});
+
+Deno.test("fromJSON: bad states are refused, naming what is wrong", () => {
+  const good = new LogisticRegression().fit([[0], [1], [2], [3]], [0, 0, 1, 1]).toJSON();
+  const three = new LogisticRegression().fit([[0], [1], [2]], ["a", "b", "c"]).toJSON();
+  const cases = [
+    { ...good, classes: [0] },
+    { ...good, coef: [[1], [2]] },
+    { ...good, coef: [[]] },
+    { ...good, coef: [[NaN]] },
+    { ...good, intercept: [] },
+    { ...three, coef: [[1], [2, 3], [4]] },
+  ];
+  for (const state of cases) {
+    assertThrows(
+      () => LogisticRegression.fromJSON(state),
+      Error,
+      "not a fitted LogisticRegression",
+    );
+  }
+  assertThrows(() => new LogisticRegression().toJSON(), Error, "not fitted yet");
+  assertThrows(
+    () => LogisticRegression.fromJSON({ ...good, options: { ...good.options, C: -1 } }),
+    Error,
+    "C is -1",
+  );
+});

@@ -190,6 +190,10 @@ Deno.test("LogisticHead: one-vs-rest multi-label", () => {
       atol: 1e-12,
     });
   }
+  const again = LogisticHead.fromJSON(JSON.parse(JSON.stringify(head)));
+  assertEquals(again.predictProba(X), head.predictProba(X));
+  assertEquals(again.predict(X), head.predict(X));
+  assertEquals(again.decisionFunction(X), head.decisionFunction(X));
   assertThrows(
     () => LogisticHead.fit(X, y.map(() => ["x"]), { multiLabel: true }),
     Error,

@@ -32,8 +32,9 @@ export interface LogisticHeadOptions extends LogisticRegressionOptions {
 }
 
 /**
- * A fitted logistic-regression head. Probabilities are scikit-learn's: sigmoid for two classes,
- * softmax for more, one sigmoid per class in multi-label mode.
+ * A fitted logistic-regression head: one {@link LogisticRegression} (single-label), or one binary
+ * {@link LogisticRegression} per class (one-vs-rest). Probabilities are scikit-learn's: sigmoid
+ * for two classes, softmax for more, one sigmoid per class in multi-label mode.
  *
  * @example
  * ```ts
@@ -49,9 +50,20 @@ export interface LogisticHeadOptions extends LogisticRegressionOptions {
 export class LogisticHead {
   /** Size of the embeddings the head was fitted on. */
   readonly dim: number;
+  /** The weights as saved: rows of all the regressions, in class order. */
+  readonly state: LogisticHeadState;
+  /** One regression (single-label) or one binary regression per class (multi-label). */
+  readonly #models: LogisticRegression[];
 
-  private constructor(readonly state: LogisticHeadState) {
-    this.dim = state.coef[0].length;
+  private constructor(multiLabel: boolean, classes: Label[], models: LogisticRegression[]) {
+    this.#models = models;
+    this.state = {
+      classes,
+      multiLabel,
+      coef: models.flatMap((m) => m.coef),
+      intercept: models.flatMap((m) => m.intercept),
+    };
+    this.dim = this.state.coef[0].length;
   }
 
   /**
@@ -72,12 +84,7 @@ export class LogisticHead {
         );
       }
       const clf = new LogisticRegression(lr).fit(X, y as Label[]);
-      return new LogisticHead({
-        classes: clf.classes,
-        multiLabel: false,
-        coef: clf.coef,
-        intercept: clf.intercept,
-      });
+      return new LogisticHead(false, clf.classes, [clf]);
     }
     const lists = y.map((l, i) => {
       if (!Array.isArray(l)) {
@@ -89,18 +96,14 @@ export class LogisticHead {
       typeof a === "number" && typeof b === "number" ? a - b : String(a) < String(b) ? -1 : 1
     );
     if (classes.length === 0) throw new Error("y has no class in any example");
-    const coef: number[][] = [];
-    const intercept: number[] = [];
-    for (const c of classes) {
+    const models = classes.map((c) => {
       const column = lists.map((l) => (l.includes(c) ? 1 : 0));
       if (column.every((v) => v === 1)) {
         throw new Error(`class ${JSON.stringify(c)} is in every example: a head cannot learn it`);
       }
-      const clf = new LogisticRegression(lr).fit(X, column);
-      coef.push(clf.coef[0]);
-      intercept.push(clf.intercept[0]);
-    }
-    return new LogisticHead({ classes, multiLabel: true, coef, intercept });
+      return new LogisticRegression(lr).fit(X, column);
+    });
+    return new LogisticHead(true, classes, models);
   }
 
   /** A head from {@linkcode LogisticHead.toJSON}'s output, checked. */
@@ -116,7 +119,19 @@ export class LogisticHead {
         `not a logistic head: need classes, coef (${rowsWanted} equal rows) and intercept (${rowsWanted})`,
       );
     }
-    return new LogisticHead({ classes, multiLabel: Boolean(multiLabel), coef, intercept });
+    // The head saves rows only; the regressions' options do not change predictions.
+    const options = { C: 1, maxIter: 100, tol: 1e-4, fitIntercept: true };
+    const models = multiLabel
+      ? coef.map((row, k) =>
+        LogisticRegression.fromJSON({
+          options,
+          classes: [0, 1],
+          coef: [row],
+          intercept: [intercept[k]],
+        })
+      )
+      : [LogisticRegression.fromJSON({ options, classes, coef, intercept })];
+    return new LogisticHead(Boolean(multiLabel), [...classes], models);
   }
 
   /** The classes, in the order of `predictProba`'s columns. */
@@ -129,53 +144,40 @@ export class LogisticHead {
     return this.state;
   }
 
-  /**
-   * Linear scores, one row per example. Inference runs from the plain weights, so a loaded head
-   * predicts exactly as the fitted one (`LogisticRegression` keeps its fitted weights private and
-   * cannot be rebuilt from saved ones).
-   */
+  /** Refuses embeddings of another size, naming the head's. */
+  #check(X: FeatureRows): FeatureRows {
+    const bad = X.findIndex((x) => x?.length !== this.dim);
+    if (bad >= 0) {
+      throw new Error(
+        `X[${bad}] has ${
+          X[bad]?.length
+        } features but the head was fitted on ${this.dim}-dimensional embeddings`,
+      );
+    }
+    return X;
+  }
+
+  /** Linear scores, one row per example: one column per weight row. */
   decisionFunction(X: FeatureRows): number[][] {
-    const { coef, intercept } = this.state;
-    return X.map((x, i) => {
-      if (x?.length !== this.dim) {
-        throw new Error(
-          `X[${i}] has ${x?.length} features but the head was fitted on ${this.dim}-dimensional embeddings`,
-        );
-      }
-      return coef.map((w, k) => {
-        let s = intercept[k];
-        for (let j = 0; j < w.length; j++) s += w[j] * x[j];
-        return s;
-      });
-    });
+    this.#check(X);
+    const [first, ...rest] = this.#models.map((m) => m.decisionFunction(X));
+    return first.map((z, i) => z.concat(...rest.map((s) => s[i])));
   }
 
   /** Probabilities: per class (single-label rows sum to 1), or per label (multi-label). */
   predictProba(X: FeatureRows): number[][] {
-    return this.decisionFunction(X).map((z) => {
-      if (this.state.multiLabel) return z.map(sigmoid);
-      if (z.length === 1) return [1 - sigmoid(z[0]), sigmoid(z[0])];
-      const max = Math.max(...z);
-      const e = z.map((v) => Math.exp(v - max));
-      const sum = e.reduce((a, b) => a + b, 0);
-      return e.map((v) => v / sum);
-    });
+    this.#check(X);
+    if (!this.state.multiLabel) return this.#models[0].predictProba(X);
+    const perClass = this.#models.map((m) => m.predictProba(X));
+    return perClass[0].map((_, i) => perClass.map((p) => p[i][1]));
   }
 
   /** The most probable class per example, or the list of classes with probability above ½. */
   predict(X: FeatureRows): Label[] | Label[][] {
+    this.#check(X);
     const { classes, multiLabel } = this.state;
-    const scores = this.decisionFunction(X);
-    if (multiLabel) return scores.map((z) => classes.filter((_, k) => z[k] > 0));
-    return scores.map((z) => {
-      if (z.length === 1) return classes[z[0] > 0 ? 1 : 0];
-      let best = 0;
-      for (let k = 1; k < z.length; k++) if (z[k] > z[best]) best = k;
-      return classes[best];
-    });
+    if (!multiLabel) return this.#models[0].predict(X);
+    const perClass = this.#models.map((m) => m.predict(X));
+    return perClass[0].map((_, i) => classes.filter((_, k) => perClass[k][i] === 1));
   }
-}
-
-function sigmoid(z: number): number {
-  return 1 / (1 + Math.exp(-z));
 }

@@ -18,6 +18,22 @@ export interface LogisticRegressionOptions {
   fitIntercept?: boolean;
 }
 
+/**
+ * A fitted {@link LogisticRegression} as plain JSON: its options and weights. `fromJSON` of
+ * `toJSON()` predicts exactly as the fitted model (the weights are the same float64 numbers); the
+ * fit's diagnostics (`nIter`, `converged`) are not kept.
+ */
+export interface LogisticRegressionState {
+  /** The options the model was created with. */
+  options: Required<LogisticRegressionOptions>;
+  /** Sorted class labels (`classes_`). */
+  classes: Label[];
+  /** One weight row for two classes, else one per class, all the same length (`coef_`). */
+  coef: number[][];
+  /** One intercept per weight row (`intercept_`). */
+  intercept: number[];
+}
+
 /** Rows of features: arrays or typed arrays, one per sample. */
 export type FeatureRows = readonly ArrayLike<number>[];
 
@@ -226,6 +242,70 @@ export class LogisticRegression {
       }
       return loss + this.#penalty(w, nw, grad);
     };
+  }
+
+  /**
+   * The fitted model as JSON (`JSON.stringify` calls this); {@link LogisticRegression.fromJSON}
+   * rebuilds it.
+   *
+   * @example
+   * ```ts
+   * import { assertEquals } from "@std/assert";
+   * import { LogisticRegression } from "./logistic_regression.ts";
+   * const clf = new LogisticRegression().fit([[0], [1], [2], [3]], ["no", "no", "yes", "yes"]);
+   * const copy = LogisticRegression.fromJSON(JSON.parse(JSON.stringify(clf)));
+   * assertEquals(copy.predictProba([[1.2]]), clf.predictProba([[1.2]]));
+   * ```
+   */
+  toJSON(): LogisticRegressionState {
+    if (this.classes.length === 0) {
+      throw new Error("LogisticRegression is not fitted yet: call fit(X, y) first");
+    }
+    const { C, maxIter, tol, fitIntercept, classes, coef, intercept } = this;
+    return { options: { C, maxIter, tol, fitIntercept }, classes, coef, intercept };
+  }
+
+  /**
+   * A fitted model from {@link LogisticRegression.toJSON}'s output (e.g. weights saved with a
+   * SetFit model), checked: at least two classes, one weight row for two classes (else one per
+   * class) of equal, non-zero length, one finite intercept per row.
+   *
+   * @example
+   * ```ts
+   * import { LogisticRegression } from "./logistic_regression.ts";
+   * const clf = LogisticRegression.fromJSON({
+   *   options: { C: 1, maxIter: 100, tol: 1e-4, fitIntercept: true },
+   *   classes: ["neg", "pos"],
+   *   coef: [[2]],
+   *   intercept: [-1],
+   * });
+   * console.log(clf.predict([[0], [1]])); // ["neg", "pos"]
+   * ```
+   */
+  static fromJSON(state: LogisticRegressionState): LogisticRegression {
+    const { options, classes, coef, intercept } = state ?? {};
+    const rows = classes?.length === 2 ? 1 : classes?.length;
+    const d = Array.isArray(coef) ? coef[0]?.length : undefined;
+    const finite = (xs: unknown) =>
+      Array.isArray(xs) && xs.every((v) => typeof v === "number" && Number.isFinite(v));
+    if (
+      !Array.isArray(classes) || classes.length < 2 || !Array.isArray(coef) ||
+      coef.length !== rows || !d || coef.some((r) => !finite(r) || r.length !== d) ||
+      !finite(intercept) || intercept.length !== rows
+    ) {
+      throw new Error(
+        `not a fitted LogisticRegression: need at least 2 classes, coef (${rows} equal rows of ` +
+          `finite numbers) and intercept (${rows} numbers)`,
+      );
+    }
+    const clf = new LogisticRegression(options);
+    clf.classes = [...classes];
+    clf.#d = d;
+    clf.#w = Float64Array.from(coef.flat());
+    clf.#b = Float64Array.from(intercept);
+    clf.coef = coef.map((r) => [...r]);
+    clf.intercept = [...intercept];
+    return clf;
   }
 
   /**
