@@ -47,7 +47,7 @@ try {
 } catch {
   dataName = "kit/fraud";
   shares = [0.01, 0.003, 0.001];
-  splits = await Promise.all(["train", "test"].map((split) => loadDataset(dataName, { split })));
+  splits = await Promise.all(["train", "test"].map((split) => loadDataset("kit/fraud", { split })));
 }
 const [train, test] = splits;
 const trainX = await use.embed(train.texts);
