@@ -13,6 +13,7 @@ import * as evaluation from "./evaluation.ts";
 import * as tokenClassification from "./token_classification.ts";
 import * as classImbalance from "./class_imbalance.ts";
 import * as multilabelCompliance from "./multilabel_compliance.ts";
+import * as multitask from "./multitask.ts";
 
 export type { DemoPart, ReproRow } from "./types.ts";
 
@@ -27,4 +28,5 @@ export const parts: DemoPart[] = [
   { title: "16.6.3 token classification", rows: tokenClassification.rows },
   { title: "16.6.5 class imbalance", rows: classImbalance.rows },
   { title: "16.6 multi-label compliance scenario", rows: multilabelCompliance.rows },
+  { title: "Ex. 14.6.4 multi-task fine-tuning", rows: multitask.rows },
 ];
