@@ -55,7 +55,7 @@ async function measure(backend: string): Promise<Row> {
   const { n, batch } = SIZES[backend];
   const texts = await sentences(n);
   let t = performance.now();
-  const use = await loadUseLite();
+  const use = await loadUseLite({ runtime: "tfjs" }); // this script measures tfjs backends
   const loadMs = performance.now() - t;
   if (tf.getBackend() !== backend) throw new Error(`asked ${backend}, got ${tf.getBackend()}`);
 

@@ -112,6 +112,11 @@ export async function trainRows(
   const encMs = msPerStep(() => enc.step(), 1, quick ? 2 : 3);
   enc.dispose();
   const encTorch = await torchBest("encoder-step", { repeats: 5 }, threads);
+  // Forward: per token the qkv, output and FFN products of both layers; per layer the two
+  // attention products; a training step is ~3× the forward pass.
+  const encFlops = 3 * (4096 * 2 * 2 * (128 * 384 + 128 * 128 + 2 * 128 * 512) +
+    2 * 2 * (2 * 128 * 128 * 32) * 4 * 32);
+  const gflops = (ms: number) => (encFlops / ms / 1e6).toFixed(1);
   const encWork = `train step, 2-layer encoder (batch 32 × 128 tokens × width 128, ${
     (enc.params / 1e6).toFixed(2)
   }M params)`;
@@ -120,7 +125,7 @@ export async function trainRows(
     path: tfjs,
     speed: ms(encMs),
     vsTorch: ratio(encMs, encTorch?.ms),
-    gflops: "—",
+    gflops: gflops(encMs),
     diff: "—",
   });
   if (encTorch) {
@@ -129,7 +134,7 @@ export async function trainRows(
       path: `PyTorch (${encTorch.threads} thread(s))`,
       speed: ms(encTorch.ms),
       vsTorch: "1×",
-      gflops: "—",
+      gflops: gflops(encTorch.ms),
       diff: "—",
     });
   }
