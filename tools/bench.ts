@@ -57,6 +57,8 @@ if (!threads.every((t) => Number.isInteger(t) && t >= 1)) {
 const quick = values.quick;
 
 const backend = await initBackend({ quiet: true });
+// Other jobs on a small machine move every number: the header records the load around the run.
+const loadBefore = Deno.loadavg()[0];
 const rows: BenchRow[] = [];
 const started = performance.now();
 for (const group of groups) {
@@ -73,8 +75,9 @@ for (const group of groups) {
 }
 
 const date = new Date().toISOString().slice(0, 10);
-const header =
-  `${date}, ${Deno.build.os}/${Deno.build.arch}, ${cores} cores; Deno ${Deno.version.deno}, ` +
+const load = `load average ${loadBefore.toFixed(1)} before, ${Deno.loadavg()[0].toFixed(1)} after`;
+const header = `${date}, ${Deno.build.os}/${Deno.build.arch}, ${cores} cores (${load}); ` +
+  `Deno ${Deno.version.deno}, ` +
   `tfjs ${tf.version.tfjs} (${backend}); PyTorch: ${
     torchMissing()
       ? `not run (${torchMissing()})`
