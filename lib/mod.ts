@@ -289,6 +289,7 @@ export {
   type ContrastiveTrainingResult,
   cosineSimilarity,
   cosineSimilarityLoss,
+  type DifferentiableHeadOptions,
   type DistanceMetric,
   generatePairs,
   type GeneratePairsOptions,
@@ -310,6 +311,7 @@ export {
   type SetFitTrainerOptions,
   type SetFitTrainOutput,
   trainContrastive,
+  trainDifferentiableHead,
   type UniquePairs,
   uniquePairs,
   USE_LITE_ID,
@@ -344,3 +346,4 @@ export {
 } from "./encoders/use_lite/mod.ts";
 export { OnnxGraph } from "./onnx/graph.ts";
 export { loadOnnxRuntime } from "./onnx/runtime.ts";
+export { registerKitKernels } from "./tf/wasm_kernels.ts";
