@@ -27,6 +27,7 @@ export {
   trainContrastive,
 } from "./contrastive.ts";
 export { LogisticHead, type LogisticHeadOptions, type LogisticHeadState } from "./head.ts";
+export { type DifferentiableHeadOptions, trainDifferentiableHead } from "./differentiable_head.ts";
 export { pca } from "./pca.ts";
 export {
   SETFIT_FORMAT,

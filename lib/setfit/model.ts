@@ -7,7 +7,7 @@
  */
 import * as tf from "@tensorflow/tfjs";
 import { join } from "node:path";
-import type { Body } from "../heads/body.ts";
+import { type Body, featureBody } from "../heads/body.ts";
 import type { Encoder } from "../encoders/types.ts";
 import { TrainableUseLite, type UseLitePart } from "../encoders/use_lite/mod.ts";
 import {
@@ -22,6 +22,7 @@ import {
   writeSafetensors,
 } from "../train/safetensors.ts";
 import { LogisticHead, type LogisticHeadState } from "./head.ts";
+import { type DifferentiableHeadOptions, trainDifferentiableHead } from "./differentiable_head.ts";
 import type { LogisticRegressionOptions } from "./logistic_regression.ts";
 
 /** The id of the kit's embedded default encoder. */
@@ -36,6 +37,12 @@ export interface SetFitModelOptions {
   multiTargetStrategy?: "one-vs-rest";
   /** The logistic-regression head's options (scikit-learn's defaults: `C = 1`, `maxIter = 100`). */
   head?: LogisticRegressionOptions;
+  /**
+   * Stage 2 trains a linear softmax head by gradient descent, optionally end to end through the
+   * body (SetFit's `use_differentiable_head`; see {@linkcode trainDifferentiableHead}), instead of
+   * fitting logistic regression. Single-label only. Default `false`.
+   */
+  useDifferentiableHead?: boolean;
 }
 
 /** Options of {@linkcode SetFitModel.fromPretrained}. */
@@ -54,6 +61,8 @@ interface SetFitConfig {
   bodyWeights: string | null;
   multiTargetStrategy: "one-vs-rest" | null;
   headOptions: LogisticRegressionOptions;
+  /** Absent in models saved before the differentiable head existed. */
+  useDifferentiableHead?: boolean;
   head: LogisticHeadState | null;
 }
 
@@ -82,10 +91,12 @@ export class SetFitModel {
   readonly multiTargetStrategy?: "one-vs-rest";
   /** The head's logistic-regression options. */
   readonly headOptions: LogisticRegressionOptions;
+  /** Whether stage 2 trains the differentiable head. */
+  readonly useDifferentiableHead: boolean;
 
   /** A model on `body`: a trainable {@linkcode Body} (fine-tuned in stage 1) or a frozen {@linkcode Encoder}. */
   constructor(readonly body: Body<string> | Encoder, options: SetFitModelOptions = {}) {
-    const { multiTargetStrategy, head = {} } = options;
+    const { multiTargetStrategy, head = {}, useDifferentiableHead = false } = options;
     if (multiTargetStrategy !== undefined && multiTargetStrategy !== "one-vs-rest") {
       throw new Error(
         `multiTargetStrategy must be "one-vs-rest" (or left out), got ${
@@ -93,8 +104,14 @@ export class SetFitModel {
         }`,
       );
     }
+    if (useDifferentiableHead && multiTargetStrategy !== undefined) {
+      throw new Error(
+        "useDifferentiableHead is single-label only: leave out multiTargetStrategy or use the logistic head",
+      );
+    }
     this.multiTargetStrategy = multiTargetStrategy;
     this.headOptions = head;
+    this.useDifferentiableHead = useDifferentiableHead;
   }
 
   /**
@@ -186,6 +203,29 @@ export class SetFitModel {
     return this.head;
   }
 
+  /**
+   * Stage 2 with the differentiable head: trains a linear softmax head on the texts' embeddings
+   * (the body frozen), or with `endToEnd` through the trainable body, whose weights change.
+   */
+  async fitDifferentiableHead(
+    texts: readonly string[],
+    labels: readonly Label[],
+    options: DifferentiableHeadOptions = {},
+  ): Promise<LogisticHead> {
+    if (labels.some(Array.isArray)) {
+      throw new Error("the differentiable head takes one label per text (single-label)");
+    }
+    this.head = options.endToEnd
+      ? await trainDifferentiableHead(this.trainableBody(), [...texts], labels, options)
+      : await trainDifferentiableHead(
+        featureBody({ name: this.name, hiddenSize: this.hiddenSize }),
+        await this.encode(texts),
+        labels,
+        options,
+      );
+    return this.head;
+  }
+
   /** The predicted label of each text (the list of its labels for one-vs-rest models). */
   async predict(texts: readonly string[]): Promise<Label[] | Label[][]> {
     const head = this.#fittedHead();
@@ -220,6 +260,7 @@ export class SetFitModel {
       bodyWeights,
       multiTargetStrategy: this.multiTargetStrategy ?? null,
       headOptions: this.headOptions,
+      useDifferentiableHead: this.useDifferentiableHead,
       head: this.head?.toJSON() ?? null,
     };
     const json = JSON.stringify(config, null, 1) + "\n";
@@ -238,6 +279,7 @@ export class SetFitModel {
     const options: SetFitModelOptions = {
       multiTargetStrategy: config.multiTargetStrategy ?? undefined,
       head: config.headOptions,
+      useDifferentiableHead: config.useDifferentiableHead ?? false,
     };
     const model = await SetFitModel.fromPretrained(config.body, options);
     try {

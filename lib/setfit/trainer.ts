@@ -14,6 +14,7 @@ import {
   trainContrastive,
 } from "./contrastive.ts";
 import type { SetFitModel } from "./model.ts";
+import type { DifferentiableHeadOptions } from "./differentiable_head.ts";
 import { generatePairs, type SamplingStrategy } from "./pairs.ts";
 
 /** Columns as `Dataset.from_dict({"text": [...], "label": [...]})` gives them. */
@@ -50,6 +51,11 @@ export interface SetFitTrainerOptions extends ContrastiveTrainingOptions {
   samplingStrategy?: SamplingStrategy;
   /** `"accuracy"` (default), `"f1"` (macro; micro for one-vs-rest), or a function. */
   metric?: "accuracy" | "f1" | SetFitMetric;
+  /**
+   * Stage 2 of a model with `useDifferentiableHead`: epochs, batch size, learning rates,
+   * `endToEnd` (`seed` and `progress` default to the trainer's).
+   */
+  differentiableHead?: DifferentiableHeadOptions;
 }
 
 /** What {@linkcode SetFitTrainer.train} returns. */
@@ -103,6 +109,11 @@ export class SetFitTrainer {
     if (options.evalDataset !== undefined) {
       columns(options.evalDataset, "evalDataset", this.#multiLabel);
     }
+    if (options.differentiableHead !== undefined && !this.model.useDifferentiableHead) {
+      throw new Error(
+        "differentiableHead options need a model created with { useDifferentiableHead: true }",
+      );
+    }
     const m = options.metric ?? "accuracy";
     if (typeof m !== "function" && m !== "accuracy" && m !== "f1") {
       throw new Error(`metric must be "accuracy", "f1" or a function, got ${JSON.stringify(m)}`);
@@ -116,7 +127,7 @@ export class SetFitTrainer {
   /** Stage 1 (unless `numEpochs` is 0), then stage 2. */
   async train(): Promise<SetFitTrainOutput> {
     const start = performance.now();
-    const { numIterations, samplingStrategy, seed = 42, numEpochs = 1 } = this.#options;
+    const { numIterations, samplingStrategy, seed = 42, numEpochs = 1, progress } = this.#options;
     const { text, label } = this.#train;
     const pairs = generatePairs(label, { strategy: samplingStrategy, numIterations, seed });
     let contrastive: ContrastiveTrainingResult | undefined;
@@ -124,7 +135,15 @@ export class SetFitTrainer {
       contrastive = await trainContrastive(this.model.trainableBody(), text, pairs, this.#options);
     }
     const headStart = performance.now();
-    this.model.fitHead(await this.model.encode(text), label);
+    if (this.model.useDifferentiableHead) {
+      await this.model.fitDifferentiableHead(text, label as Label[], {
+        seed,
+        progress,
+        ...this.#options.differentiableHead,
+      });
+    } else {
+      this.model.fitHead(await this.model.encode(text), label);
+    }
     const end = performance.now();
     return {
       contrastive,
