@@ -30,28 +30,37 @@ export function torchMissing(): string | undefined {
   return missing;
 }
 
+let probed = false;
+
+/** Whether `python` imports torch (checked once; the reason is kept for the table's header). */
+async function torchAvailable(python: string): Promise<boolean> {
+  if (!probed) {
+    probed = true;
+    try {
+      const out = await new Deno.Command(python, { args: ["-c", "import torch"], stderr: "piped" })
+        .output();
+      if (!out.success) missing = `${python} cannot import torch (apt-get install python3-torch)`;
+    } catch (e) {
+      missing = `${python}: ${(e as Error).message}`;
+    }
+  }
+  return missing === undefined;
+}
+
 /** Runs one reference command; `undefined` (and a note) when python3-torch is not there. */
 export async function torchRef(
   command: string,
   args: Record<string, string | number> = {},
 ): Promise<TorchResult | undefined> {
-  if (missing) return undefined;
   const python = Deno.env.get("KIT_PYTHON") ?? "/usr/bin/python3";
+  if (!(await torchAvailable(python))) return undefined;
   const flags = Object.entries(args).flatMap(([k, v]) => [`--${k}`, `${v}`]);
-  let out: Deno.CommandOutput;
-  try {
-    out = await new Deno.Command(python, { args: [SCRIPT, command, ...flags], stderr: "piped" })
-      .output();
-  } catch (e) {
-    missing = `${python}: ${(e as Error).message}`;
-    return undefined;
-  }
-  const stderr = new TextDecoder().decode(out.stderr);
+  const out = await new Deno.Command(python, {
+    args: [SCRIPT, command, ...flags],
+    stderr: "piped",
+  }).output();
   if (!out.success) {
-    if (stderr.includes("No module named 'torch'")) {
-      missing = `${python} has no torch (apt-get install python3-torch)`;
-      return undefined;
-    }
+    const stderr = new TextDecoder().decode(out.stderr);
     throw new Error(`bench/torch_ref.py ${command} failed:\n${stderr}`);
   }
   const result: TorchResult = JSON.parse(new TextDecoder().decode(out.stdout));
