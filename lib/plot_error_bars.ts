@@ -20,13 +20,14 @@ export interface ErrorBarGroup {
  *
  * @example
  * ```ts
+ * import { assert, assertEquals } from "@std/assert";
  * import { errorBarChart } from "./plot_error_bars.ts";
  * const fig = errorBarChart(["5 %", "1 %"], [
  *   { name: "cross-entropy", values: [0.8, 0.5], errors: [0.02, 0.1] },
  *   { name: "focal", values: [0.82, 0.55], errors: [0.03, 0.08] },
  * ], { yTitle: "minority F1" });
- * console.assert(fig.data.length === 2 && fig.layout.barmode === "group");
- * console.assert((fig.data[1].error_y as { array: number[] }).array[1] === 0.08);
+ * assert(fig.data.length === 2 && fig.layout.barmode === "group");
+ * assertEquals((fig.data[1].error_y as { array: number[] }).array[1], 0.08);
  * ```
  */
 export function errorBarChart(

@@ -23,9 +23,10 @@ export interface PairFeaturesOptions {
  *
  * @example
  * ```ts
+ * import { assertEquals } from "@std/assert";
  * import { pairFeatureSize } from "./pair_features.ts";
- * console.assert(pairFeatureSize(512) === 3 * 512); // [u, v, |u − v|]
- * console.assert(pairFeatureSize(512, { concatenationSentMultiplication: true }) === 4 * 512);
+ * assertEquals(pairFeatureSize(512), 3 * 512); // [u, v, |u − v|]
+ * assertEquals(pairFeatureSize(512, { concatenationSentMultiplication: true }), 4 * 512);
  * ```
  */
 export function pairFeatureSize(hiddenSize: number, options: PairFeaturesOptions = {}): number {

@@ -96,8 +96,9 @@ export function expectThrows(pattern: RegExp): (outcome: Outcome) => void {
  *
  * @example
  * ```ts
+ * import { assert } from "@std/assert";
  * import { expectValue } from "./expect.ts";
- * expectValue((v) => console.assert((v as number[]).length === 2))({ ok: true, value: [1, 2] });
+ * expectValue((v) => assert((v as number[]).length === 2))({ ok: true, value: [1, 2] });
  * ```
  */
 export function expectValue(test: (value: unknown) => void): (outcome: Outcome) => void {

@@ -17,8 +17,9 @@ const parse = JSON.parse;
  *
  * @example
  * ```ts
+ * import { assertEquals } from "@std/assert";
  * import { toPlain } from "./invoke.ts";
- * console.assert(JSON.stringify(toPlain({ a: new Float32Array([1, 2]) })) === '{"a":[1,2]}');
+ * assertEquals(toPlain({ a: new Float32Array([1, 2]) }), { a: [1, 2] });
  * ```
  */
 export function toPlain(value: unknown): unknown {
@@ -58,9 +59,10 @@ export function toPlain(value: unknown): unknown {
  *
  * @example
  * ```ts
+ * import { assert } from "@std/assert";
  * import { invoke } from "./invoke.ts";
  * const out = await invoke({ add: (a: number, b: number) => a + b }, "add", [1, 2]);
- * console.assert(out.ok && out.value === 3);
+ * assert(out.ok && out.value === 3);
  * ```
  */
 export async function invoke(
@@ -86,8 +88,9 @@ export async function invoke(
  *
  * @example
  * ```ts
+ * import { assert } from "@std/assert";
  * import { decodeJson, encodeJson } from "./invoke.ts";
- * console.assert(Number.isNaN(decodeJson(encodeJson([NaN]))[0]));
+ * assert(Number.isNaN(decodeJson(encodeJson([NaN]))[0]));
  * ```
  */
 export function encodeJson(value: unknown): string {

@@ -48,10 +48,11 @@ export interface NotebookCell {
  *
  * @example
  * ```ts
+ * import { assert } from "@std/assert";
  * import { stripSolutions } from "./release.ts";
  * const nb = { cells: [{ cell_type: "code", metadata: { tags: ["solution"] }, source: "42", outputs: [] }] };
  * const { notebook, stripped } = stripSolutions(nb);
- * console.assert(stripped === 1 && !String(notebook.cells[0].source).includes("42"));
+ * assert(stripped === 1 && !String(notebook.cells[0].source).includes("42"));
  * ```
  */
 export function stripSolutions(notebook: Notebook): { notebook: Notebook; stripped: number } {

@@ -63,8 +63,9 @@ export function formatTable(results: readonly ExerciseResult[], verbose = true):
  *
  * @example
  * ```ts
+ * import { assertEquals } from "@std/assert";
  * import { toGradescope } from "./report.ts";
- * console.assert(toGradescope([], 1.5).score === 0);
+ * assertEquals(toGradescope([], 1.5).score, 0);
  * ```
  */
 export function toGradescope(

@@ -25,11 +25,12 @@ export interface SubsampleMinorityOptions {
  *
  * @example
  * ```ts
+ * import { assertEquals } from "@std/assert";
  * import { subsampleMinority } from "./minority_share.ts";
  * const labels = [...Array(990).fill(0), ...Array(100).fill(1)];
  * const rows = subsampleMinority(labels, 0.01, { seed: 0 });
- * console.assert(rows.length === 1000); // 990 of class 0, 10 of class 1
- * console.assert(rows.filter((i) => labels[i] === 1).length === 10);
+ * assertEquals(rows.length, 1000); // 990 of class 0, 10 of class 1
+ * assertEquals(rows.filter((i) => labels[i] === 1).length, 10);
  * ```
  */
 export function subsampleMinority(

@@ -28,10 +28,11 @@ export interface OversampleRareLabelsOptions {
  *
  * @example
  * ```ts
+ * import { assert } from "@std/assert";
  * import { oversampleRareLabels } from "./multilabel_oversample.ts";
  * const targets = [[1, 0], [1, 0], [1, 0], [1, 1]]; // tag 1 on one document of four
  * const rows = oversampleRareLabels(targets, { factor: 3, rare: 0.25, seed: 0 });
- * console.assert(rows.length === 6 && rows.filter((i) => i === 3).length === 3);
+ * assert(rows.length === 6 && rows.filter((i) => i === 3).length === 3);
  * ```
  */
 export function oversampleRareLabels(

@@ -26,10 +26,13 @@ export interface ImbalanceStrategy {
  *
  * @example
  * ```ts
+ * import { assertEquals } from "@std/assert";
  * import { IMBALANCE_STRATEGIES } from "./strategies.ts";
- * console.assert(IMBALANCE_STRATEGIES.map((s) => s.name).join() ===
- *   "cross-entropy,weighted loss,oversampling,undersampling,focal loss");
- * console.assert(IMBALANCE_STRATEGIES[4].args.loss === "focal");
+ * assertEquals(
+ *   IMBALANCE_STRATEGIES.map((s) => s.name).join(),
+ *   "cross-entropy,weighted loss,oversampling,undersampling,focal loss",
+ * );
+ * assertEquals(IMBALANCE_STRATEGIES[4].args.loss, "focal");
  * ```
  */
 export const IMBALANCE_STRATEGIES: readonly ImbalanceStrategy[] = [

@@ -20,10 +20,11 @@ export interface MeanStd {
  *
  * @example
  * ```ts
+ * import { assert, assertEquals } from "@std/assert";
  * import { meanStd } from "./summary.ts";
  * const { mean, std, n } = meanStd([2, 4, 4, 4, 5, 5, 7, 9]);
- * console.assert(mean === 5 && n === 8 && Math.abs(std - 2.138089935) < 1e-9);
- * console.assert(meanStd([2, 4, 4, 4, 5, 5, 7, 9], { ddof: 0 }).std === 2);
+ * assert(mean === 5 && n === 8 && Math.abs(std - 2.138089935) < 1e-9);
+ * assertEquals(meanStd([2, 4, 4, 4, 5, 5, 7, 9], { ddof: 0 }).std, 2);
  * ```
  */
 export function meanStd(values: readonly number[], { ddof = 1 }: { ddof?: number } = {}): MeanStd {
@@ -46,8 +47,9 @@ export function meanStd(values: readonly number[], { ddof = 1 }: { ddof?: number
  *
  * @example
  * ```ts
+ * import { assertEquals } from "@std/assert";
  * import { formatMeanStd } from "./summary.ts";
- * console.assert(formatMeanStd([0.8, 0.82, 0.84]) === "82.0 ± 2.0");
+ * assertEquals(formatMeanStd([0.8, 0.82, 0.84]), "82.0 ± 2.0");
  * ```
  */
 export function formatMeanStd(

@@ -36,9 +36,10 @@ function checkMatrix(fn: string, name: string, m: readonly (readonly number[])[]
  *
  * @example
  * ```ts
+ * import { assertEquals } from "@std/assert";
  * import { applyThresholds } from "./thresholds.ts";
  * const p = applyThresholds([[0.7, 0.2], [0.4, 0.35]], [0.5, 0.3]);
- * console.assert(JSON.stringify(p) === "[[1,0],[0,1]]");
+ * assertEquals(JSON.stringify(p), "[[1,0],[0,1]]");
  * ```
  */
 export function applyThresholds(
@@ -69,12 +70,13 @@ export function applyThresholds(
  *
  * @example
  * ```ts
+ * import { assertEquals } from "@std/assert";
  * import { tuneThresholds } from "./thresholds.ts";
  * // Tag 0 is found at 0.5; tag 1's positives score only 0.3 and 0.25.
  * const scores = [[0.9, 0.3], [0.2, 0.25], [0.8, 0.1], [0.1, 0.05]];
  * const targets = [[1, 1], [0, 1], [1, 0], [0, 0]];
  * const t = tuneThresholds(scores, targets, { candidates: [0.2, 0.5] });
- * console.assert(t.join() === "0.5,0.2");
+ * assertEquals(t.join(), "0.5,0.2");
  * ```
  */
 export function tuneThresholds(

@@ -33,14 +33,15 @@ export interface WordFeaturesOptions {
  *
  * @example
  * ```ts
+ * import { assertEquals } from "@std/assert";
  * import { wordFeatures } from "./word_features.ts";
  * // ▁Wash ington ▁is: two words, the first in two pieces.
  * const features = [[1, 0], [3, 2], [5, 5]].map((v) => new Float32Array(v));
  * const wordIds = [0, 0, 1];
  * const first = wordFeatures(features, wordIds);
  * const mean = wordFeatures(features, wordIds, { strategy: "mean" });
- * console.assert(first.map((v) => v.join()).join(" ") === "1,0 5,5");
- * console.assert(mean.map((v) => v.join()).join(" ") === "2,1 5,5");
+ * assertEquals(first.map((v) => v.join()).join(" "), "1,0 5,5");
+ * assertEquals(mean.map((v) => v.join()).join(" "), "2,1 5,5");
  * ```
  */
 export function wordFeatures(

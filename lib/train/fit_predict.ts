@@ -39,6 +39,7 @@ export interface FitPredictResult {
  *
  * @example
  * ```ts
+ * import { assertEquals } from "@std/assert";
  * import { featureBody } from "../heads/body.ts";
  * import { fitPredict } from "./fit_predict.ts";
  * const inputs = [[1, 0], [0.9, 0.2], [0, 1], [0.1, 0.9]].map((v) => new Float32Array(v));
@@ -52,7 +53,7 @@ export interface FitPredictResult {
  *   seed: 1,
  * });
  * const preds = (logits[0] as number[][]).map((r) => (r[1] > r[0] ? 1 : 0));
- * console.assert(preds.join() === "0,0,1,1");
+ * assertEquals(preds.join(), "0,0,1,1");
  * ```
  */
 export async function fitPredict<I>(options: FitPredictOptions<I>): Promise<FitPredictResult> {
