@@ -1,10 +1,10 @@
 /**
- * Plotly figures for what the course shows: training curves, grouped bars, confusion matrices,
- * scatter plots and reliability diagrams. A {@link Figure} displays itself in the Deno Jupyter
- * kernel (the last expression of a cell, or `Deno.jupyter.display(fig)`) as a MIME bundle with
- * `application/vnd.plotly.v1+json` (JupyterLab, VS Code) and `text/html` (loads plotly.js from
- * its CDN), and {@link saveHtml} writes a standalone page with plotly.js inlined from the npm
- * package, which works offline.
+ * Plotly figures for what the course shows: training curves, grouped bars (with error bars),
+ * confusion matrices, scatter plots and reliability diagrams. A {@link Figure} displays itself
+ * in the Deno Jupyter kernel (the last expression of a cell, or `Deno.jupyter.display(fig)`) as
+ * a MIME bundle with `application/vnd.plotly.v1+json` (JupyterLab, VS Code) and `text/html`
+ * (loads plotly.js from its CDN), and {@link saveHtml} writes a standalone page with plotly.js
+ * inlined from the npm package, which works offline.
  *
  * @example
  * ```ts
@@ -194,6 +194,53 @@ export function barChart(
     };
   });
   return new Figure(data, layoutOf(options, { barmode: "group" }));
+}
+
+/** One group of bars for {@linkcode errorBarChart}: a value per category and its error bar. */
+export interface ErrorBarGroup {
+  /** Legend entry, e.g. a loss or a strategy. */
+  name: string;
+  /** Bar heights (e.g. means over seeds), one per category. */
+  values: ArrayLike<number>;
+  /** Error bar half-lengths (e.g. standard deviations), one per category, each >= 0. */
+  errors: ArrayLike<number>;
+}
+
+/**
+ * Grouped bars, each with a symmetric error bar (plotly's `error_y`): a mean over seeds and its
+ * spread, the way results over several runs should be shown.
+ *
+ * @example
+ * ```ts
+ * import { assert, assertEquals } from "@std/assert";
+ * import { errorBarChart } from "./plot.ts";
+ * const fig = errorBarChart(["5 %", "1 %"], [
+ *   { name: "cross-entropy", values: [0.8, 0.5], errors: [0.02, 0.1] },
+ *   { name: "focal", values: [0.82, 0.55], errors: [0.03, 0.08] },
+ * ], { yTitle: "minority F1" });
+ * assert(fig.data.length === 2 && fig.layout.barmode === "group");
+ * assertEquals((fig.data[1].error_y as { array: number[] }).array[1], 0.08);
+ * ```
+ */
+export function errorBarChart(
+  categories: string[],
+  groups: ErrorBarGroup[],
+  options: PlotOptions = {},
+): Figure {
+  const errors = groups.map((g, i) => {
+    sameLength(g.errors, categories, `groups[${i}] (${g.name}) errors and categories`);
+    const e = numbers(g.errors, `groups[${i}].errors`);
+    const bad = e.findIndex((x) => x < 0);
+    if (bad >= 0) {
+      throw new Error(`groups[${i}].errors[${bad}] must be a finite number >= 0, got ${e[bad]}`);
+    }
+    return e;
+  });
+  const fig = barChart(categories, groups, options);
+  fig.data.forEach((trace, i) => {
+    trace.error_y = { type: "data", array: errors[i], visible: true };
+  });
+  return fig;
 }
 
 /**

@@ -9,6 +9,7 @@ import { join } from "node:path";
 import {
   barChart,
   confusionMatrixPlot,
+  errorBarChart,
   Figure,
   lineChart,
   PLOTLY_VERSION,
@@ -128,4 +129,20 @@ Deno.test("builders name the bad argument", () => {
   assertThrows(() => barChart(["a"], [{ name: "g", values: [NaN] }]), Error, "groups[0].values[0]");
   assertThrows(() => confusionMatrixPlot([[1, 2]], ["a", "b"]), Error, "matrix rows and labels");
   assert(new Figure([]).describe() === "Figure (0 traces)");
+});
+
+Deno.test("errorBarChart: plotly error_y per group, lengths checked", () => {
+  const fig = errorBarChart(["a", "b"], [{ name: "x", values: [1, 2], errors: [0.1, 0.2] }]);
+  assertEquals(fig.data[0].error_y, { type: "data", array: [0.1, 0.2], visible: true });
+  assertEquals(fig.data[0].y, [1, 2]);
+  assertThrows(
+    () => errorBarChart(["a"], [{ name: "x", values: [1], errors: [0.1, 0.2] }]),
+    Error,
+    "lengths differ",
+  );
+  assertThrows(
+    () => errorBarChart(["a"], [{ name: "x", values: [1], errors: [-1] }]),
+    Error,
+    "errors[0]",
+  );
 });

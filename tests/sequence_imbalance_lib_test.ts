@@ -6,7 +6,6 @@ import { oversampleRareLabels } from "../lib/imbalance/multilabel_oversample.ts"
 import { IMBALANCE_STRATEGIES } from "../lib/imbalance/strategies.ts";
 import { applyThresholds, tuneThresholds } from "../lib/metrics/thresholds.ts";
 import { formatMeanStd, meanStd } from "../lib/metrics/summary.ts";
-import { errorBarChart } from "../lib/plot_error_bars.ts";
 import { fitPredict } from "../lib/train/fit_predict.ts";
 import { featureBody, tokenFeatureBody } from "../lib/heads/body.ts";
 import { resolveTrainingArguments } from "../lib/train/training_args.ts";
@@ -133,22 +132,6 @@ Deno.test("applyThresholds / tuneThresholds: bad input is named", () => {
   assertThrows(() => tuneThresholds([[0.1]], [[0], [1]]), Error, "targets is 2 × 1");
   assertThrows(() => tuneThresholds([[0.1]], [[2]]), Error, "targets[0][0] = 2");
   assertThrows(() => tuneThresholds([[0.1]], [[1]], { candidates: [] }), Error, "candidates");
-});
-
-Deno.test("errorBarChart: plotly error_y per group, lengths checked", () => {
-  const fig = errorBarChart(["a", "b"], [{ name: "x", values: [1, 2], errors: [0.1, 0.2] }]);
-  assertEquals(fig.data[0].error_y, { type: "data", array: [0.1, 0.2], visible: true });
-  assertEquals(fig.data[0].y, [1, 2]);
-  assertThrows(
-    () => errorBarChart(["a"], [{ name: "x", values: [1], errors: [0.1, 0.2] }]),
-    Error,
-    "lengths differ",
-  );
-  assertThrows(
-    () => errorBarChart(["a"], [{ name: "x", values: [1], errors: [-1] }]),
-    Error,
-    "errors[0]",
-  );
 });
 
 Deno.test("IMBALANCE_STRATEGIES: the chapter's table rows, each valid TrainingArguments", () => {
