@@ -167,3 +167,25 @@ Deno.test("ONNX writer: negative int64 attributes, metadata, duplicate names", a
   });
   assertEquals([...empty.slice(0, 5)], [0x08, 8, 0x12, 1, 0x70]); // ir_version 8, producer "p"
 });
+
+Deno.test({
+  name: `KIT_ORT_THREADS must be a positive integer${noOrt}`,
+  ignore: !ort,
+  fn: async () => {
+    const use = await loadUseLite({ runtime: "tfjs" });
+    const before = Deno.env.get("KIT_ORT_THREADS");
+    Deno.env.set("KIT_ORT_THREADS", "0");
+    try {
+      await UseLiteSession.create(ort!, weightLookup(use.model.weights)).then(
+        () => assert(false, "KIT_ORT_THREADS=0 must be rejected"),
+        (e: Error) =>
+          assertEquals(e.message, 'KIT_ORT_THREADS must be a positive integer, got "0"'),
+      );
+    } finally {
+      before === undefined
+        ? Deno.env.delete("KIT_ORT_THREADS")
+        : Deno.env.set("KIT_ORT_THREADS", before);
+      use.dispose();
+    }
+  },
+});
