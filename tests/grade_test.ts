@@ -117,6 +117,24 @@ Deno.test("hostile submissions get 0 with a clear reason; the next exercise is s
   );
 });
 
+Deno.test("a submission that prints a lot keeps its score; the print is cut", async () => {
+  const dir = await Deno.makeTempDir({ prefix: "kit-noisy-" });
+  try {
+    await Deno.mkdir(`${dir}/entities`);
+    const solution = await Deno.readTextFile(`${kit}/solutions/entities/mod.ts`);
+    // About 300 KB of debug lines before the answers, more than the grader keeps of the print.
+    const noisy =
+      `for (let i = 0; i < 3000; i++) console.log("debug " + i + " " + "y".repeat(90));\n`;
+    await Deno.writeTextFile(`${dir}/entities/mod.ts`, noisy + solution);
+    const [r] = await gradeSubmission(dir, { kitRoot: kit, only: ["entities"] });
+    assertEquals([r.score, r.failure], [r.maxScore, null], formatTable([r]));
+    assertMatch(r.output, /^debug 0 y+\n/);
+    assertMatch(r.output, /more characters cut/);
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+});
+
 Deno.test("a zip submission grades like the folder; Gradescope JSON has the required fields", async () => {
   const dir = await Deno.makeTempDir({ prefix: "kit-zip-" });
   try {

@@ -92,16 +92,48 @@ async function writeImportMap(
   return mapPath;
 }
 
-/** Collects a stream into text, keeping at most `cap` characters. */
-async function collect(stream: ReadableStream<Uint8Array>, cap: number): Promise<string> {
+/**
+ * Collects a stream into text, keeping the first `cap` characters of what the submission printed
+ * but every line that starts with `frame` (the result lines) whole: a submission that prints a
+ * lot must not push its own answers out.
+ */
+async function collect(
+  stream: ReadableStream<Uint8Array>,
+  cap: number,
+  frame?: string,
+): Promise<string> {
   const decoder = new TextDecoder();
   let text = "";
+  let printed = 0;
   let dropped = 0;
+  let line = "";
+  const add = (piece: string) => {
+    if (frame && piece.startsWith(frame)) {
+      // On a line of its own even when the cut took the end of the line before it.
+      text += (text === "" || text.endsWith("\n") ? "" : "\n") + piece;
+    } else {
+      const kept = piece.slice(0, Math.max(0, cap - printed));
+      text += kept;
+      printed += kept.length;
+      dropped += piece.length - kept.length;
+    }
+  };
   for await (const chunk of stream) {
     const s = decoder.decode(chunk, { stream: true });
-    if (text.length < cap) text += s;
-    else dropped += s.length;
+    const end = s.lastIndexOf("\n");
+    if (end < 0) {
+      line += s;
+    } else {
+      for (const l of (line + s.slice(0, end + 1)).split(/(?<=\n)/)) add(l);
+      line = s.slice(end + 1);
+    }
+    // Only result lines need their end; a long line of anything else goes now.
+    if (line.length > cap && !(frame && line.startsWith(frame))) {
+      add(line);
+      line = "";
+    }
   }
+  add(line + decoder.decode());
   return dropped ? `${text}\n… (${dropped} more characters cut)` : text;
 }
 
@@ -168,7 +200,7 @@ export async function runSandboxed(
     await writer.write(new TextEncoder().encode(JSON.stringify(request)));
     await writer.close();
     const [stdout, stderr, status] = await Promise.all([
-      collect(child.stdout, 4 * OUTPUT_CAP),
+      collect(child.stdout, OUTPUT_CAP, `${FRAME_MARK}${nonce}@@`),
       collect(child.stderr, OUTPUT_CAP),
       child.status,
     ]);
@@ -207,8 +239,8 @@ function parse(
     if (line.includes(FRAME_MARK)) forged = true;
     printed.push(line);
   }
-  const output = (printed.join("\n").trim() + (stderr.trim() ? `\n${stderr.trim()}` : ""))
-    .slice(0, OUTPUT_CAP);
+  // Each stream is already cut to OUTPUT_CAP by collect(), with a note saying so.
+  const output = printed.join("\n").trim() + (stderr.trim() ? `\n${stderr.trim()}` : "");
   const fail = (failure: string) => ({ outcomes, failure, output });
   if (end.timedOut) {
     const at = outcomes.findIndex((o) => o === undefined);
