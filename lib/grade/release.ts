@@ -1,6 +1,7 @@
 /**
- * Building the student copy of the kit: every file git tracks except the instructor's — solutions, hidden cases, the grader's own proof with its
- * wrong and hostile submissions — and notebooks with their solution cells replaced by stubs.
+ * Building the student copy of the kit: every file git tracks except the instructor's —
+ * solutions, hidden cases, the grader's own proof with its wrong and hostile submissions — and
+ * notebooks with their solution cells replaced by stubs.
  * @module
  */
 

@@ -29,8 +29,9 @@ const pts = (n: number) => (Number.isInteger(n) ? String(n) : n.toFixed(1));
  *
  * @example
  * ```ts
+ * import { assertEquals } from "@std/assert";
  * import { formatTable } from "./report.ts";
- * console.log(formatTable([]));
+ * assertEquals(formatTable([]), "TOTAL       0 / 0  (0.0 %)");
  * ```
  */
 export function formatTable(results: readonly ExerciseResult[], verbose = true): string {
