@@ -40,6 +40,31 @@ Deno.test("the reference solutions score 100 % and the stubs 0", async () => {
   for (const r of stubs) assertEquals([r.name, r.score], [r.name, 0], formatTable([r]));
 });
 
+Deno.test("an exercise folder without its exercise or cases export is named", async () => {
+  // A kit with one exercise folder whose public_cases.ts holds `source` (fresh paths each time:
+  // a module is imported once per URL).
+  const kitWith = async (source: string) => {
+    const root = await Deno.makeTempDir({ prefix: "kit-exercises-" });
+    await Deno.mkdir(`${root}/exercises/heads`, { recursive: true });
+    await Deno.writeTextFile(`${root}/exercises/heads/public_cases.ts`, source);
+    return root;
+  };
+  const roots = [
+    await kitWith("export const cases = [];\n"),
+    await kitWith('export const exercise = { name: "heads" };\n'),
+  ];
+  try {
+    await assertRejects(
+      () => loadExercises(roots[0]),
+      Error,
+      'exercises/heads/public_cases.ts: exercise.name must be "heads", got no export named exercise',
+    );
+    await assertRejects(() => loadExercises(roots[1]), Error, "export an array named cases");
+  } finally {
+    for (const root of roots) await Deno.remove(root, { recursive: true });
+  }
+});
+
 // Exact partial scores of plausible mistakes (public + hidden points).
 const wrong: [string, string, number, number][] = [
   ["wrong_alignment_off_by_one", "label_alignment", 5, 12],

@@ -104,9 +104,18 @@ export async function loadExercises(kitRoot = defaultKitRoot()): Promise<Exercis
     const pub = await import(`file://${kitRoot}/exercises/${name}/public_cases.ts`);
     const hiddenPath = `${kitRoot}/tests/grader/hidden/${name}.ts`;
     const hidden = (await exists(hiddenPath)) ? await import(`file://${hiddenPath}`) : undefined;
-    const spec = pub.exercise as ExerciseSpec;
-    if (spec.name !== name) {
-      throw new Error(`exercises/${name}/public_cases.ts: exercise.name is ${spec.name}`);
+    const spec = pub.exercise as ExerciseSpec | undefined;
+    if (spec?.name !== name) {
+      throw new Error(
+        `exercises/${name}/public_cases.ts: exercise.name must be ${JSON.stringify(name)}, ` +
+          `got ${spec ? JSON.stringify(spec.name) : "no export named exercise"}`,
+      );
+    }
+    if (!Array.isArray(pub.cases)) {
+      throw new Error(`exercises/${name}/public_cases.ts: export an array named cases`);
+    }
+    if (hidden && !Array.isArray(hidden.cases)) {
+      throw new Error(`tests/grader/hidden/${name}.ts: export an array named cases`);
     }
     return { spec, publicCases: pub.cases as Case[], hiddenCases: (hidden?.cases ?? []) as Case[] };
   }));
