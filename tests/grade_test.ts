@@ -225,6 +225,16 @@ Deno.test("the student release leaves out solutions, hidden cases and solution c
       await Deno.stat(`${out}/exercises/${name}/public_cases.ts`);
     }
     await Deno.stat(`${out}/lib/grade/child.ts`);
+    // The kit's exercise notebook goes out with its solution cells replaced.
+    const nb = "notebooks/exercises_16_6.ipynb";
+    assert((summary.strippedCells[nb] ?? 0) > 0, `no solution cell stripped from ${nb}`);
+    const released = JSON.parse(await Deno.readTextFile(`${out}/${nb}`));
+    assert(
+      !released.cells.some((c: { metadata?: { tags?: string[] } }) =>
+        c.metadata?.tags?.includes("solution")
+      ),
+      `${nb} was released with a solution cell`,
+    );
     await assertRejects(
       () => buildRelease(kit, `${kit}/lib`),
       Error,
