@@ -109,39 +109,45 @@ async function torchInputs(use: UseLiteEncoder, batches: number[][][], dir: stri
   await Deno.writeTextFile(join(dir, "batches.json"), JSON.stringify(batches));
 }
 
-/** The encoder rows. */
-export async function encoderRows(
-  { sentences = 512, repeats = 3, threads }: {
-    sentences?: number;
-    repeats?: number;
-    threads: number[];
-  },
-): Promise<BenchRow[]> {
-  const backend = await initBackend({ quiet: true });
-  const { texts, source } = await benchSentences(sentences);
-  const ref = await loadUseLite({ runtime: "tfjs" });
+interface SampleContext {
+  ref: UseLiteEncoder;
+  backend: string;
+  repeats: number;
+  threads: number[];
+  mm: { tfjs: number; ort?: number };
+  torchMm?: { gflops?: number };
+  /** Also time the tfjs graph on batches in the given order (no sorting). */
+  unsorted: boolean;
+}
+
+const pct = (gflops: number, peak?: number) =>
+  peak
+    ? `${gflops.toFixed(1)} (${((100 * gflops) / peak).toFixed(0)}% of its matmul)`
+    : gflops.toFixed(1);
+
+/** USE-lite embedding rows for one set of sentences: tfjs, onnxruntime, PyTorch. */
+async function sampleRows(texts: string[], source: string, c: SampleContext): Promise<BenchRow[]> {
+  const { ref, backend, repeats, threads, mm, torchMm } = c;
   const ids = texts.map((t) => ref.tokenize(t).inputIds);
   const batches = sortedBatches(ids);
   const flops = useLiteFlops(ids.map((s) => s.length));
-  const work = `USE-lite embed, batch ${BATCH}, ${source}`;
+  const meanPieces = ids.reduce((n, s) => n + s.length, 0) / ids.length;
+  const work = `USE-lite embed, batch ${BATCH}, ${source}, ${
+    meanPieces.toFixed(1)
+  } pieces on average`;
   const rows: BenchRow[] = [];
-  const mm = await matmulRates(repeats);
-  const torchMm = await torchBest("matmul", {}, threads);
-  const pct = (gflops: number, peak?: number) =>
-    peak
-      ? `${gflops.toFixed(1)} (${((100 * gflops) / peak).toFixed(0)}% of its matmul)`
-      : gflops.toFixed(1);
 
   // Reference: the tfjs graph, sorted batches as embed() runs them.
   const opts = { cache: false, progress: false, batchSize: BATCH };
   let refVectors: Float32Array[] = [];
   const tfjsMs = await timeMs(async () => refVectors = await ref.embed(texts, opts), repeats);
-  const unsortedMs = await timeMs(() => {
-    for (let i = 0; i < ids.length; i += BATCH) {
-      tf.dispose(runGraph(ref.model, ids.slice(i, i + BATCH), [NODES.pooled]));
-    }
-  }, 1);
-
+  const unsortedMs = c.unsorted
+    ? await timeMs(() => {
+      for (let i = 0; i < ids.length; i += BATCH) {
+        tf.dispose(runGraph(ref.model, ids.slice(i, i + BATCH), [NODES.pooled]));
+      }
+    }, 1)
+    : undefined;
   const dir = await Deno.makeTempDir({ prefix: "kit-bench-" });
   let torchMs: number | undefined;
   let torchThreads = 0;
@@ -177,14 +183,16 @@ export async function encoderRows(
     gflops: pct(gf(tfjsMs), mm.tfjs),
     diff: "reference",
   });
-  rows.push({
-    work,
-    path: `tfjs-${backend} (1 thread), unsorted batches`,
-    speed: perS(unsortedMs),
-    vsTorch: ratio(unsortedMs, torchMs),
-    gflops: pct(gf(unsortedMs), mm.tfjs),
-    diff: "same graph",
-  });
+  if (unsortedMs !== undefined) {
+    rows.push({
+      work,
+      path: `tfjs-${backend} (1 thread), unsorted batches`,
+      speed: perS(unsortedMs),
+      vsTorch: ratio(unsortedMs, torchMs),
+      gflops: pct(gf(unsortedMs), mm.tfjs),
+      diff: "same graph",
+    });
+  }
 
   const onnx = await loadUseLite({ runtime: "onnx" }).catch(() => undefined);
   if (onnx) {
@@ -209,6 +217,36 @@ export async function encoderRows(
       gflops: pct(gf(torchMs), torchMm?.gflops),
       diff: torchDiff,
     });
+  }
+  return rows;
+}
+
+/** The encoder rows: a sample of SST-2 train, all of SST-2 dev (when present), matmul rates. */
+export async function encoderRows(
+  { sentences = 512, repeats = 3, threads }: {
+    sentences?: number;
+    repeats?: number;
+    threads: number[];
+  },
+): Promise<BenchRow[]> {
+  const backend = await initBackend({ quiet: true });
+  const ref = await loadUseLite({ runtime: "tfjs" });
+  const mm = await matmulRates(repeats);
+  const torchMm = await torchBest("matmul", {}, threads);
+  const context = { ref, backend, repeats, threads, mm, torchMm, unsorted: true };
+  const { texts, source } = await benchSentences(sentences);
+  const rows = await sampleRows(texts, source, context);
+  const dev = await loadDataset("sst2", { split: "validation", source: "local" }).catch(() => null);
+  if (dev) {
+    // Longer sentences; the tfjs reference is slow on them, so it runs once.
+    const devTexts = dev.texts.slice(0, sentences);
+    rows.push(
+      ...await sampleRows(devTexts, `${devTexts.length} SST-2 dev sentences`, {
+        ...context,
+        repeats: 1,
+        unsorted: false,
+      }),
+    );
   }
   ref.dispose();
   const mmWork = `float32 matmul ${MATMUL.join("×")}`;
