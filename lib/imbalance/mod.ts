@@ -1,5 +1,7 @@
 /**
- * Class imbalance (Section 16.6.5): class weights for the loss, and seeded resampling.
+ * Class imbalance (Section 16.6.5): class weights for the loss, seeded resampling, the chapter's
+ * strategy table as Trainer settings, and the helpers of its experiments (a minority share,
+ * rare-tag oversampling for multi-label data).
  *
  * @example
  * ```ts
@@ -24,3 +26,6 @@ export {
   weightedRandomSampler,
   type WeightedRandomSamplerOptions,
 } from "./samplers.ts";
+export { subsampleMinority, type SubsampleMinorityOptions } from "./minority_share.ts";
+export { oversampleRareLabels, type OversampleRareLabelsOptions } from "./multilabel_oversample.ts";
+export { IMBALANCE_STRATEGIES, type ImbalanceStrategy } from "./strategies.ts";

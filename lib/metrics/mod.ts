@@ -1,6 +1,7 @@
 /**
- * scikit-learn-compatible classification metrics: scores, confusion matrix, report, calibration.
- * Every function validates its targets once (`checkTargets`) and then computes.
+ * scikit-learn-compatible classification metrics: scores, confusion matrix, report, calibration,
+ * multi-label decision thresholds, and mean ± std over seeds.
+ * Every score validates its targets once (`checkTargets`) and then computes.
  * @module
  */
 export {
@@ -41,3 +42,5 @@ export {
   type TargetType,
   type ZeroDivision,
 } from "./validation.ts";
+export { applyThresholds, tuneThresholds, type TuneThresholdsOptions } from "./thresholds.ts";
+export { formatMeanStd, type MeanStd, meanStd } from "./summary.ts";
