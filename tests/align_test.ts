@@ -2,8 +2,8 @@ import { assert, assertEquals, assertThrows } from "@std/assert";
 import { join } from "node:path";
 import { alignLabels, wordPredictions } from "../lib/ner/align.ts";
 import { readConll } from "../lib/data/conll.ts";
-import { dataDir } from "../lib/data/datadir.ts";
 import { Random } from "../lib/random.ts";
+import { dataTest } from "./helpers/shared_data.ts";
 
 // The CoNLL-2003 label list in the Hugging Face dataset's id order.
 const CONLL = ["O", "B-PER", "I-PER", "B-ORG", "I-ORG", "B-LOC", "I-LOC", "B-MISC", "I-MISC"];
@@ -140,38 +140,31 @@ Deno.test("alignLabels / wordPredictions: bad input names the argument and the v
   for (const [f, msg] of cases) assertThrows(f, Error, msg);
 });
 
-const dir = dataDir();
-Deno.test({
-  name: `alignLabels: round trip on every CoNLL-2003 validation sentence${
-    dir ? "" : " (skipped: no data dir: set KIT_DATA_DIR)"
-  }`,
-  ignore: !dir,
-  fn: async () => {
-    const sentences = await readConll(join(dir!, "conll2003", "data", "valid.txt"));
-    assertEquals(sentences.length, 3250);
-    let tokens = 0;
-    let wordB = 0;
-    let tokenB = 0;
-    for (const s of sentences) {
-      // Word pieces of at most 3 characters stand in for WordPiece: many multi-piece words.
-      const wordIds: (number | null)[] = [null];
-      s.tokens.forEach((word, w) => {
-        for (let k = 0; k < Math.ceil(word.length / 3); k++) wordIds.push(w);
-      });
-      wordIds.push(null);
-      for (const strategy of ["first", "all"] as const) {
-        const ids = alignLabels(s.tags, wordIds, { labelList: CONLL, strategy });
-        assertEquals(wordPredictions(ids, wordIds), s.tags.map(id));
-        if (strategy === "all") {
-          tokenB += ids.filter((y) => y >= 0 && CONLL[y].startsWith("B-")).length;
-          tokens += ids.length;
-        }
+dataTest("alignLabels: round trip on every CoNLL-2003 validation sentence", async (dir) => {
+  const sentences = await readConll(join(dir, "conll2003", "data", "valid.txt"));
+  assertEquals(sentences.length, 3250);
+  let tokens = 0;
+  let wordB = 0;
+  let tokenB = 0;
+  for (const s of sentences) {
+    // Word pieces of at most 3 characters stand in for WordPiece: many multi-piece words.
+    const wordIds: (number | null)[] = [null];
+    s.tokens.forEach((word, w) => {
+      for (let k = 0; k < Math.ceil(word.length / 3); k++) wordIds.push(w);
+    });
+    wordIds.push(null);
+    for (const strategy of ["first", "all"] as const) {
+      const ids = alignLabels(s.tags, wordIds, { labelList: CONLL, strategy });
+      assertEquals(wordPredictions(ids, wordIds), s.tags.map(id));
+      if (strategy === "all") {
+        tokenB += ids.filter((y) => y >= 0 && CONLL[y].startsWith("B-")).length;
+        tokens += ids.length;
       }
-      wordB += s.tags.filter((t) => t.startsWith("B-")).length;
     }
-    // Entities are not multiplied by subwords: one B- per entity at both levels.
-    assertEquals(tokenB, wordB);
-    assertEquals(wordB, 5942); // CoNLL-2003 validation: 5,942 entities
-    assert(tokens > 51362 * 1.5, `tokens ${tokens}`);
-  },
+    wordB += s.tags.filter((t) => t.startsWith("B-")).length;
+  }
+  // Entities are not multiplied by subwords: one B- per entity at both levels.
+  assertEquals(tokenB, wordB);
+  assertEquals(wordB, 5942); // CoNLL-2003 validation: 5,942 entities
+  assert(tokens > 51362 * 1.5, `tokens ${tokens}`);
 });

@@ -1,11 +1,11 @@
 import * as tf from "@tensorflow/tfjs";
 import { assert, assertAllClose, assertEquals, assertGreater, assertThrows } from "@std/assert";
 import { join } from "node:path";
-import { dataDir } from "../lib/data/datadir.ts";
 import { embeddingCacheDir } from "../lib/encoders/cache.ts";
 import { readConll } from "../lib/data/conll.ts";
 import { loadUseLite, type UseLiteEncoder } from "../lib/encoders/use_lite/encoder.ts";
 import { MAX_PIECES } from "../lib/encoders/use_lite/tokenizer.ts";
+import { dataTest } from "./helpers/shared_data.ts";
 
 /** Made by tests/golden/use_lite/make_golden.ts with the package's own tokenizer and embed(). */
 const golden: { sentences: string[]; ids: number[][]; embeddings: number[][] } = JSON.parse(
@@ -95,25 +95,18 @@ Deno.test("USE-lite pieces of pre-split words equal the pieces of the joined sen
   assertEquals(byWords.tokens.slice(0, 3), ["▁J", "AP", "AN"]);
 });
 
-const dir = dataDir();
-Deno.test({
-  name: `USE-lite word ids on CoNLL-2003 valid match the joined sentence${
-    dir ? "" : " (skipped: no data dir: set KIT_DATA_DIR)"
-  }`,
-  ignore: !dir,
-  fn: async () => {
-    const enc = await use();
-    const sentences = await readConll(join(dir!, "conll2003", "data", "valid.txt"));
-    let words = 0;
-    for (const { tokens } of sentences) {
-      const a = enc.tokenizeWords(tokens, { maxLength: 128 });
-      const b = enc.tokenize(tokens.join(" "));
-      assertEquals(a.inputIds, b.inputIds, tokens.join(" "));
-      assertEquals(a.wordIds, b.wordIds, tokens.join(" "));
-      words += tokens.length;
-    }
-    assertGreater(words, 50_000);
-  },
+dataTest("USE-lite word ids on CoNLL-2003 valid match the joined sentence", async (dir) => {
+  const enc = await use();
+  const sentences = await readConll(join(dir, "conll2003", "data", "valid.txt"));
+  let words = 0;
+  for (const { tokens } of sentences) {
+    const a = enc.tokenizeWords(tokens, { maxLength: 128 });
+    const b = enc.tokenize(tokens.join(" "));
+    assertEquals(a.inputIds, b.inputIds, tokens.join(" "));
+    assertEquals(a.wordIds, b.wordIds, tokens.join(" "));
+    words += tokens.length;
+  }
+  assertGreater(words, 50_000);
 });
 
 Deno.test("USE-lite pairs: A </s> B with token types 0 then 1 and word ids per text", async () => {
