@@ -3,6 +3,7 @@
  * the sandbox, check the answers here, and total the points.
  * @module
  */
+import { exists } from "./exists.ts";
 import { runSandboxed } from "./sandbox.ts";
 import type { Case, ExerciseSpec } from "./spec.ts";
 import { readZip } from "./zip.ts";
@@ -73,15 +74,6 @@ export interface GradeOptions {
 /** The kit's root folder: the one above `lib/`. */
 export function defaultKitRoot(): string {
   return new URL("../../", import.meta.url).pathname.replace(/\/$/, "");
-}
-
-async function exists(path: string): Promise<boolean> {
-  try {
-    await Deno.stat(path);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 /**

@@ -6,6 +6,7 @@
  * @module
  */
 import { FRAME_MARK } from "./child.ts";
+import { exists } from "./exists.ts";
 import { decodeJson } from "./invoke.ts";
 import type { Case, ExerciseSpec, Outcome } from "./spec.ts";
 
@@ -44,15 +45,6 @@ function denoDirs(): Promise<{ npmCache: string; denoDir: string }> {
     return { npmCache: info.npmCache, denoDir: info.denoDir };
   })();
   return denoInfo;
-}
-
-async function exists(path: string): Promise<boolean> {
-  try {
-    await Deno.stat(path);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 /**
