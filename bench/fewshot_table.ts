@@ -1,7 +1,7 @@
 /**
  * The few-shot benchmark's results file and table: one JSON line per finished
  * (dataset, k, seed, method) run, and a markdown table of mean ± std accuracy, mean training time
- * and the paired SetFit − frozen difference per seed (same few-shot sample, same test subsample).
+ * and the paired SetFit − baseline differences per seed (same few-shot sample, same test subsample).
  * @module
  */
 
@@ -73,7 +73,8 @@ export const METHODS = {
 /**
  * Markdown table rows (header included) for the results whose `config` a method maps to in
  * `configs`: per (dataset, k, method) the seeds run, mean ± std accuracy (%), mean training time,
- * then a paired row SetFit − frozen over the seeds that have both.
+ * then paired rows SetFit − frozen and SetFit − head-only over the seeds that have both (wins:
+ * seeds where SetFit is strictly better).
  */
 export function fewshotTable(
   results: readonly FewshotResult[],
@@ -108,12 +109,13 @@ export function fewshotTable(
       const bySeed = (m: string) =>
         new Map(cell.filter((r) => r.method === m).map((r) => [r.seed, r.accuracy * 100]));
       const sf = bySeed(METHODS.setfit);
-      const fr = bySeed(METHODS.frozen);
-      const diffs = [...sf].filter(([s]) => fr.has(s)).map(([s, a]) => a - fr.get(s)!);
-      if (diffs.length > 0) {
+      for (const [name, method] of [["frozen", METHODS.frozen], ["head-only", METHODS.headOnly]]) {
+        const base = bySeed(method);
+        const diffs = [...sf].filter(([s]) => base.has(s)).map(([s, a]) => a - base.get(s)!);
+        if (diffs.length === 0) continue;
         const wins = diffs.filter((d) => d > 0).length;
         lines.push(
-          `| ${dataset} | ${k} | SetFit − frozen, paired (wins) | ${diffs.length} | ${
+          `| ${dataset} | ${k} | SetFit − ${name}, paired (wins) | ${diffs.length} | ${
             pm(diffs).replace(/^(\d)/, "+$1")
           } (${wins}/${diffs.length}) | |`,
         );
