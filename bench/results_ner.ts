@@ -14,10 +14,8 @@
  * @module
  */
 import {
-  alignLabels,
-  argmax,
   CONLL_TAGS,
-  fitPredict,
+  fitPredictTags,
   formatMeanStd,
   initBackend,
   loadDataset,
@@ -26,9 +24,7 @@ import {
   subsample,
   type TokenDataset,
   tokenFeatureBody,
-  type TokenFeatures,
-  wordFeatures,
-  wordPredictions,
+  type TokenHeadInputs,
 } from "../lib/mod.ts";
 
 const arg = (name: string, fallback: number): number => {
@@ -53,55 +49,12 @@ const NER_ARGS = {
   perDeviceEvalBatchSize: 64,
   disableTqdm: true,
 };
-type Features = "pieces, first" | "words, mean";
-const FEATURES: Features[] = ["pieces, first", "words, mean"];
+const FEATURES: TokenHeadInputs[] = ["pieces, first", "words, mean"];
 
 const start = performance.now();
 const backend = await initBackend({ quiet: true });
 const use = await loadUseLite();
 const body = tokenFeatureBody({ name: use.name, hiddenSize: use.tokenHiddenSize });
-const zeros = new Float32Array(use.tokenHiddenSize);
-
-function inputsOf(features: Features, data: TokenDataset, feats: TokenFeatures[]) {
-  if (features === "pieces, first") return feats.map((f) => f.features);
-  return feats.map((f, i) =>
-    wordFeatures(f.features, f.wordIds, {
-      strategy: "mean",
-      numWords: data.tokens[i].length,
-      missing: zeros,
-    })
-  );
-}
-
-function labelsOf(features: Features, data: TokenDataset, feats: TokenFeatures[]) {
-  if (features === "words, mean") return data.labels;
-  return feats.map((f, i) => alignLabels(data.labels[i], f.wordIds, { labelList: CONLL_TAGS }));
-}
-
-/** Trains one head and returns the predicted tag of every test word. */
-async function predictTags(
-  features: Features,
-  train: TokenDataset,
-  trainF: TokenFeatures[],
-  test: TokenDataset,
-  testF: TokenFeatures[],
-  seed: number,
-): Promise<string[][]> {
-  const { logits } = await fitPredict({
-    body,
-    task: { labels: [...CONLL_TAGS] },
-    train: { inputs: inputsOf(features, train, trainF), labels: labelsOf(features, train, trainF) },
-    predict: [{ inputs: inputsOf(features, test, testF), labels: labelsOf(features, test, testF) }],
-    args: NER_ARGS,
-    seed,
-  });
-  return argmax(logits[0] as number[][][]).map((row, i) =>
-    (features === "words, mean"
-      ? row
-      : wordPredictions(row, testF[i].wordIds, { numWords: test.tokens[i].length, missing: 0 }))
-      .map((id) => CONLL_TAGS[id])
-  );
-}
 
 const rows: string[][] = [];
 
@@ -121,7 +74,15 @@ async function evaluate(
     const train = trainOf(seed);
     const trainF = await use.tokenFeatures(train.tokens);
     for (const features of FEATURES) {
-      const pred = await predictTags(features, train, trainF, test, testF, seed);
+      const pred = await fitPredictTags({
+        inputs: features,
+        body,
+        train: { features: trainF, tags: train.labels },
+        test: { features: testF, tags: test.labels },
+        labelList: CONLL_TAGS,
+        args: NER_ARGS,
+        seed,
+      });
       const entity = seqeval.f1Score(truth, pred);
       const token = seqeval.tokenF1Score(truth, pred);
       scores[features].entity.push(entity);

@@ -323,6 +323,13 @@ export {
   type PairFeaturesOptions,
 } from "./encoders/pair_features.ts";
 export { wordFeatures, type WordFeaturesOptions, type WordPooling } from "./ner/word_features.ts";
+export {
+  fitPredictTags,
+  type FitPredictTagsOptions,
+  type TaggedFeatures,
+  TOKEN_HEAD_INPUTS,
+  type TokenHeadInputs,
+} from "./ner/token_head.ts";
 export { subsampleMinority, type SubsampleMinorityOptions } from "./imbalance/minority_share.ts";
 export {
   oversampleRareLabels,
