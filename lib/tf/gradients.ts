@@ -187,6 +187,9 @@ function hasKernel(kernelName: string): boolean {
   return tf.getKernel(kernelName, tf.getBackend()) !== undefined;
 }
 
+/** Below this many values a broadcast gradient keeps tfjs' `sum`. */
+const SMALL_SUM = 16_384;
+
 /**
  * `dy` summed down to `shape` (the broadcast gradient). A sum over leading axes only is a
  * product with a row of ones, which wasm runs through XNNPACK.
@@ -195,7 +198,10 @@ function reduceTo(dy: tf.Tensor, shape: number[]): tf.Tensor {
   const axes = tf.broadcast_util.getReductionAxes(shape, dy.shape);
   if (axes.length === 0) return tf.reshape(dy, shape);
   const leading = axes.every((axis, i) => axis === i);
-  if (!leading || dy.dtype !== "float32") return tf.reshape(tf.sum(dy, axes), shape);
+  // Small sums are cheaper as one `sum` than as ones + reshape + matMul.
+  if (!leading || dy.dtype !== "float32" || dy.size < SMALL_SUM) {
+    return tf.reshape(tf.sum(dy, axes), shape);
+  }
   const rows = dy.shape.slice(0, axes.length).reduce((x, y) => x * y, 1);
   const cols = dy.size / rows;
   return tf.reshape(tf.matMul(tf.ones([1, rows]), tf.reshape(dy, [rows, cols])), shape);
