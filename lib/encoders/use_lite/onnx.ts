@@ -2,7 +2,7 @@
  * USE-lite as an ONNX graph, written in TypeScript from the tfjs graph's weights (the npm
  * package's, or a fine-tuned `TrainableUseLite`'s): the same two pre-norm transformer
  * layers, mean pooling, tanh layer and l2 normalisation, on a padded batch instead of the sparse
- * input. onnxruntime runs it natively on every core; transformers.js can serve it.
+ * input. onnxruntime runs it natively on every core, here or in any language it supports.
  *
  * Inputs `input_ids` and `attention_mask` ([batch, sequence], int64, as transformers.js feeds
  * them); outputs `sentence_embedding` [batch, 512] and `last_hidden_state` [batch, sequence, 512]
@@ -218,7 +218,9 @@ function timingSignal(get: WeightLookup): Float32Array {
 
 /**
  * Writes USE-lite — the frozen encoder, or a `TrainableUseLite` after fine-tuning — as an
- * `.onnx` file (float32, ~28 MB) that onnxruntime or transformers.js can serve.
+ * `.onnx` file (float32, ~28 MB) that onnxruntime can serve anywhere (transformers.js runs
+ * ONNX through it). Its inputs are piece ids from the kit's tokenizer: there is no
+ * `tokenizer.json` for a transformers.js pipeline yet.
  *
  * @example
  * ```ts
