@@ -330,6 +330,7 @@ export {
   TOKEN_HEAD_INPUTS,
   type TokenHeadInputs,
 } from "./ner/token_head.ts";
+export { selfCheck } from "./grade/local.ts";
 export { subsampleMinority, type SubsampleMinorityOptions } from "./imbalance/minority_share.ts";
 export {
   oversampleRareLabels,

@@ -15,7 +15,7 @@ export {
   type Visibility,
 } from "./grade.ts";
 export { decodeJson, encodeJson, invoke, toPlain } from "./invoke.ts";
-export { registerCases } from "./local.ts";
+export { registerCases, selfCheck } from "./local.ts";
 export { formatTable, type GradescopeResults, toGradescope } from "./report.ts";
 export { runSandboxed, type SandboxOptions, type SandboxRun } from "./sandbox.ts";
 export {
