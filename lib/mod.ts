@@ -343,6 +343,7 @@ export {
   type TuneThresholdsOptions,
 } from "./metrics/thresholds.ts";
 export { formatMeanStd, type MeanStd, meanStd } from "./metrics/summary.ts";
+export { median } from "./metrics/summary.ts";
 export { errorBarChart, type ErrorBarGroup } from "./plot.ts";
 export { fitPredict, type FitPredictOptions, type FitPredictResult } from "./train/fit_predict.ts";
 export {

@@ -5,7 +5,7 @@ import { subsampleMinority } from "../lib/imbalance/minority_share.ts";
 import { oversampleRareLabels } from "../lib/imbalance/multilabel_oversample.ts";
 import { IMBALANCE_STRATEGIES } from "../lib/imbalance/strategies.ts";
 import { applyThresholds, tuneThresholds } from "../lib/metrics/thresholds.ts";
-import { formatMeanStd, meanStd } from "../lib/metrics/summary.ts";
+import { formatMeanStd, meanStd, median } from "../lib/metrics/summary.ts";
 import { fitPredict } from "../lib/train/fit_predict.ts";
 import { featureBody, tokenFeatureBody } from "../lib/heads/body.ts";
 import { resolveTrainingArguments } from "../lib/train/training_args.ts";
@@ -105,6 +105,17 @@ Deno.test("meanStd / formatMeanStd: NumPy's mean and std (ddof 1 and 0) (golden)
   assertThrows(() => meanStd([]), Error, "non-empty");
   assertThrows(() => meanStd([1, NaN]), Error, "values[1] = NaN");
   assertThrows(() => meanStd([1, 2], { ddof: 2 }), Error, "ddof");
+});
+
+Deno.test("median: NumPy's median, the two middle values averaged for an even count (golden)", () => {
+  for (const c of golden.summary) {
+    const values = [...c.values];
+    assertEquals(median(values), c.median);
+    assertEquals(values, c.values); // not sorted in place
+  }
+  assertEquals(median([10, 30, 20, 40]), 25);
+  assertThrows(() => median([]), Error, "median: values must be a non-empty array");
+  assertThrows(() => median([1, Infinity]), Error, "values[1] = Infinity");
 });
 
 Deno.test("tuneThresholds: best per-tag F1 threshold as scikit-learn scores it (golden)", () => {

@@ -44,3 +44,4 @@ export {
 } from "./validation.ts";
 export { applyThresholds, tuneThresholds, type TuneThresholdsOptions } from "./thresholds.ts";
 export { formatMeanStd, type MeanStd, meanStd } from "./summary.ts";
+export { median } from "./summary.ts";

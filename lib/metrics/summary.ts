@@ -1,6 +1,6 @@
 /**
- * Summaries of a metric over several runs (seeds): mean and standard deviation, and the
- * "mean ± std" string a results table prints.
+ * Summaries of a metric over several runs (seeds, repeated timings): mean and standard
+ * deviation, the "mean ± std" string a results table prints, and the median.
  * @module
  */
 
@@ -12,6 +12,15 @@ export interface MeanStd {
   std: number;
   /** Number of values. */
   n: number;
+}
+
+/** Throws unless `values` is a non-empty array of finite numbers. */
+function checkValues(fn: string, values: readonly number[]): void {
+  if (!Array.isArray(values) || values.length === 0) {
+    throw new Error(`${fn}: values must be a non-empty array of numbers, got ${values}`);
+  }
+  const bad = values.findIndex((v) => typeof v !== "number" || !Number.isFinite(v));
+  if (bad >= 0) throw new Error(`${fn}: values[${bad}] = ${values[bad]} is not a finite number`);
 }
 
 /**
@@ -28,11 +37,7 @@ export interface MeanStd {
  * ```
  */
 export function meanStd(values: readonly number[], { ddof = 1 }: { ddof?: number } = {}): MeanStd {
-  if (!Array.isArray(values) || values.length === 0) {
-    throw new Error(`meanStd: values must be a non-empty array of numbers, got ${values}`);
-  }
-  const bad = values.findIndex((v) => typeof v !== "number" || !Number.isFinite(v));
-  if (bad >= 0) throw new Error(`meanStd: values[${bad}] = ${values[bad]} is not a finite number`);
+  checkValues("meanStd", values);
   if (!(ddof === 0 || ddof === 1)) throw new Error(`meanStd: ddof must be 0 or 1, got ${ddof}`);
   const n = values.length;
   const mean = values.reduce((s, v) => s + v, 0) / n;
@@ -58,4 +63,23 @@ export function formatMeanStd(
 ): string {
   const { mean, std } = meanStd(values);
   return `${(mean * scale).toFixed(digits)} ± ${(std * scale).toFixed(digits)}`;
+}
+
+/**
+ * The median of `values`, as NumPy's `median`: the middle value of the sorted values, or the
+ * mean of the two middle ones when their number is even. `values` is not reordered.
+ *
+ * @example
+ * ```ts
+ * import { assertEquals } from "@std/assert";
+ * import { median } from "./summary.ts";
+ * assertEquals(median([3, 1, 2]), 2);
+ * assertEquals(median([4, 1, 3, 2]), 2.5); // not 3, the upper of the two middle values
+ * ```
+ */
+export function median(values: readonly number[]): number {
+  checkValues("median", values);
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }

@@ -1,4 +1,4 @@
-"""Golden vectors for lib/metrics/summary.ts (NumPy) and lib/metrics/thresholds.ts (scikit-learn).
+"""Golden vectors for lib/metrics/summary.ts (NumPy: mean, std, median) and lib/metrics/thresholds.ts (scikit-learn).
 
 Run with Debian's Python: /usr/bin/python3 make_golden.py > golden.json
 """
@@ -15,6 +15,7 @@ for n in (1, 2, 3, 5, 10):
     summary.append({
         "values": v.tolist(),
         "mean": float(np.mean(v)),
+        "median": float(np.median(v)),
         "std_ddof1": float(np.std(v, ddof=1)) if n > 1 else 0.0,
         "std_ddof0": float(np.std(v, ddof=0)),
     })
