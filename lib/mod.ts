@@ -347,6 +347,12 @@ export { median } from "./metrics/summary.ts";
 export { errorBarChart, type ErrorBarGroup } from "./plot.ts";
 export { fitPredict, type FitPredictOptions, type FitPredictResult } from "./train/fit_predict.ts";
 export {
+  type OverSeeds,
+  runSeeds,
+  type RunSeedsOptions,
+  type SeedRuns,
+} from "./train/experiments.ts";
+export {
   saveUseLiteOnnx,
   type UseLiteEncoderOptions,
   useLiteOnnx,
