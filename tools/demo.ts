@@ -57,8 +57,10 @@ if (import.meta.main) {
   }
   console.log(textTable(rows));
   const disagree = rows.filter((r) => r.agrees === false).length;
+  const errata = rows.filter((r) => r.agrees === "erratum").length;
   console.log(
-    `\n${rows.length} worked examples: ${rows.length - disagree} agree` +
+    `\n${rows.length} worked examples: ${rows.length - disagree - errata} agree` +
+      (errata ? `, ${errata} errata in the chapter (see the notes)` : "") +
       (disagree ? `, ${disagree} disagree` : "") + (failed ? `; ${failed} parts failed` : ""),
   );
   if (values.markdown) {
