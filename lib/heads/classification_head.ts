@@ -6,6 +6,7 @@
  */
 import * as tf from "@tensorflow/tfjs";
 import type { Random } from "../random.ts";
+import { dropout } from "../tf/dropout.ts";
 import { Linear } from "./linear.ts";
 
 /** Activations between MLP layers. */
@@ -89,7 +90,7 @@ export class ClassificationHead {
       let h = x;
       this.#layers.forEach((layer, i) => {
         if (training && this.config.dropout > 0) {
-          h = tf.dropout(h, this.config.dropout, undefined, seed + i);
+          h = dropout(h, this.config.dropout, seed + i);
         }
         h = layer.apply(h);
         if (i < this.#layers.length - 1) h = activate(h, this.config.activation);
