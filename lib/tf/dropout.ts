@@ -35,17 +35,35 @@ function mask(size: number, rate: number, seed: number): Float32Array {
   const f = Math.fround;
   const keep = f(1 - rate);
   const kept = f(1 / keep);
+  // alea's outputs are multiples of 2^-32 and f(f(u) + keep) ≥ 1 grows with u: a value is kept
+  // iff u reaches the smallest such multiple, found once by bisection.
+  let lo = 0;
+  let hi = 2 ** 32;
+  while (lo < hi) {
+    const mid = Math.floor((lo + hi) / 2);
+    if (f(f(mid * 2 ** -32) + keep) >= 1) hi = mid;
+    else lo = mid + 1;
+  }
+  const threshold = lo * 2 ** -32;
   const out = new Float32Array(size);
   let [s0, s1, s2] = aleaState(String(seed));
   let c = 1;
   for (let i = 0; i < size; i++) {
-    // alea's step (seedrandom/lib/alea.js), exact in float64.
-    const t = 2091639 * s0 + c * 2.3283064365386963e-10;
+    // alea's step t = 2091639·s0 + c·2^-32, c ← ⌊t⌋, s ← t − c (seedrandom/lib/alea.js), exact
+    // in float64. Taking ⌊2091639·s0⌋ first and adding the rare carry after keeps the previous
+    // step's c off the critical path: ~2× faster, the same numbers.
+    const a = 2091639 * s0;
+    const whole = Math.trunc(a);
+    let u = a - whole + c * 2.3283064365386963e-10;
+    c = whole;
+    if (u >= 1) {
+      u -= 1;
+      c += 1;
+    }
     s0 = s1;
     s1 = s2;
-    c = Math.trunc(t);
-    s2 = t - c;
-    if (f(f(s2) + keep) >= 1) out[i] = kept;
+    s2 = u;
+    out[i] = u >= threshold ? kept : 0;
   }
   return out;
 }
