@@ -5,6 +5,7 @@
  *
  * Groups: `encoder` (USE-lite embeddings on tfjs, onnxruntime, PyTorch; matmul rates),
  * `train` (head step, 2-layer encoder step, USE-lite end-to-end step, each beside PyTorch),
+ * `head` (the head step's rows alone, a few seconds),
  * `seqeval` (CoNLL-2003 test), `transformers` (transformers.js tiny-bert). Default: all, a few
  * minutes on 2 cores. PyTorch is Debian's python3-torch (/usr/bin/python3, or `KIT_PYTHON`);
  * without it the PyTorch columns read "—". Times are medians of repeated runs.
@@ -20,7 +21,7 @@ import { torchMissing, torchVersion } from "./bench/torch.ts";
 import { trainRows } from "./bench/train.ts";
 import { transformersRows } from "./bench/transformers.ts";
 
-const GROUPS = ["encoder", "train", "seqeval", "transformers"] as const;
+const GROUPS = ["encoder", "train", "head", "seqeval", "transformers"] as const;
 type Group = (typeof GROUPS)[number];
 
 const { values, positionals } = parseArgs({
@@ -35,8 +36,8 @@ const { values, positionals } = parseArgs({
 });
 if (values.help) {
   console.log(
-    "deno task bench [encoder] [train] [seqeval] [transformers] [--markdown FILE] [--quick] " +
-      "[--torch-threads 1,2]",
+    "deno task bench [encoder] [train] [head] [seqeval] [transformers] [--markdown FILE] " +
+      "[--quick] [--torch-threads 1,2]",
   );
   Deno.exit(0);
 }
@@ -45,7 +46,8 @@ if (bad.length) {
   console.error(`unknown benchmark group(s) ${bad.join(", ")}; groups: ${GROUPS.join(", ")}`);
   Deno.exit(2);
 }
-const groups = (positionals.length ? positionals : GROUPS) as Group[];
+// `head` is part of `train`: the default runs every group once.
+const groups = (positionals.length ? positionals : GROUPS.filter((g) => g !== "head")) as Group[];
 const cores = navigator.hardwareConcurrency;
 const threads = values["torch-threads"] === undefined
   ? [1, cores]
@@ -68,8 +70,9 @@ for (const group of groups) {
     rows.push(
       ...await encoderRows({ sentences: quick ? 256 : 512, repeats: quick ? 2 : 3, threads }),
     );
-  } else if (group === "train") rows.push(...await trainRows({ quick, threads }));
-  else if (group === "seqeval") rows.push(...await seqevalRows());
+  } else if (group === "train" || group === "head") {
+    rows.push(...await trainRows({ quick, threads, headOnly: group === "head" }));
+  } else if (group === "seqeval") rows.push(...await seqevalRows());
   else rows.push(...await transformersRows());
   console.error(`bench: ${group} took ${((performance.now() - t) / 1000).toFixed(0)} s`);
 }

@@ -67,9 +67,9 @@ function msPerStep(step: () => unknown, warmup: number, steps: number): number {
   return median(times);
 }
 
-/** The training rows. */
+/** The training rows (`headOnly`: the head step's rows alone). */
 export async function trainRows(
-  { quick, threads }: { quick: boolean; threads: number[] },
+  { quick, threads, headOnly = false }: { quick: boolean; threads: number[]; headOnly?: boolean },
 ): Promise<BenchRow[]> {
   const backend = await initBackend({ quiet: true });
   registerKitGradients();
@@ -107,6 +107,7 @@ export async function trainRows(
       diff: "—",
     });
   }
+  if (headOnly) return rows;
 
   const enc = encoderStep();
   const encMs = msPerStep(() => enc.step(), 1, quick ? 2 : 3);
