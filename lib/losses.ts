@@ -130,6 +130,11 @@ function checkLogits(fn: string, logits: tf.Tensor, minRank: number) {
 function flatNumbers(fn: string, name: string, v: tf.Tensor | number[] | number[][]) {
   if (v instanceof tf.Tensor) return { values: v.dataSync(), shape: v.shape };
   if (!Array.isArray(v)) throw new Error(`${fn}: ${name} must be an array or a tf.Tensor`);
+  // A flat list of numbers needs no tensor to find its shape (one per training step otherwise).
+  const list: unknown[] = v;
+  if (list.every((x) => typeof x === "number")) {
+    return { values: Float32Array.from(list as number[]), shape: [list.length] };
+  }
   let t: tf.Tensor;
   try {
     t = tf.tensor(v as number[]);
@@ -314,7 +319,10 @@ export function crossEntropyLoss(
   // training step. It is autodiff's chain written out op for op, so every number is the same.
   const loss = tf.customGrad((...args: (tf.Tensor | tf.GradSaveFunc)[]) => {
     const [x, save] = args as [tf.Tensor, tf.GradSaveFunc];
-    const logp = tf.logSoftmax(tf.reshape(x, [n, c]));
+    // tf.logSoftmax's ops, without its float32 → float32 cast and its own gradient wrapper.
+    const rows = x.rank === 2 ? x : tf.reshape(x, [n, c]);
+    const shifted = tf.sub(rows, tf.max(rows, 1, true));
+    const logp = tf.sub(shifted, tf.log(tf.sum(tf.exp(shifted), 1, true)));
     save([logp]);
     const rw = tf.tensor1d(rowWeight);
     const targetLogp = tf.sum(tf.mul(tf.tensor2d(oneHot, [n, c]), logp), 1);
@@ -341,7 +349,7 @@ export function crossEntropyLoss(
         : tf.mul(target, up);
       // logSoftmax's gradient, as tfjs writes it: dLogp − softmax · Σ_c dLogp.
       const dx = tf.sub(dLogp, tf.mul(tf.sum(dLogp, 1, true), tf.exp(logp)));
-      return tf.reshape(dx, logits.shape);
+      return logits.rank === 2 ? dx : tf.reshape(dx, logits.shape);
     };
     return { value, gradFunc };
   });
