@@ -8,7 +8,10 @@ import { registerKitGradients } from "../lib/tf/gradients.ts";
 await initBackend({ quiet: true });
 registerKitGradients();
 
-/** Cross-entropy written as plain tfjs ops, differentiated by tfjs' autodiff: the reference. */
+/**
+ * Cross-entropy written as plain tfjs ops (the kit's earlier code), differentiated by tfjs'
+ * autodiff: the reference.
+ */
 function byAutodiff(
   logits: tf.Tensor,
   labels: number[],
@@ -35,7 +38,7 @@ function byAutodiff(
   return reduction === "sum" ? total : tf.div(total, tf.scalar(denominator));
 }
 
-Deno.test("crossEntropyLoss: its closed-form gradient is autodiff's, bit for bit, for every option", () => {
+Deno.test("crossEntropyLoss: loss and closed-form gradient equal plain ops + autodiff, bit for bit, for every option", () => {
   const rng = new Random(3);
   for (const shape of [[32, 2], [5, 7, 4]]) {
     const c = shape.at(-1)!;
