@@ -4,8 +4,8 @@
  * - the issue's 2-layer encoder step (batch 32 × 128 tokens × width 128), tfjs vs PyTorch;
  * - USE-lite end to end through the kit's Trainer (batch 32 SST-2 sentences) vs the PyTorch port
  *   of USE-lite with the same weights and batch.
- * Time per step is measured as (time of warmup + n steps − time of warmup steps) / n, so setup
- * and first-call compilation are left out.
+ * Time per step is the median over repeated runs of run time / steps, after an untimed warm-up
+ * run, so first-call compilation is left out.
  * @module
  */
 import { join } from "node:path";
@@ -21,7 +21,11 @@ import { encoderStep } from "./encoder_step.ts";
 import { type BenchRow, median, ratio } from "./table.ts";
 import { torchBest } from "./torch.ts";
 
-/** Milliseconds per Trainer step: difference of a short and a longer run, median of `repeats`. */
+/**
+ * Milliseconds per Trainer step: an untimed run of `warmup` steps (setup, first calls, and V8
+ * compiling the hot JavaScript, which takes a few hundred calls), then the median over `repeats`
+ * runs of run time / `steps`.
+ */
 async function trainerMsPerStep<I>(
   body: Body<I>,
   inputs: I[],
@@ -46,12 +50,9 @@ async function trainerMsPerStep<I>(
     await trainer.train();
     return performance.now() - t;
   };
+  await run(warmup);
   const per: number[] = [];
-  for (let r = 0; r < repeats; r++) {
-    const short = await run(warmup);
-    const long = await run(warmup + steps);
-    per.push((long - short) / steps);
-  }
+  for (let r = 0; r < repeats; r++) per.push(await run(steps) / steps);
   model.dispose();
   return median(per);
 }
@@ -85,7 +86,7 @@ export async function trainRows(
   const headMs = await trainerMsPerStep(
     featureBody({ name: "features", hiddenSize: 512 }),
     features,
-    { warmup: 3, steps: quick ? 20 : 50, repeats: 3 },
+    { warmup: 300, steps: quick ? 200 : 500, repeats: quick ? 3 : 5 },
   );
   const headTorch = await torchBest("head-step", { repeats: 50 }, threads);
   const headWork = "train step, head only (dropout + linear 512→2, batch 32, AdamW, clip)";
