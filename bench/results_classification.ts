@@ -1,5 +1,5 @@
 /**
- * The classification results table of docs/readme/results_classification.md: frozen USE-lite +
+ * The classification results table of docs/results_classification.md: frozen USE-lite +
  * the linear head of 16.6.1, trained with the kit's Trainer as in notebooks 16_6_2 and 16_6_4
  * (the chapter's TrainingArguments with lr 3e-3 and 10 epochs — 20 for sentence pairs, as in
  * notebook 16_6_4 — best epoch by validation macro F1), reported on each test split as mean ± sample standard deviation over seeds. A seed draws

@@ -1,5 +1,5 @@
 /**
- * The results table of docs/readme/results_sequence_imbalance.md for class imbalance (notebook
+ * The results table of docs/results_sequence_imbalance.md for class imbalance (notebook
  * 16_6_5) and the multi-label compliance scenario: the notebooks' experiments with 5 seeds,
  * printed as Markdown rows (task, data, encoder, setting, metric, mean ± std over seeds).
  *

@@ -1,5 +1,5 @@
 /**
- * The NER table of docs/readme/results_sequence_imbalance.md: notebook 16_6_3's linear token
+ * The NER table of docs/results_sequence_imbalance.md: notebook 16_6_3's linear token
  * head on cached, frozen USE-lite token features, over seeds, on kit/ner and on CoNLL-2003
  * (a seeded sample of its training split, the full test split), printed as Markdown rows (data,
  * features, entity F1 and token F1 as mean ± std over seeds), with BERT-base's published
