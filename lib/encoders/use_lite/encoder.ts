@@ -12,7 +12,7 @@
 import type * as tf from "@tensorflow/tfjs";
 import { initBackend } from "../../backend.ts";
 import { loadOnnxRuntime, onnxRuntimeError } from "../../onnx/runtime.ts";
-import { progress as progressBar } from "../../progress.ts";
+import { runSortedBatches } from "../batching.ts";
 import { cachedEmbed } from "../cache.ts";
 import type { EmbedOptions, Encoder, Encoding, TokenFeatures, TokenizeOptions } from "../types.ts";
 import {
@@ -46,9 +46,6 @@ export interface UseLiteEncoderOptions extends UseLiteLoadOptions {
    */
   runtime?: UseLiteRuntime;
 }
-
-/** Sentences per forward pass when `batchSize` is not given. */
-const DEFAULT_BATCH_SIZE = 32;
 
 /**
  * USE-lite, frozen. Load it with {@linkcode UseLiteEncoder.load} (or {@linkcode loadUseLite}).
@@ -224,20 +221,20 @@ export class UseLiteEncoder implements Encoder {
   }
 
   #pooled(ids: number[][], options: EmbedOptions): Promise<Float32Array[]> {
-    return runSorted(ids, options, "embed use-lite", async (batch) => {
+    return runSortedBatches(ids, (s) => s.length, async (batch) => {
       const { data } = await this.#run(batch, "pooled");
       return batch.map((_, i) => data.slice(i * HIDDEN_SIZE, (i + 1) * HIDDEN_SIZE));
-    });
+    }, { ...options, label: "embed use-lite" });
   }
 
   #tokenStates(ids: number[][], options: EmbedOptions): Promise<Float32Array[]> {
-    return runSorted(ids, options, "token features use-lite", async (batch) => {
+    return runSortedBatches(ids, (s) => s.length, async (batch) => {
       const { data, maxLen } = await this.#run(batch, "tokens");
       return batch.map((seq, i) => {
         const start = i * maxLen * HIDDEN_SIZE;
         return data.slice(start, start + seq.length * HIDDEN_SIZE);
       });
-    });
+    }, { ...options, label: "token features use-lite" });
   }
 
   async #run(
@@ -282,34 +279,4 @@ export function loadUseLite(options?: UseLiteEncoderOptions): Promise<UseLiteEnc
 function checkTexts(texts: string[]): string[] {
   if (!Array.isArray(texts)) throw new Error(`texts must be an array, got ${typeof texts}`);
   return texts;
-}
-
-/**
- * Runs `fn` on batches of sequences sorted by length (shortest first) and returns the results
- * in the input order: sorting cuts the padding each batch carries. Shows a progress bar when
- * there is more than one batch (or as `options.progress` says).
- */
-async function runSorted<T>(
-  seqs: number[][],
-  { batchSize = DEFAULT_BATCH_SIZE, progress }: EmbedOptions,
-  label: string,
-  fn: (batch: number[][]) => Promise<T[]>,
-): Promise<T[]> {
-  if (!Number.isInteger(batchSize) || batchSize < 1) {
-    throw new Error(`batchSize must be a positive integer, got ${batchSize}`);
-  }
-  const order = seqs.map((_, i) => i).sort((a, b) => seqs[a].length - seqs[b].length);
-  const out = new Array<T>(seqs.length);
-  const bar = (progress ?? seqs.length > batchSize) ? progressBar(seqs.length, { label }) : null;
-  for (let start = 0; start < order.length; start += batchSize) {
-    const idx = order.slice(start, start + batchSize);
-    (await fn(idx.map((i) => seqs[i]))).forEach((r, k) => out[idx[k]] = r);
-    if (bar) {
-      bar.tick(idx.length);
-      // Yield so a Jupyter display can redraw between batches.
-      await new Promise((resolve) => setTimeout(resolve, 0));
-    }
-  }
-  await bar?.done();
-  return out;
 }
