@@ -7,6 +7,8 @@
 import { AutoModel, type DataType, type PreTrainedModel, Tensor } from "@huggingface/transformers";
 import { runSortedBatches } from "../batching.ts";
 import { cachedEmbed } from "../cache.ts";
+import { checkArray, withName } from "../check_input.ts";
+import { cachedTokenFeatures } from "../token_features.ts";
 import type { EmbedOptions, Encoder, Encoding, TokenFeatures, TokenizeOptions } from "../types.ts";
 import { pool, type Pooling } from "./pooling.ts";
 import {
@@ -308,41 +310,26 @@ export class TransformersEncoder implements Encoder {
    * `wordIds` (`null` for `[CLS]`/`[SEP]`): the input of a token-classification head. Cached
    * under `<modelId>#tokens`.
    */
-  async tokenFeatures(sentences: string[][], options: EmbedOptions = {}): Promise<TokenFeatures[]> {
-    const encodings = checkArray(sentences, "sentences").map((words, i) =>
-      withName(`sentences[${i}]`, () => this.tokenizer.tokenizeWords(words))
-    );
-    const keys = sentences.map((words) => JSON.stringify(words));
-    const byKey = new Map(keys.map((k, i) => [k, encodings[i]]));
+  tokenFeatures(sentences: string[][], options: EmbedOptions = {}): Promise<TokenFeatures[]> {
     const h = this.tokenHiddenSize;
-    // The cache holds one flat vector per sentence: its tokens' states end to end.
-    const flat = await cachedEmbed(
-      this.#tokensCacheKey,
-      keys,
-      async (todo) => {
-        const states = await this.lastHiddenState(todo.map((k) => byKey.get(k)!), options);
+    return cachedTokenFeatures(
+      sentences,
+      (words) => this.tokenizer.tokenizeWords(words),
+      async (encodings) => {
+        const states = await this.lastHiddenState(encodings, options);
         return states.map((rows) => {
           const out = new Float32Array(rows.length * h);
           rows.forEach((r, t) => out.set(r, t * h));
           return out;
         });
       },
-      { enabled: options.cache ?? true, dir: this.#cacheDir },
+      {
+        cacheKey: this.#tokensCacheKey,
+        hiddenSize: h,
+        enabled: options.cache ?? true,
+        dir: this.#cacheDir,
+      },
     );
-    return encodings.map((e, i) => {
-      const n = e.inputIds.length;
-      if (flat[i].length !== n * h) {
-        throw new Error(
-          `cached token features of sentences[${i}] have ${flat[i].length} values, expected ` +
-            `${n} × ${h}: clear the embedding cache (clearEmbeddingCache("${this.#tokensCacheKey}"))`,
-        );
-      }
-      return {
-        features: Array.from({ length: n }, (_, t) => flat[i].subarray(t * h, (t + 1) * h)),
-        wordIds: e.wordIds,
-        tokens: e.tokens,
-      };
-    });
   }
 
   /** Releases the ONNX session. */
@@ -407,17 +394,4 @@ async function runModel(model: PreTrainedModel, batch: Encoding[]): Promise<Mode
     if (t instanceof Tensor) t.dispose();
   }
   return { data, seqLen, hiddenSize: hidden.dims[2] };
-}
-
-function checkArray<T>(xs: T[], name: string): T[] {
-  if (!Array.isArray(xs)) throw new Error(`${name} must be an array, got ${typeof xs}`);
-  return xs;
-}
-
-function withName<T>(name: string, f: () => T): T {
-  try {
-    return f();
-  } catch (e) {
-    throw new Error(`${name}: ${(e as Error).message}`, { cause: e });
-  }
 }

@@ -14,6 +14,8 @@ import { initBackend } from "../../backend.ts";
 import { loadOnnxRuntime, onnxRuntimeError } from "../../onnx/runtime.ts";
 import { runSortedBatches } from "../batching.ts";
 import { cachedEmbed } from "../cache.ts";
+import { checkArray, withName } from "../check_input.ts";
+import { cachedTokenFeatures } from "../token_features.ts";
 import type { EmbedOptions, Encoder, Encoding, TokenFeatures, TokenizeOptions } from "../types.ts";
 import {
   buildGraphModel,
@@ -132,7 +134,9 @@ export class UseLiteEncoder implements Encoder {
    * (padding costs ~3x otherwise) and cached on disk under the name `use-lite`.
    */
   async embed(texts: string[], options: EmbedOptions = {}): Promise<Float32Array[]> {
-    const ids = checkTexts(texts).map((t, i) => this.#ids(t, `texts[${i}]`));
+    const ids = checkArray(texts, "texts").map((t, i) =>
+      withName(`texts[${i}]`, () => this.tokenizer.tokenize(t).inputIds)
+    );
     const byText = new Map(texts.map((t, i) => [t, ids[i]]));
     return await cachedEmbed(
       this.name,
@@ -165,59 +169,19 @@ export class UseLiteEncoder implements Encoder {
    * piece's word in `wordIds` (sentences are cut at 128 pieces). Cached on disk under
    * `use-lite#tokens`.
    */
-  async tokenFeatures(sentences: string[][], options: EmbedOptions = {}): Promise<TokenFeatures[]> {
-    if (!Array.isArray(sentences)) {
-      throw new Error(`sentences must be an array of word arrays, got ${typeof sentences}`);
-    }
-    const encodings = sentences.map((words, i) => {
-      if (!Array.isArray(words) || words.length === 0) {
-        throw new Error(`sentences[${i}] must be a non-empty array of words`);
-      }
-      try {
-        return this.tokenizer.tokenizeWords(words);
-      } catch (e) {
-        throw new Error(`sentences[${i}]: ${(e as Error).message}`);
-      }
-    });
-    const keys = sentences.map((words) => JSON.stringify(words));
-    const byKey = new Map(keys.map((k, i) => [k, encodings[i].inputIds]));
-    const flat = await cachedEmbed(
-      `${this.name}#tokens`,
-      keys,
-      (todo) => this.#tokenStates(todo.map((k) => byKey.get(k)!), options),
-      { enabled: options.cache ?? true },
+  tokenFeatures(sentences: string[][], options: EmbedOptions = {}): Promise<TokenFeatures[]> {
+    return cachedTokenFeatures(
+      sentences,
+      (words) => this.tokenizer.tokenizeWords(words),
+      (encodings) => this.#tokenStates(encodings.map((e) => e.inputIds), options),
+      { cacheKey: `${this.name}#tokens`, hiddenSize: HIDDEN_SIZE, enabled: options.cache ?? true },
     );
-    return encodings.map((enc, i) => {
-      const n = enc.inputIds.length;
-      if (flat[i].length !== n * HIDDEN_SIZE) {
-        throw new Error(
-          `cached token features of sentences[${i}] have ${flat[i].length} values, expected ` +
-            `${n} × ${HIDDEN_SIZE}: clear the cache (clearEmbeddingCache("${this.name}#tokens"))`,
-        );
-      }
-      return {
-        features: Array.from(
-          { length: n },
-          (_, t) => flat[i].subarray(t * HIDDEN_SIZE, (t + 1) * HIDDEN_SIZE),
-        ),
-        wordIds: enc.wordIds,
-        tokens: enc.tokens,
-      };
-    });
   }
 
   /** Frees the model's weights (and the onnxruntime session). */
   dispose(): void {
     this.model.dispose();
     void this.#session?.release();
-  }
-
-  #ids(text: string, name: string): number[] {
-    try {
-      return this.tokenizer.tokenize(text).inputIds;
-    } catch (e) {
-      throw new Error(`${name}: ${(e as Error).message}`);
-    }
   }
 
   #pooled(ids: number[][], options: EmbedOptions): Promise<Float32Array[]> {
@@ -274,9 +238,4 @@ function envRuntime(): UseLiteRuntime | undefined {
  */
 export function loadUseLite(options?: UseLiteEncoderOptions): Promise<UseLiteEncoder> {
   return UseLiteEncoder.load(options);
-}
-
-function checkTexts(texts: string[]): string[] {
-  if (!Array.isArray(texts)) throw new Error(`texts must be an array, got ${typeof texts}`);
-  return texts;
 }
