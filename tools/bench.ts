@@ -3,11 +3,11 @@
  * work | path | throughput or time per step | ratio to PyTorch in the same run | GFLOP/s |
  * difference from the reference path.
  *
- * Groups: `encoder` (USE-lite embeddings on tfjs, onnxruntime, PyTorch; matmul rates),
- * `train` (head step, 2-layer encoder step, USE-lite end-to-end step, each beside PyTorch),
- * `head` (the head step's rows alone, a few seconds),
- * `seqeval` (CoNLL-2003 test), `transformers` (transformers.js tiny-bert). Default: all, a few
- * minutes on 2 cores. PyTorch is Debian's python3-torch (/usr/bin/python3, or `KIT_PYTHON`);
+ * Groups: `encoder` (USE-lite embeddings on tfjs-wasm, tfjs-cpu, onnxruntime, PyTorch; cold
+ * starts; matmul rates), `train` (head step, 2-layer encoder step, USE-lite end-to-end step, each
+ * beside PyTorch), `head` (the head step's rows alone, a few seconds), `seqeval` (CoNLL-2003
+ * test), `transformers` (transformers.js tiny-bert: embed, tokenize, cold start). Default: all, a
+ * few minutes on 2 cores. PyTorch is Debian's python3-torch (/usr/bin/python3, or `KIT_PYTHON`);
  * without it the PyTorch columns read "—". Times are medians of repeated runs.
  * @module
  */

@@ -1,7 +1,8 @@
 /**
  * Encoder rows: USE-lite sentence embeddings (batch 32) on tfjs-wasm (the reference path),
  * onnxruntime-node, and PyTorch (the same weights, bench/torch_ref.py), with achieved GFLOP/s
- * beside each path's float32 matmul rate on this machine; plus the transformers.js path.
+ * beside each path's float32 matmul rate on this machine; a short sample on tfjs's cpu backend;
+ * and each path's cold start (import, load, first call) in a fresh process.
  * @module
  */
 import * as tf from "@tensorflow/tfjs";
@@ -14,24 +15,15 @@ import { OnnxGraph } from "../../lib/onnx/graph.ts";
 import { loadOnnxRuntime } from "../../lib/onnx/runtime.ts";
 import { Random } from "../../lib/random.ts";
 import { writeSafetensors } from "../../lib/train/safetensors.ts";
+import { coldStart, coldStartSpeed } from "./cold_start.ts";
+import { benchSentences } from "./sentences.ts";
 import { type BenchRow, median, ratio } from "./table.ts";
 import { torchBest } from "./torch.ts";
 
 const BATCH = 32;
+/** tfjs's pure-JavaScript backend embeds a few sentences a second: it gets a short sample. */
+const CPU_SENTENCES = 16;
 const MATMUL = [1024, 512, 1536] as const;
-
-/** Benchmark sentences: a seeded sample of SST-2 train, else the kit's sentiment set. */
-export async function benchSentences(n: number): Promise<{ texts: string[]; source: string }> {
-  try {
-    const sst2 = await loadDataset("sst2", { source: "local" });
-    const texts = new Random(8).shuffle([...sst2.texts]).slice(0, n);
-    return { texts, source: `${n} SST-2 train sentences (seeded sample)` };
-  } catch {
-    const kit = await loadDataset("kit/sentiment");
-    const texts = kit.texts.slice(0, n);
-    return { texts, source: `${texts.length} kit/sentiment sentences (no SST-2 in the data dir)` };
-  }
-}
 
 /**
  * Useful FLOPs of one USE-lite forward pass over sentences of these piece counts: the per-piece
@@ -232,6 +224,50 @@ async function sampleRows(texts: string[], source: string, c: SampleContext): Pr
   return rows;
 }
 
+/** USE-lite on tfjs's cpu backend (a process of its own), against the wasm reference. */
+async function cpuRows(ref: UseLiteEncoder, torchMatmul?: number): Promise<BenchRow[]> {
+  const { texts, source } = await benchSentences(CPU_SENTENCES);
+  const options = { sentences: texts.length, batchSize: texts.length };
+  const { embedMs, vectors } = await coldStart("use-lite tfjs-cpu", options);
+  const refVectors = await ref.embed(texts, { cache: false, progress: false });
+  const lengths = texts.map((t) => ref.tokenize(t).inputIds.length);
+  const meanPieces = lengths.reduce((a, b) => a + b, 0) / lengths.length;
+  return [{
+    work: `USE-lite embed, batch ${texts.length}, ${source}, ${
+      meanPieces.toFixed(1)
+    } pieces on average`,
+    path: "tfjs-cpu (pure JavaScript), sorted batches",
+    speed: `${(texts.length / (embedMs! / 1000)).toFixed(1)} sentences/s`,
+    vsTorch: "—",
+    gflops: pct(useLiteFlops(lengths) / embedMs! / 1e6, torchMatmul),
+    diff: `max abs ${
+      maxAbsDiff(vectors!.map((v) => Float32Array.from(v)), refVectors)
+        .toExponential(1)
+    } from tfjs-wasm`,
+  }];
+}
+
+/** USE-lite's cold start on each path, each in a fresh process. */
+async function coldStartRows(): Promise<BenchRow[]> {
+  const paths = [
+    ["use-lite tfjs-wasm", "tfjs-wasm"],
+    ["use-lite tfjs-cpu", "tfjs-cpu (pure JavaScript)"],
+    ["use-lite onnx", "onnxruntime-node (kit default)"],
+  ] as const;
+  const rows: BenchRow[] = [];
+  for (const [c, path] of paths) {
+    rows.push({
+      work: "USE-lite cold start, fresh process: import, load, embed 1 sentence",
+      path,
+      speed: coldStartSpeed(await coldStart(c)),
+      vsTorch: "—",
+      gflops: "—",
+      diff: "—",
+    });
+  }
+  return rows;
+}
+
 /** The encoder rows: a sample of SST-2 train, all of SST-2 dev (when present), matmul rates. */
 export async function encoderRows(
   { sentences = 512, repeats = 3, threads }: {
@@ -259,7 +295,9 @@ export async function encoderRows(
       }),
     );
   }
+  rows.push(...await cpuRows(ref, torchMm?.gflops));
   ref.dispose();
+  rows.push(...await coldStartRows());
   const mmWork = `float32 matmul ${MATMUL.join("×")}`;
   rows.push({
     work: mmWork,

@@ -16,7 +16,7 @@ import { Random } from "../../lib/random.ts";
 import { registerKitGradients } from "../../lib/tf/gradients.ts";
 import { writeSafetensors } from "../../lib/train/safetensors.ts";
 import { Trainer } from "../../lib/train/trainer.ts";
-import { benchSentences } from "./encoder.ts";
+import { benchSentences } from "./sentences.ts";
 import { encoderStep } from "./encoder_step.ts";
 import { type BenchRow, median, ratio } from "./table.ts";
 import { torchBest } from "./torch.ts";
