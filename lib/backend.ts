@@ -7,6 +7,7 @@
 import * as tf from "@tensorflow/tfjs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { isFile } from "./fs.ts";
 import { registerKitKernels } from "./tf/wasm_kernels.ts";
 
 let chosen: Promise<string> | undefined;
@@ -24,14 +25,6 @@ function nativeBindingBuilt(specifier: string): boolean {
     return [...Deno.readDirSync(lib)].some((e) =>
       e.name.startsWith("napi-v") && isFile(join(lib, e.name, "tfjs_binding.node"))
     );
-  } catch {
-    return false;
-  }
-}
-
-function isFile(path: string): boolean {
-  try {
-    return Deno.statSync(path).isFile;
   } catch {
     return false;
   }

@@ -4,6 +4,7 @@
  */
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { isDirectory } from "../fs.ts";
 
 /**
  * The data directory laid out like `../shared/datasets`, or `undefined` when there is none.
@@ -22,15 +23,7 @@ export function dataDir(): string | undefined {
     join(fileURLToPath(new URL("../../..", import.meta.url)), "shared", "datasets"),
   ];
   for (const c of candidates) {
-    if (c && isDir(c)) return c;
+    if (c && isDirectory(c)) return c;
   }
   return undefined;
-}
-
-function isDir(path: string): boolean {
-  try {
-    return Deno.statSync(path).isDirectory;
-  } catch {
-    return false;
-  }
 }

@@ -3,7 +3,7 @@
  * the sandbox, check the answers here, and total the points.
  * @module
  */
-import { exists } from "./exists.ts";
+import { exists } from "../fs.ts";
 import { runSandboxed } from "./sandbox.ts";
 import type { Case, ExerciseSpec } from "./spec.ts";
 import { readZip } from "./zip.ts";

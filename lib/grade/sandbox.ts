@@ -6,7 +6,7 @@
  * @module
  */
 import { FRAME_MARK } from "./child.ts";
-import { exists } from "./exists.ts";
+import { exists } from "../fs.ts";
 import { decodeJson } from "./invoke.ts";
 import type { Case, ExerciseSpec, Outcome } from "./spec.ts";
 

@@ -5,6 +5,7 @@
  * @module
  */
 import { isAbsolute, join, resolve } from "node:path";
+import { isDirectory, isFile } from "../../fs.ts";
 import { cacheDir } from "../cache.ts";
 
 /** Where to load a model or tokenizer from (Hugging Face `from_pretrained` options, camelCase). */
@@ -38,14 +39,6 @@ const HUB_HINT = "or, when online, a Hugging Face model id with ONNX weights " +
 function looksLikePath(id: string): boolean {
   return isAbsolute(id) || id.startsWith("./") || id.startsWith("../") || id.startsWith("~") ||
     /^[A-Za-z]:[\\/]/.test(id);
-}
-
-function isDirectory(path: string): boolean {
-  try {
-    return Deno.statSync(path).isDirectory;
-  } catch {
-    return false;
-  }
 }
 
 /**
@@ -96,13 +89,7 @@ export function checkLocalFiles(folder: string, files: string[]): void {
   if (!isDirectory(folder)) {
     throw new Error(`model folder ${folder} not found: ${LOCAL_LAYOUT}; ${HUB_HINT}`);
   }
-  const missing = files.filter((f) => {
-    try {
-      return !Deno.statSync(join(folder, f)).isFile;
-    } catch {
-      return true;
-    }
-  });
+  const missing = files.filter((f) => !isFile(join(folder, f)));
   if (missing.length > 0) {
     throw new Error(
       `model folder ${folder} lacks ${missing.join(", ")}: ${LOCAL_LAYOUT}; ${HUB_HINT}`,
