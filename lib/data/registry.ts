@@ -174,6 +174,11 @@ function textColumn(table: Table, name: string): string[] {
   return column(table, name).map((v, i) => nonEmpty(v, table.file, table.lines[i]));
 }
 
+/** Two columns of texts as (first, second) pairs, row by row. */
+function zipPairs(first: string[], second: string[]): [string, string][] {
+  return first.map((x, i) => [x, second[i]]);
+}
+
 function nonEmpty(text: string, file: string, line: number): string {
   if (text.trim() === "") throw new DataFileError(file, line, "empty text");
   return text;
@@ -226,15 +231,11 @@ function hubSingle(textField: string, labelField: string, fallback?: readonly st
 }
 
 function hubPair(a: string, b: string, labelField: string, fallback: readonly string[]) {
-  return (rows: Record<string, unknown>[], features: Record<string, unknown> | undefined) => {
-    const first = hubColumn(rows, a, isString);
-    const second = hubColumn(rows, b, isString);
-    return {
-      textPairs: first.map((x, i): [string, string] => [x, second[i]]),
-      labels: hubColumn(rows, labelField, isNumber),
-      labelNames: classNames(features, labelField, fallback),
-    };
-  };
+  return (rows: Record<string, unknown>[], features: Record<string, unknown> | undefined) => ({
+    textPairs: zipPairs(hubColumn(rows, a, isString), hubColumn(rows, b, isString)),
+    labels: hubColumn(rows, labelField, isNumber),
+    labelNames: classNames(features, labelField, fallback),
+  });
 }
 
 /** Tables whose label column holds names. */
@@ -339,11 +340,9 @@ export const DATASETS: Record<string, DatasetSpec> = {
     async local(dir, split) {
       const path = join(dir, "rte/RTE", `${GLUE_SPLIT[split]}.tsv`);
       const table = await readTsv(path);
-      const a = textColumn(table, "sentence1");
-      const b = textColumn(table, "sentence2");
       const names = ["entailment", "not_entailment"];
       return {
-        textPairs: a.map((x, i): [string, string] => [x, b[i]]),
+        textPairs: zipPairs(textColumn(table, "sentence1"), textColumn(table, "sentence2")),
         labels: column(table, "label").map((v, i) => intLabel(v, 2, path, table.lines[i])),
         labelNames: names,
       };
@@ -366,10 +365,8 @@ export const DATASETS: Record<string, DatasetSpec> = {
       const path = join(dir, "sick/SICK.txt");
       const table = await readTsv(path);
       const names = ["entailment", "neutral", "contradiction"];
-      const a = textColumn(table, "sentence_A");
-      const b = textColumn(table, "sentence_B");
       const all = {
-        textPairs: a.map((x, i): [string, string] => [x, b[i]]),
+        textPairs: zipPairs(textColumn(table, "sentence_A"), textColumn(table, "sentence_B")),
         labels: column(table, "entailment_judgment").map((v, i) =>
           indexOf(names, v.toLowerCase(), path, table.lines[i])
         ),
@@ -573,11 +570,9 @@ export const DATASETS: Record<string, DatasetSpec> = {
     async local(dir, split) {
       const path = join(dir, "nli", `${split}.tsv`);
       const table = await readTsv(path);
-      const a = textColumn(table, "premise");
-      const b = textColumn(table, "hypothesis");
       const names = [...KIT_LABELS.nli];
       return {
-        textPairs: a.map((x, i): [string, string] => [x, b[i]]),
+        textPairs: zipPairs(textColumn(table, "premise"), textColumn(table, "hypothesis")),
         labels: column(table, "label").map((v, i) => indexOf(names, v, path, table.lines[i])),
         labelNames: names,
       };
