@@ -103,3 +103,58 @@ export const LICENCE =
   "Synthetic, written by the kit's generator `tools/make_data.ts` from its own templates; no real " +
   "person, company or transaction is described (names and figures are invented; real place and " +
   "regulation names are used as vocabulary). Licence: CC0-1.0 (public domain dedication).";
+
+/**
+ * `plan[label]` distinct rows of each label, label by label: `draw(label)` makes a candidate
+ * (`undefined` rejects it) and one whose `key` was already drawn is drawn again.
+ */
+export function distinctRows<R>(
+  name: string,
+  plan: readonly number[],
+  draw: (label: number) => R | undefined,
+  key: (row: R) => string,
+): R[] {
+  const rows: R[] = [];
+  const seen = new Set<string>();
+  plan.forEach((count, label) => {
+    for (let made = 0, tries = 0; made < count;) {
+      if (++tries > 100000) throw new Error(`${name}: too few distinct rows of label ${label}`);
+      const row = draw(label);
+      if (row === undefined || seen.has(key(row))) continue;
+      seen.add(key(row));
+      rows.push(row);
+      made++;
+    }
+  });
+  return rows;
+}
+
+/** How {@linkcode writeSplits} names and writes a split's file. */
+export interface SplitFiles<R> {
+  /** The seed of {@linkcode splitIndices}. */
+  seed: number;
+  /** The file of a split, relative to `data/`. */
+  path: (split: string) => string;
+  /** The file's first line(s), e.g. a CSV header. */
+  header?: string;
+  /** One row's line, newline included. */
+  line: (row: R) => string;
+}
+
+/**
+ * Splits single-label `rows` 70 / 10 / 20 (stratified, seeded) into one file per split and
+ * returns each split's labels, for {@linkcode countsTable}.
+ */
+export function writeSplits<R extends { label: number }>(
+  files: Map<string, string>,
+  rows: readonly R[],
+  { seed, path, header = "", line }: SplitFiles<R>,
+): Record<string, number[]> {
+  const parts = splitIndices(rows.length, seed, rows.map((r) => r.label));
+  const labelsBySplit: Record<string, number[]> = {};
+  for (const [split, idx] of Object.entries(parts)) {
+    labelsBySplit[split] = idx.map((i) => rows[i].label);
+    files.set(path(split), header + idx.map((i) => line(rows[i])).join(""));
+  }
+  return labelsBySplit;
+}

@@ -6,7 +6,7 @@
  * @module
  */
 import { KIT_LABELS } from "../../lib/data/registry.ts";
-import { countsTable, csvField, Gen, LICENCE, splitIndices } from "./common.ts";
+import { countsTable, csvField, Gen, LICENCE, writeSplits } from "./common.ts";
 
 interface Merchant {
   name: string;
@@ -111,16 +111,12 @@ export function makeFraud(files: Map<string, string>): void {
   }
   g.rng.shuffle(rows);
   const names = KIT_LABELS.fraud;
-  const parts = splitIndices(n, 66, rows.map((r) => r.label));
-  const labelsBySplit: Record<string, number[]> = {};
-  for (const [split, idx] of Object.entries(parts)) {
-    labelsBySplit[split] = idx.map((i) => rows[i].label);
-    files.set(
-      `fraud/${split}.csv`,
-      "text,label\n" +
-        idx.map((i) => `${csvField(rows[i].text)},${names[rows[i].label]}\n`).join(""),
-    );
-  }
+  const labelsBySplit = writeSplits(files, rows, {
+    seed: 66,
+    path: (split) => `fraud/${split}.csv`,
+    header: "text,label\n",
+    line: (r) => `${csvField(r.text)},${names[r.label]}\n`,
+  });
   files.set(
     "fraud/README.md",
     `# kit/fraud: card transactions, 1 % fraud

@@ -5,7 +5,7 @@
  * @module
  */
 import { KIT_LABELS } from "../../lib/data/registry.ts";
-import { capitalize, countsTable, Gen, LICENCE, splitIndices } from "./common.ts";
+import { capitalize, countsTable, distinctRows, Gen, LICENCE, writeSplits } from "./common.ts";
 
 const CITY =
   "{Lisbon|Berlin|Madrid|Rome|Paris|Oslo|Vienna|Prague|Dublin|Athens|Porto|Krakow|Nice|Seville|Edinburgh}";
@@ -132,35 +132,19 @@ const CLOSE = ["", "", "", "Thanks.", "Thank you!", "Cheers", "Regards, Ana", "t
 export function makeIntents(files: Map<string, string>): void {
   const g = new Gen(2002);
   const names: readonly string[] = KIT_LABELS.intents;
-  const rows: { text: string; label: number }[] = [];
-  const seen = new Set<string>();
-  names.forEach((name, label) => {
-    let made = 0;
-    let tries = 0;
-    while (made < PLAN[name]) {
-      if (++tries > 100000) throw new Error(`intents: too few distinct ${name} messages`);
-      const body = capitalize(g.fill(g.pick(BANK[name])));
-      const text = [g.pick(OPEN), body, g.pick(CLOSE)].filter(Boolean).join(" ");
-      if (seen.has(text)) continue;
-      seen.add(text);
-      rows.push({ text, label });
-      made++;
-    }
-  });
+  const rows = distinctRows("intents", names.map((name) => PLAN[name]), (label) => {
+    const body = capitalize(g.fill(g.pick(BANK[names[label]])));
+    return { text: [g.pick(OPEN), body, g.pick(CLOSE)].filter(Boolean).join(" "), label };
+  }, (r) => r.text);
   g.rng.shuffle(rows);
   for (const row of rows) {
     if (g.maybe(0.02)) row.label = names.indexOf(g.pick(NEIGHBOUR[names[row.label]]));
   }
-  const parts = splitIndices(rows.length, 22, rows.map((r) => r.label));
-  const labelsBySplit: Record<string, number[]> = {};
-  for (const [split, idx] of Object.entries(parts)) {
-    labelsBySplit[split] = idx.map((i) => rows[i].label);
-    files.set(
-      `intents/${split}.jsonl`,
-      idx.map((i) => JSON.stringify({ text: rows[i].text, intent: names[rows[i].label] }) + "\n")
-        .join(""),
-    );
-  }
+  const labelsBySplit = writeSplits(files, rows, {
+    seed: 22,
+    path: (split) => `intents/${split}.jsonl`,
+    line: (r) => JSON.stringify({ text: r.text, intent: names[r.label] }) + "\n",
+  });
   files.set(
     "intents/README.md",
     `# kit/intents: travel-desk intents

@@ -6,7 +6,7 @@
  * @module
  */
 import { KIT_LABELS } from "../../lib/data/registry.ts";
-import { capitalize, countsTable, Gen, LICENCE, splitIndices } from "./common.ts";
+import { capitalize, countsTable, distinctRows, Gen, LICENCE, writeSplits } from "./common.ts";
 
 interface Subject {
   text: string;
@@ -192,36 +192,18 @@ function pair(g: Gen, label: number): [string, string] {
 /** Writes the NLI files into `files`. */
 export function makeNli(files: Map<string, string>): void {
   const g = new Gen(4004);
-  const rows: { premise: string; hypothesis: string; label: number }[] = [];
-  const seen = new Set<string>();
-  const plan = [334, 333, 333];
-  plan.forEach((count, label) => {
-    let made = 0;
-    let tries = 0;
-    while (made < count) {
-      if (++tries > 100000) throw new Error("nli: too few distinct pairs");
-      const [premise, hypothesis] = pair(g, label);
-      const key = `${premise}\t${hypothesis}`;
-      if (seen.has(key) || premise === hypothesis) continue;
-      seen.add(key);
-      rows.push({ premise, hypothesis, label });
-      made++;
-    }
-  });
+  const rows = distinctRows("nli", [334, 333, 333], (label) => {
+    const [premise, hypothesis] = pair(g, label);
+    return premise === hypothesis ? undefined : { premise, hypothesis, label };
+  }, (r) => `${r.premise}\t${r.hypothesis}`);
   g.rng.shuffle(rows);
   const names = KIT_LABELS.nli;
-  const parts = splitIndices(rows.length, 44, rows.map((r) => r.label));
-  const labelsBySplit: Record<string, number[]> = {};
-  for (const [split, idx] of Object.entries(parts)) {
-    labelsBySplit[split] = idx.map((i) => rows[i].label);
-    files.set(
-      `nli/${split}.tsv`,
-      "premise\thypothesis\tlabel\n" +
-        idx.map((i) => `${rows[i].premise}\t${rows[i].hypothesis}\t${names[rows[i].label]}\n`).join(
-          "",
-        ),
-    );
-  }
+  const labelsBySplit = writeSplits(files, rows, {
+    seed: 44,
+    path: (split) => `nli/${split}.tsv`,
+    header: "premise\thypothesis\tlabel\n",
+    line: (r) => `${r.premise}\t${r.hypothesis}\t${names[r.label]}\n`,
+  });
   files.set(
     "nli/README.md",
     `# kit/nli: premise / hypothesis pairs

@@ -6,7 +6,15 @@
  * @module
  */
 import { KIT_LABELS } from "../../lib/data/registry.ts";
-import { capitalize, countsTable, csvField, Gen, LICENCE, splitIndices } from "./common.ts";
+import {
+  capitalize,
+  countsTable,
+  csvField,
+  distinctRows,
+  Gen,
+  LICENCE,
+  writeSplits,
+} from "./common.ts";
 
 const THINGS = [
   "my order",
@@ -138,33 +146,23 @@ export function makeSentiment(files: Map<string, string>): void {
   const names = KIT_LABELS.sentiment;
   const plan = [600, 450, 450];
   const banks = [COMPLAINT, PRAISE, NEUTRAL];
-  const rows: { text: string; label: number }[] = [];
-  const seen = new Set<string>();
-  plan.forEach((count, label) => {
-    let made = 0;
-    while (made < count) {
-      const text = message(g, banks[label]);
-      if (seen.has(text)) continue;
-      seen.add(text);
-      rows.push({ text, label });
-      made++;
-    }
-  });
+  const rows = distinctRows(
+    "sentiment",
+    plan,
+    (label) => ({ text: message(g, banks[label]), label }),
+    (r) => r.text,
+  );
   g.rng.shuffle(rows);
   // Annotator disagreement: complaint <-> neutral and praise <-> neutral.
   for (const row of rows) {
     if (g.maybe(0.02)) row.label = row.label === 2 ? g.pick([0, 1]) : 2;
   }
-  const parts = splitIndices(rows.length, 11, rows.map((r) => r.label));
-  const labelsBySplit: Record<string, number[]> = {};
-  for (const [split, idx] of Object.entries(parts)) {
-    labelsBySplit[split] = idx.map((i) => rows[i].label);
-    files.set(
-      `sentiment/${split}.csv`,
-      "text,label\n" +
-        idx.map((i) => `${csvField(rows[i].text)},${names[rows[i].label]}\n`).join(""),
-    );
-  }
+  const labelsBySplit = writeSplits(files, rows, {
+    seed: 11,
+    path: (split) => `sentiment/${split}.csv`,
+    header: "text,label\n",
+    line: (r) => `${csvField(r.text)},${names[r.label]}\n`,
+  });
   files.set(
     "sentiment/README.md",
     `# kit/sentiment: customer-support sentiment
