@@ -32,6 +32,17 @@ Deno.test("USE-lite embeddings equal the package's embed() to 1e-5 (sorted batch
   assertAllClose(norms, norms.map(() => 1), { atol: 1e-5 });
 });
 
+Deno.test("USE-lite embeddings on the tfjs reference path equal the package's embed() to 1e-5", async () => {
+  const ref = await loadUseLite({ runtime: "tfjs" });
+  try {
+    assertEquals(ref.runtime, "tfjs");
+    const got = await ref.embed(golden.sentences, { cache: false, batchSize: 4 });
+    assertAllClose(got.map((v) => [...v]), golden.embeddings, { atol: 1e-5, rtol: 0 });
+  } finally {
+    ref.dispose();
+  }
+});
+
 Deno.test("USE-lite embed reads back its disk cache and keeps input order", async () => {
   const enc = await use();
   const dir = await Deno.makeTempDir({ prefix: "kit-use-lite-cache-" });
