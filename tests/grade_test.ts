@@ -11,6 +11,7 @@ import {
   stripSolutions,
   toGradescope,
 } from "../lib/grade/mod.ts";
+import { submissionFor } from "./helpers/mistakes.ts";
 
 const kit = new URL("../", import.meta.url).pathname.replace(/\/$/, "");
 const fixtures = `${kit}/tests/fixtures/submissions`;
@@ -86,8 +87,13 @@ const wrong: [string, string, number, number][] = [
 ];
 for (const [fixture, exercise, score, max] of wrong) {
   Deno.test(`${fixture}: ${score}/${max} on ${exercise}`, async () => {
-    const [r] = await gradeSubmission(`${fixtures}/${fixture}`, { kitRoot: kit, only: [exercise] });
-    assertEquals([r.score, r.maxScore, r.failure], [score, max, null], formatTable([r]));
+    const { dir, cleanup } = await submissionFor(kit, `${fixtures}/${fixture}`);
+    try {
+      const [r] = await gradeSubmission(dir, { kitRoot: kit, only: [exercise] });
+      assertEquals([r.score, r.maxScore, r.failure], [score, max, null], formatTable([r]));
+    } finally {
+      await cleanup();
+    }
   });
 }
 
