@@ -21,6 +21,29 @@ import { encoderStep } from "./encoder_step.ts";
 import { type BenchRow, median, ratio } from "./table.ts";
 import { torchBest } from "./torch.ts";
 
+const ms = (x: number) => `${x < 10 ? x.toFixed(2) : x.toFixed(0)} ms/step`;
+
+/** The kit's row for one step and, when PyTorch ran, its row beside it (the 1× reference). */
+function stepRows(
+  work: string,
+  kit: { path: string; ms: number },
+  torch: { path: string; ms: number } | undefined,
+  gflops: (ms: number) => string = () => "—",
+): BenchRow[] {
+  const row = (path: string, t: number, vsTorch: string): BenchRow => ({
+    work,
+    path,
+    speed: ms(t),
+    vsTorch,
+    gflops: gflops(t),
+    diff: "—",
+  });
+  return [
+    row(kit.path, kit.ms, ratio(kit.ms, torch?.ms)),
+    ...(torch ? [row(torch.path, torch.ms, "1×")] : []),
+  ];
+}
+
 /**
  * Milliseconds per Trainer step: an untimed run of `warmup` steps (setup, first calls, and V8
  * compiling the hot JavaScript, which takes a few hundred calls), then the median over `repeats`
@@ -75,7 +98,6 @@ export async function trainRows(
   const backend = await initBackend({ quiet: true });
   registerKitGradients();
   const rows: BenchRow[] = [];
-  const ms = (x: number) => `${x < 10 ? x.toFixed(2) : x.toFixed(0)} ms/step`;
   const tfjs = `tfjs-${backend} (1 thread), kit gradients`;
 
   const rng = new Random(0);
@@ -90,24 +112,13 @@ export async function trainRows(
   );
   const headTorch = await torchBest("head-step", { repeats: 50 }, threads);
   const headWork = "train step, head only (dropout + linear 512→2, batch 32, AdamW, clip)";
-  rows.push({
-    work: headWork,
-    path: `kit Trainer, ${tfjs}`,
-    speed: ms(headMs),
-    vsTorch: ratio(headMs, headTorch?.ms),
-    gflops: "—",
-    diff: "—",
-  });
-  if (headTorch) {
-    rows.push({
-      work: headWork,
-      path: `PyTorch (${headTorch.threads} thread(s))`,
-      speed: ms(headTorch.ms),
-      vsTorch: "1×",
-      gflops: "—",
-      diff: "—",
-    });
-  }
+  rows.push(
+    ...stepRows(
+      headWork,
+      { path: `kit Trainer, ${tfjs}`, ms: headMs },
+      headTorch && { path: `PyTorch (${headTorch.threads} thread(s))`, ms: headTorch.ms },
+    ),
+  );
   if (headOnly) return rows;
 
   const enc = encoderStep();
@@ -122,24 +133,14 @@ export async function trainRows(
   const encWork = `train step, 2-layer encoder (batch 32 × 128 tokens × width 128, ${
     (enc.params / 1e6).toFixed(2)
   }M params)`;
-  rows.push({
-    work: encWork,
-    path: tfjs,
-    speed: ms(encMs),
-    vsTorch: ratio(encMs, encTorch?.ms),
-    gflops: gflops(encMs),
-    diff: "—",
-  });
-  if (encTorch) {
-    rows.push({
-      work: encWork,
-      path: `PyTorch (${encTorch.threads} thread(s))`,
-      speed: ms(encTorch.ms),
-      vsTorch: "1×",
-      gflops: gflops(encTorch.ms),
-      diff: "—",
-    });
-  }
+  rows.push(
+    ...stepRows(
+      encWork,
+      { path: tfjs, ms: encMs },
+      encTorch && { path: `PyTorch (${encTorch.threads} thread(s))`, ms: encTorch.ms },
+      gflops,
+    ),
+  );
 
   const { TrainableUseLite } = await import("../../lib/encoders/use_lite/trainable.ts");
   const use = await TrainableUseLite.load();
@@ -177,23 +178,15 @@ export async function trainRows(
   const useWork = `train step, USE-lite end to end + head (batch 32: ${
     source.replace(/^\d+ /, "")
   }, ${(useParams / 1e6).toFixed(1)}M params)`;
-  rows.push({
-    work: useWork,
-    path: `kit Trainer, ${tfjs}`,
-    speed: ms(useMs),
-    vsTorch: ratio(useMs, useTorch?.ms),
-    gflops: "—",
-    diff: "—",
-  });
-  if (useTorch) {
-    rows.push({
-      work: useWork,
-      path: `PyTorch port, same weights (${useTorch.threads} thread(s))`,
-      speed: ms(useTorch.ms),
-      vsTorch: "1×",
-      gflops: "—",
-      diff: "—",
-    });
-  }
+  rows.push(
+    ...stepRows(
+      useWork,
+      { path: `kit Trainer, ${tfjs}`, ms: useMs },
+      useTorch && {
+        path: `PyTorch port, same weights (${useTorch.threads} thread(s))`,
+        ms: useTorch.ms,
+      },
+    ),
+  );
   return rows;
 }
