@@ -362,3 +362,12 @@ export {
 export { OnnxGraph } from "./onnx/graph.ts";
 export { loadOnnxRuntime } from "./onnx/runtime.ts";
 export { registerKitKernels } from "./tf/wasm_kernels.ts";
+export {
+  fitTemperature,
+  pearsonCorrelation,
+  rankData,
+  spearmanCorrelation,
+  TEMPERATURE_BOUNDS,
+  temperatureNll,
+  temperatureScale,
+} from "./metrics/mod.ts";

@@ -45,3 +45,10 @@ export {
 export { applyThresholds, tuneThresholds, type TuneThresholdsOptions } from "./thresholds.ts";
 export { formatMeanStd, type MeanStd, meanStd } from "./summary.ts";
 export { median } from "./summary.ts";
+export { pearsonCorrelation, rankData, spearmanCorrelation } from "./correlation.ts";
+export {
+  fitTemperature,
+  TEMPERATURE_BOUNDS,
+  temperatureNll,
+  temperatureScale,
+} from "./temperature.ts";
