@@ -566,3 +566,45 @@ export function sigmoidFocalLoss(
     return reduce(loss, reduction, logits.size, logits.shape);
   });
 }
+
+/**
+ * Mean squared error, as `torch.nn.functional.mse_loss`: per element `(x − y)²`, averaged over
+ * every element for `"mean"` (the default). Hugging Face's `problem_type="regression"` with
+ * `num_labels=1` applies it to `logits.squeeze()` and the float labels.
+ *
+ * @param predictions float32, any shape.
+ * @param targets real numbers of the predictions' shape.
+ *
+ * @example
+ * ```ts
+ * import * as tf from "@tensorflow/tfjs";
+ * import { mseLoss } from "./losses.ts";
+ * const predictions = tf.tensor2d([[1], [3]]);
+ * const loss = mseLoss(predictions, [[0], [1]]);
+ * console.log(loss.dataSync()[0]); // 2.5
+ * tf.dispose([predictions, loss]);
+ * ```
+ */
+export function mseLoss(
+  predictions: tf.Tensor,
+  targets: BroadcastableWeights,
+  { reduction = "mean" }: { reduction?: Reduction } = {},
+): tf.Tensor {
+  const fn = "mseLoss";
+  checkReduction(fn, reduction);
+  checkLogits(fn, predictions, 0);
+  return tf.tidy(() => {
+    const { values, shape } = flatNumbers(fn, "targets", targets);
+    if (!sameShape(shape, predictions.shape)) {
+      throw new Error(
+        `${fn}: targets must have the predictions' shape [${predictions.shape.join(", ")}], ` +
+          `got [${shape.join(", ")}]`,
+      );
+    }
+    const bad = values.findIndex((v) => !Number.isFinite(v));
+    if (bad >= 0) throw new Error(`${fn}: targets[${bad}] = ${values[bad]} is not a finite number`);
+    const y = tf.tensor(values, shape, "float32");
+    const loss = tf.square(tf.sub(predictions, y));
+    return reduce(loss, reduction, predictions.size, predictions.shape);
+  });
+}

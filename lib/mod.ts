@@ -371,3 +371,4 @@ export {
   temperatureNll,
   temperatureScale,
 } from "./metrics/mod.ts";
+export { mseLoss } from "./losses.ts";

@@ -175,9 +175,9 @@ Deno.test("bad input: clear errors naming the argument and value", () => {
     'task "topic": labels must be a list of label names or an id2label object, got undefined',
   );
   assertThrows(
-    () => createClassifier(body, { labels: ["a"], problemType: "regression" as never }),
+    () => createClassifier(body, { labels: ["a"], problemType: "multi_class" as never }),
     Error,
-    'got "regression"',
+    'got "multi_class"',
   );
   assertThrows(() => createClassifier(body, { labels: ["a"], dropout: 1 }), RangeError, "got 1");
   assertThrows(

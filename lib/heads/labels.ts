@@ -3,8 +3,14 @@
  * @module
  */
 
-/** Single-label (softmax, one class) or multi-label (sigmoid, any subset). */
-export type ProblemType = "single_label_classification" | "multi_label_classification";
+/**
+ * Single-label (softmax, one class), multi-label (sigmoid, any subset) or regression (one real
+ * output per label, mean squared error: Hugging Face's `problem_type="regression"`).
+ */
+export type ProblemType =
+  | "single_label_classification"
+  | "multi_label_classification"
+  | "regression";
 
 /** Both directions of a label map. */
 export interface LabelMaps {
@@ -48,7 +54,7 @@ export function labelMaps(labels: string[] | Record<number, string>): LabelMaps 
 }
 
 /**
- * Checks that `problemType` is one of the two names Hugging Face uses.
+ * Checks that `problemType` is one of the three names Hugging Face uses.
  *
  * @example
  * ```ts
@@ -59,11 +65,12 @@ export function labelMaps(labels: string[] | Record<number, string>): LabelMaps 
  */
 export function checkProblemType(problemType: string): ProblemType {
   if (
-    problemType !== "single_label_classification" && problemType !== "multi_label_classification"
+    problemType !== "single_label_classification" &&
+    problemType !== "multi_label_classification" && problemType !== "regression"
   ) {
     throw new Error(
-      `problemType must be "single_label_classification" or "multi_label_classification", ` +
-        `got ${JSON.stringify(problemType)}`,
+      `problemType must be "single_label_classification", "multi_label_classification" or ` +
+        `"regression", got ${JSON.stringify(problemType)}`,
     );
   }
   return problemType;

@@ -39,7 +39,7 @@ export interface TaskHead {
   id2label: Record<number, string>;
   /** Label name → index. */
   label2id: Record<string, number>;
-  /** Softmax over labels, or one sigmoid per label. */
+  /** Softmax over labels, one sigmoid per label, or a real output (regression). */
   problemType: ProblemType;
   /** Number of labels. */
   numLabels: number;
@@ -112,6 +112,12 @@ export class ClassifierModel<I> {
         throw new Error(`task "${name}": multi-label classification of tokens is not supported`);
       }
       const numLabels = Object.keys(id2label).length;
+      if (problemType === "regression" && (numLabels !== 1 || body.level === "token")) {
+        throw new Error(
+          `task "${name}": regression takes one label (the score's name, e.g. ["relatedness"]) ` +
+            `on a pooled body, got ${numLabels} labels on a ${body.level} body`,
+        );
+      }
       const head = new ClassificationHead({
         hiddenSize: body.hiddenSize,
         numLabels,

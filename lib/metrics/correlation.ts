@@ -43,7 +43,7 @@ function pearson(x: readonly number[], y: readonly number[]): number {
  * @example
  * ```ts
  * import { pearsonCorrelation } from "./correlation.ts";
- * console.log(pearsonCorrelation([1, 2, 3, 4], [1, 3, 2, 5]).toFixed(4)); // "0.8854"
+ * console.log(pearsonCorrelation([1, 2, 3, 4], [1, 3, 2, 5]).toFixed(4)); // "0.8315"
  * ```
  */
 export function pearsonCorrelation(x: readonly number[], y: readonly number[]): number {

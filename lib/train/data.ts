@@ -11,7 +11,7 @@ export const IGNORE_INDEX = -100;
 
 /**
  * Examples and their labels, index by index. A label is, by task:
- * single-label — an id or a name; multi-label — a multi-hot `number[]` of length `numLabels`
+ * single-label — an id or a name; regression — a real number; multi-label — a multi-hot `number[]` of length `numLabels`
  * or a list of names; token — one id or name per token, `-100` for ignored tokens.
  */
 export interface Dataset<I> {
@@ -28,7 +28,8 @@ export type LabelInput = number | string | (number | string)[];
 export type EncodedLabels =
   | { kind: "single"; ids: number[] }
   | { kind: "multi"; targets: number[][] }
-  | { kind: "token"; ids: number[][] };
+  | { kind: "token"; ids: number[][] }
+  | { kind: "regression"; values: number[] };
 
 /**
  * Checks a dataset against a task head and encodes its labels; `where` names it in errors
@@ -85,6 +86,17 @@ export function encodeLabels<I>(
           );
         }
         return row.map((y, t) => toId(y, `[${i}][${t}]`, true));
+      }),
+    };
+  }
+  if (head.problemType === "regression") {
+    return {
+      kind: "regression",
+      values: labels.map((y, i) => {
+        if (typeof y !== "number" || !Number.isFinite(y)) {
+          throw new Error(`${where}.labels[${i}] = ${JSON.stringify(y)} is not a finite number`);
+        }
+        return y;
       }),
     };
   }

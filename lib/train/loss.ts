@@ -4,7 +4,13 @@
  * @module
  */
 import type * as tf from "@tensorflow/tfjs";
-import { bceWithLogitsLoss, crossEntropyLoss, focalLoss, sigmoidFocalLoss } from "../losses.ts";
+import {
+  bceWithLogitsLoss,
+  crossEntropyLoss,
+  focalLoss,
+  mseLoss,
+  sigmoidFocalLoss,
+} from "../losses.ts";
 import { computeClassWeights } from "../imbalance/class_weights.ts";
 import type { TaskHead } from "../heads/model.ts";
 import type { EncodedLabels } from "./data.ts";
@@ -37,7 +43,18 @@ export function makeLoss(
   train: EncodedLabels,
 ): LossFunction {
   const multi = head.problemType === "multi_label_classification";
-  const name: LossName = args.loss ?? (multi ? "bce" : "cross_entropy");
+  const regression = head.problemType === "regression";
+  const name: LossName = args.loss ?? (multi ? "bce" : regression ? "mse" : "cross_entropy");
+  if (regression !== (name === "mse")) {
+    throw new Error(
+      `loss "${name}" does not fit ${head.problemType}: ` +
+        (regression ? `use "mse"` : `"mse" is the loss of problemType "regression"`),
+    );
+  }
+  // HF: MSELoss()(logits.squeeze(), labels.squeeze()) when num_labels == 1
+  if (regression) {
+    return (logits, y) => mseLoss(logits, valuesOf(y).map((v) => [v])) as tf.Scalar;
+  }
   const multiLoss = name === "bce" || name === "sigmoid_focal";
   if (multi !== multiLoss) {
     throw new Error(
@@ -84,11 +101,20 @@ export function makeLoss(
 }
 
 function idsOf(y: EncodedLabels): number[] | number[][] {
-  if (y.kind === "multi") throw new Error("single-label loss given multi-label targets");
+  if (y.kind === "multi" || y.kind === "regression") {
+    throw new Error(
+      `single-label loss given ${y.kind === "multi" ? "multi-label" : "regression"} targets`,
+    );
+  }
   if (y.kind === "single") return y.ids;
   // Token rows are padded to the longest in the batch, as the body pads its output.
   const width = Math.max(1, ...y.ids.map((r) => r.length));
   return y.ids.map((r) => [...r, ...new Array<number>(width - r.length).fill(IGNORE_INDEX)]);
+}
+
+function valuesOf(y: EncodedLabels): number[] {
+  if (y.kind !== "regression") throw new Error("regression loss given class labels");
+  return y.values;
 }
 
 function targetsOf(y: EncodedLabels): number[][] {

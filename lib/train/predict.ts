@@ -89,6 +89,14 @@ export function logitsToPredictions(
       };
     });
   }
+  if (head.problemType === "regression") {
+    // as HF's pipeline with function_to_apply="none": the raw output is the score
+    return logits.map((row) => ({
+      label: names[0],
+      score: row[0],
+      scores: { [names[0]]: row[0] },
+    }));
+  }
   return logits.map((row) => {
     const p = softmax(row);
     const best = argmaxRow(p);

@@ -27,7 +27,10 @@ import {
 export interface EvalPrediction {
   /** Logits: `[examples][labels]`, or `[examples][tokens][labels]` for token tasks (unpadded). */
   predictions: number[][] | number[][][];
-  /** Label ids: `[examples]`, multi-hot `[examples][labels]`, or `[examples][tokens]` with -100. */
+  /**
+   * Label ids: `[examples]`, multi-hot `[examples][labels]`, or `[examples][tokens]` with -100;
+   * for regression the real targets, `[examples]`.
+   */
   labelIds: number[] | number[][];
   /** The task evaluated (`"default"` for single-task models). */
   task: string;
@@ -154,7 +157,8 @@ export class Trainer<I> {
         if (d.labels.kind !== "single") {
           throw new Error(
             `sampler "${this.args.sampler}" needs single-label sequence classification; ` +
-              `task "${d.task}" has ${d.labels.kind === "multi" ? "multi-label" : "token"} labels`,
+              `task "${d.task}" has ${d.labels.kind === "multi" ? "multi-label" : d.labels.kind} ` +
+              "labels",
           );
         }
       }
@@ -417,6 +421,8 @@ export class Trainer<I> {
       ? d.labels.ids
       : d.labels.kind === "multi"
       ? d.labels.targets
+      : d.labels.kind === "regression"
+      ? d.labels.values
       : d.labels.ids;
     const preds = predictions as number[][] | number[][][];
     const metrics = this.#computeMetrics?.({ predictions: preds, labelIds, task: d.task }) ?? {};
@@ -531,6 +537,9 @@ export class Trainer<I> {
 function sliceLabels(labels: EncodedLabels, idx: number[]): EncodedLabels {
   if (labels.kind === "single") return { kind: "single", ids: idx.map((i) => labels.ids[i]) };
   if (labels.kind === "multi") return { kind: "multi", targets: idx.map((i) => labels.targets[i]) };
+  if (labels.kind === "regression") {
+    return { kind: "regression", values: idx.map((i) => labels.values[i]) };
+  }
   return { kind: "token", ids: idx.map((i) => labels.ids[i]) };
 }
 

@@ -14,7 +14,8 @@ export type LossName =
   | "weighted_cross_entropy"
   | "focal"
   | "bce"
-  | "sigmoid_focal";
+  | "sigmoid_focal"
+  | "mse";
 
 /** How each epoch's examples are drawn (single-label tasks for all but `random`). */
 export type SamplerName = "random" | "weighted" | "oversample" | "undersample";
@@ -77,7 +78,10 @@ export interface TrainingArguments {
   loggingSteps?: number;
   /** Hide the progress bar and log lines (default false). */
   disableTqdm?: boolean;
-  /** Default: `"cross_entropy"` for single-label and token tasks, `"bce"` for multi-label. */
+  /**
+   * Default: `"cross_entropy"` for single-label and token tasks, `"bce"` for multi-label, `"mse"`
+   * for regression.
+   */
   loss?: LossName;
   /** Per-class weights: cross-entropy `weight` for single-label, `posWeight` for `"bce"`. */
   classWeights?: number[];
@@ -185,6 +189,7 @@ export function resolveTrainingArguments(args: TrainingArguments = {}): Resolved
       "focal",
       "bce",
       "sigmoid_focal",
+      "mse",
     ]);
   }
   oneOf("sampler", r.sampler, ["random", "weighted", "oversample", "undersample"]);
