@@ -50,6 +50,8 @@ export interface PairDataset extends DatasetInfo {
   textPairs: [string, string][];
   /** `labels[i]` indexes `labelNames`. */
   labels: number[];
+  /** A real score per pair where the data has one: SICK's relatedness, 1 to 5 (local copy). */
+  relatedness?: number[];
 }
 
 /** Pre-split words, one tag per word (NER). */
@@ -104,6 +106,9 @@ export function selectRows<D extends TaskDataset>(dataset: D, indices: readonly 
   const record = out as unknown as Record<string, unknown>;
   if ("texts" in dataset) record.texts = pick(dataset.texts);
   if ("textPairs" in dataset) record.textPairs = pick(dataset.textPairs);
+  if ("relatedness" in dataset && dataset.relatedness) {
+    record.relatedness = pick(dataset.relatedness);
+  }
   if ("tokens" in dataset) record.tokens = pick(dataset.tokens);
   return out;
 }

@@ -371,6 +371,13 @@ export const DATASETS: Record<string, DatasetSpec> = {
           indexOf(names, v.toLowerCase(), path, table.lines[i])
         ),
         labelNames: names,
+        relatedness: column(table, "relatedness_score").map((v, i) => {
+          const score = Number(v);
+          if (!(score >= 1 && score <= 5)) {
+            throw new Error(`${path}, line ${table.lines[i]}: relatedness_score ${v} is not 1…5`);
+          }
+          return score;
+        }),
       };
       return derived(all, split, "sick");
     },
