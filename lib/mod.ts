@@ -372,3 +372,12 @@ export {
   temperatureScale,
 } from "./metrics/mod.ts";
 export { mseLoss } from "./losses.ts";
+export {
+  augmentMinority,
+  type AugmentMinorityOptions,
+  augmentText,
+  type AugmentTextOptions,
+  loadSynonyms,
+  type Synonyms,
+  SYNONYMS_PATH,
+} from "./imbalance/mod.ts";

@@ -29,3 +29,12 @@ export {
 export { subsampleMinority, type SubsampleMinorityOptions } from "./minority_share.ts";
 export { oversampleRareLabels, type OversampleRareLabelsOptions } from "./multilabel_oversample.ts";
 export { IMBALANCE_STRATEGIES, type ImbalanceStrategy } from "./strategies.ts";
+export {
+  augmentMinority,
+  type AugmentMinorityOptions,
+  augmentText,
+  type AugmentTextOptions,
+  loadSynonyms,
+  type Synonyms,
+  SYNONYMS_PATH,
+} from "./augment.ts";
