@@ -57,13 +57,32 @@ Deno.test("16.6.4: the pair prints as the chapter, with 17 type ids; padded to 2
     `[${[...Array(10).fill(0), ...Array(7).fill(1), 0, 0, 0].join(", ")}]`,
   );
   const rows = await pairs.rows();
-  assertEquals(rows.map((r) => r.agrees), [true, "erratum"]);
+  // with SICK in the data directory, a third row: relatedness by regression
+  assertEquals(rows.map((r) => r.agrees), [true, "erratum", ...(pairs.hasSick() ? [true] : [])]);
+});
+
+Deno.test({
+  name: "16.6.4: SICK relatedness regression correlates with the gold scores",
+  ignore: !pairs.hasSick(),
+  async fn() {
+    const r = await pairs.sickRelatedness({ trainSize: 300, testSize: 200 });
+    assertEquals([r.trainSize, r.testSize], [300, 200]);
+    assert(r.pearson > 0.4 && r.spearman > 0.4, JSON.stringify(r));
+  },
 });
 
 Deno.test("Ex. 14.6.5: always-neutral scores 90% accuracy and macro F1 (2·0.9/1.9)/2", async () => {
-  const r = evaluation.alwaysNeutral();
+  const r = evaluation.alwaysMajority();
   assertAlmostEquals(r.accuracy, 0.9, 1e-12);
   assertAlmostEquals(r.f1Macro, 0.9 / 1.9, 1e-12);
-  assertEquals(r.negativeRecall, 0);
-  assertEquals((await evaluation.rows())[0].agrees, true);
+  assertEquals(r.minorityRecall, 0);
+  // Q5's 95 / 5 split: macro F1 (2·0.95/1.95)/2
+  assertAlmostEquals(evaluation.alwaysMajority(95, 5).f1Macro, 0.95 / 1.95, 1e-12);
+  // Q1: softmax sums to 1 and passes one class at 0.5, sigmoid passes both topics
+  const q1 = evaluation.softmaxVersusSigmoid();
+  assertAlmostEquals(q1.softmax.reduce((a, b) => a + b, 0), 1, 1e-6);
+  assertEquals(q1.sigmoid.map((p) => p >= 0.5), [true, true, false]);
+  assertEquals(q1.softmax.map((p) => p >= 0.5), [true, false, false]);
+  // temperature scaling keeps accuracy and lowers the ECE; every row agrees
+  assertEquals((await evaluation.rows()).map((row) => row.agrees), [true, true, true, true]);
 });

@@ -14,6 +14,7 @@ import * as tokenClassification from "./token_classification.ts";
 import * as classImbalance from "./class_imbalance.ts";
 import * as multilabelCompliance from "./multilabel_compliance.ts";
 import * as multitask from "./multitask.ts";
+import * as chapterText from "./chapter_text.ts";
 
 export type { DemoPart, ReproRow } from "./types.ts";
 
@@ -29,4 +30,5 @@ export const parts: DemoPart[] = [
   { title: "16.6.5 class imbalance", rows: classImbalance.rows },
   { title: "16.6 multi-label compliance scenario", rows: multilabelCompliance.rows },
   { title: "Ex. 14.6.4 multi-task fine-tuning", rows: multitask.rows },
+  { title: "16.6 chapter text and code (docs/errata.md)", rows: chapterText.rows },
 ];
