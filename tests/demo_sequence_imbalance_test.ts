@@ -22,6 +22,7 @@ Deno.test("demo 16.6.3: 9 BIO labels, real WordPiece splits, alignment, 2-of-3 t
     assertEquals(a.wrong, 3);
     assertEquals(rows.map((r) => r.agrees), [
       true,
+      true,
       "erratum",
       "erratum",
       true,
@@ -32,6 +33,7 @@ Deno.test("demo 16.6.3: 9 BIO labels, real WordPiece splits, alignment, 2-of-3 t
   } else {
     console.log(`the WordPiece checks need ../shared/models (ran on ${name})`);
   }
+  assertEquals(tokenClassification.bioSpans(), { johnSmith: 1, johnMary: 2 });
   // tp 2 (B-PER, I-PER), fn 1 (I-PER): P 1, R 2/3, F1 0.8; the one entity is missed.
   assertAllClose(Object.values(tokenClassification.twoOfThree()), [0.8, 0], { atol: 1e-12 });
   // default mode lets I-PER open the PER span; strict IOB2 drops it (LOC still matches)

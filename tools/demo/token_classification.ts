@@ -8,7 +8,7 @@
 import { CONLL_TAGS } from "../../lib/data/registry.ts";
 import { TransformersTokenizer } from "../../lib/encoders/transformers/tokenizer.ts";
 import { alignLabels } from "../../lib/ner/align.ts";
-import { f1Score, tokenF1Score } from "../../lib/seqeval/mod.ts";
+import { f1Score, getEntities, tokenF1Score } from "../../lib/seqeval/mod.ts";
 import { pairTokenizerFolder } from "./sentence_pairs.ts";
 import type { ReproRow } from "./types.ts";
 
@@ -74,6 +74,14 @@ export async function alignment(): Promise<{
   return { tokens: e.tokens, first: align("first"), all, naive, wrong };
 }
 
+/** 16.6.3.1's example: B-PER I-PER is one person ("John Smith"), B-PER B-PER two ("John Mary"). */
+export function bioSpans(): { johnSmith: number; johnMary: number } {
+  return {
+    johnSmith: getEntities(["B-PER", "I-PER"]).length,
+    johnMary: getEntities(["B-PER", "B-PER"]).length,
+  };
+}
+
 /** A three-word person with the last word missed: token-level and entity-level F1. */
 export function twoOfThree(): { token: number; entity: number } {
   const yTrue = [["B-PER", "I-PER", "I-PER", "O"]];
@@ -99,6 +107,7 @@ export async function rows(): Promise<ReproRow[]> {
   const a = await alignment();
   const f = twoOfThree();
   const s = defaultVersusStrict();
+  const spans = bioSpans();
   const splitRows: ReproRow[] = words.map((w, i) => {
     const same = pieces[i].join(" ") === CHAPTER_SPLITS[w].join(" ").toLowerCase();
     return {
@@ -118,6 +127,13 @@ export async function rows(): Promise<ReproRow[]> {
       chapter: "2 × 4 + 1 = 9",
       kit: `2 × ${bio.types.length} + 1 = ${bio.labels}`,
       agrees: bio.labels === 9 && bio.types.length === 4,
+    },
+    {
+      part: "16.6.3.1",
+      example: '"John Smith" B-PER I-PER vs "John Mary" B-PER B-PER (seqeval.getEntities)',
+      chapter: "one span vs two one-word people",
+      kit: `${spans.johnSmith} entity vs ${spans.johnMary} entities`,
+      agrees: spans.johnSmith === 1 && spans.johnMary === 2,
     },
     ...splitRows,
     {
