@@ -134,9 +134,8 @@ export function rows(): Promise<ReproRow[]> {
       part: "16.6 text",
       example: "cross-references to code fragments and figures",
       chapter: `${CHAPTER_REFERENCES.length} references`,
-      kit: `${dangling.length} name no caption: ${
-        [...new Set(dangling.map((d) => d.label))].join(", ")
-      }`,
+      kit: `${dangling.length} of ${CHAPTER_REFERENCES.length} name no caption: ` +
+        [...new Set(dangling.map((d) => d.label))].join(", "),
       agrees: dangling.length === 0 ? true : "erratum",
       note: `captions: ${
         CHAPTER_CAPTIONS.map((c) => c.split(":")[0]).join(", ")
