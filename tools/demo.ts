@@ -60,7 +60,7 @@ if (import.meta.main) {
   const errata = rows.filter((r) => r.agrees === "erratum").length;
   console.log(
     `\n${rows.length} worked examples: ${rows.length - disagree - errata} agree` +
-      (errata ? `, ${errata} errata in the chapter (see the notes)` : "") +
+      (errata ? `, ${errata} errata in the chapter (see the notes and docs/errata.md)` : "") +
       (disagree ? `, ${disagree} disagree` : "") + (failed ? `; ${failed} parts failed` : ""),
   );
   if (values.markdown) {
