@@ -34,6 +34,11 @@ Deno.test("demo 16.6.3: 9 BIO labels, real WordPiece splits, alignment, 2-of-3 t
     console.log(`the WordPiece checks need ../shared/models (ran on ${name})`);
   }
   assertEquals(tokenClassification.bioSpans(), { johnSmith: 1, johnMary: 2 });
+  assert(tokenClassification.followsRecipe(a), "the alignment follows the chapter's recipe");
+  assert(
+    !tokenClassification.followsRecipe({ ...a, first: a.all }),
+    "I- tags on continuations are not the first-subword strategy",
+  );
   // tp 2 (B-PER, I-PER), fn 1 (I-PER): P 1, R 2/3, F1 0.8; the one entity is missed.
   assertAllClose(Object.values(tokenClassification.twoOfThree()), [0.8, 0], { atol: 1e-12 });
   // default mode lets I-PER open the PER span; strict IOB2 drops it (LOC still matches)
