@@ -106,11 +106,8 @@ def wordpiece_tokenizer():
     for c in "abcdefghijklmnopqrstuvwxyz":
         vocab.append("##" + c)
     vocab += [w for w in WORDPIECE_WORDS if w not in vocab]
-    tmp = tempfile.mkdtemp()
-    path = os.path.join(tmp, "vocab.txt")
-    with open(path, "w") as f:
-        f.write("\n".join(vocab) + "\n")
-    return BertTokenizerFast(vocab_file=path, do_lower_case=True, model_max_length=SHAPE["positions"])
+    return BertTokenizerFast(vocab={t: i for i, t in enumerate(vocab)}, do_lower_case=True,
+                             model_max_length=SHAPE["positions"])
 
 
 def bpe_tokenizer():
@@ -124,9 +121,13 @@ def bpe_tokenizer():
     )
     tmp = tempfile.mkdtemp()
     bpe.save_model(tmp)
+    with open(os.path.join(tmp, "vocab.json")) as f:
+        vocab = json.load(f)
+    with open(os.path.join(tmp, "merges.txt")) as f:
+        merges = [tuple(line.split()) for line in f if line.strip() and not line.startswith("#")]
     return RobertaTokenizerFast(
-        vocab_file=os.path.join(tmp, "vocab.json"),
-        merges_file=os.path.join(tmp, "merges.txt"),
+        vocab=vocab,
+        merges=merges,
         add_prefix_space=True,  # needed for is_split_into_words, as for roberta-base NER
         model_max_length=SHAPE["positions"],
     )
