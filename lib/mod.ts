@@ -362,3 +362,14 @@ export {
 export { OnnxGraph } from "./onnx/graph.ts";
 export { loadOnnxRuntime } from "./onnx/runtime.ts";
 export { registerKitKernels } from "./tf/wasm_kernels.ts";
+export {
+  AutoModel,
+  AutoModelForSequenceClassification,
+  AutoModelForTokenClassification,
+  type FromPretrainedOptions,
+  type LoadingInfo,
+  type ModelPart,
+  PreTrainedClassifier,
+  PreTrainedModel,
+  type TextInput,
+} from "./models/mod.ts";
