@@ -21,6 +21,7 @@ import { architectureName, basePrefix, parseConfig, type TransformerConfig } fro
 import { encoderParams } from "./encoder.ts";
 import { type ModelPart, PreTrainedModel, type SequencePooling } from "./pretrained.ts";
 import { type HubModelOptions, resolveModelFolder } from "./hub.ts";
+import { writePretrained } from "./save_pretrained.ts";
 import {
   type LoadingInfo,
   loadingMessages,
@@ -236,6 +237,22 @@ export class PreTrainedClassifier<I> extends ClassifierModel<I> {
     const head = this.heads[DEFAULT_TASK].head.namedVariables();
     for (const [hfName, kitName] of this.#headNames) out.set(hfName, head.get(kitName)!);
     return out;
+  }
+
+  /**
+   * Writes the Hugging Face layout: `config.json` with `architectures`, `id2label`,
+   * `label2id`, `model.safetensors` under transformers' names, and the tokenizer files, so
+   * that transformers' `from_pretrained(dir)` and the kit's `fromPretrained(dir)` load it.
+   */
+  savePretrained(dir: string): Promise<void> {
+    return writePretrained(dir, {
+      config: this.base.config,
+      architecture: this.architecture,
+      id2label: this.id2label,
+      problemType: this.problemType,
+      variables: this.hfVariables(),
+      tokenizerFolder: this.base.folder,
+    });
   }
 
   /** Frees the head and the transformer. */

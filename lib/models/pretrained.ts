@@ -10,7 +10,8 @@ import type { TransformersTokenizer } from "../encoders/transformers/tokenizer.t
 import type { Body } from "../heads/body.ts";
 import type { ForwardOptions } from "../heads/classification_head.ts";
 import { encodeInputs, encodeWords, type PaddedBatch, type TextInput } from "./batch.ts";
-import type { TransformerConfig } from "./config.ts";
+import { architectureName, type TransformerConfig } from "./config.ts";
+import { writePretrained } from "./save_pretrained.ts";
 import { type EncoderOutput, runEncoder } from "./encoder.ts";
 import { Dropout, linear } from "./layers.ts";
 import type { LoadingInfo } from "./weights.ts";
@@ -197,6 +198,16 @@ export class PreTrainedModel {
       forward: (inputs: TextInput[], options?: ForwardOptions) =>
         tf.tidy(() => this.#pool(this.call(this.encode(inputs), options), pooling!)),
     } satisfies Body<TextInput>;
+  }
+
+  /** Writes the Hugging Face layout (`config.json`, `model.safetensors`, tokenizer files). */
+  savePretrained(dir: string): Promise<void> {
+    return writePretrained(dir, {
+      config: this.config,
+      architecture: architectureName(this.config.modelType, "Model"),
+      variables: this.namedVariables(),
+      tokenizerFolder: this.folder,
+    });
   }
 
   /** Frees the weights. */
