@@ -366,6 +366,7 @@ export {
   AutoModel,
   AutoModelForSequenceClassification,
   AutoModelForTokenClassification,
+  exportOnnx,
   type FromPretrainedOptions,
   type LoadingInfo,
   type ModelPart,

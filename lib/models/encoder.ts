@@ -171,27 +171,7 @@ export function runEncoder(
       [b, 1, 1, t],
     );
     for (let i = 0; i < config.numHiddenLayers; i++) {
-      const names = distil
-        ? {
-          q: `transformer.layer.${i}.attention.q_lin`,
-          k: `transformer.layer.${i}.attention.k_lin`,
-          v: `transformer.layer.${i}.attention.v_lin`,
-          o: `transformer.layer.${i}.attention.out_lin`,
-          ln1: `transformer.layer.${i}.sa_layer_norm`,
-          ff1: `transformer.layer.${i}.ffn.lin1`,
-          ff2: `transformer.layer.${i}.ffn.lin2`,
-          ln2: `transformer.layer.${i}.output_layer_norm`,
-        }
-        : {
-          q: `encoder.layer.${i}.attention.self.query`,
-          k: `encoder.layer.${i}.attention.self.key`,
-          v: `encoder.layer.${i}.attention.self.value`,
-          o: `encoder.layer.${i}.attention.output.dense`,
-          ln1: `encoder.layer.${i}.attention.output.LayerNorm`,
-          ff1: `encoder.layer.${i}.intermediate.dense`,
-          ff2: `encoder.layer.${i}.output.dense`,
-          ln2: `encoder.layer.${i}.output.LayerNorm`,
-        };
+      const names = layerNames(config, i);
       const context = attention(config, x, mask, drop, (n: "q" | "k" | "v") => dense(x, names[n]));
       // DistilBERT has no dropout after out_lin; BERT drops after attention.output.dense.
       const attnOut = dense(context, names.o);
@@ -204,6 +184,62 @@ export function runEncoder(
     const first = tf.reshape(tf.slice(x, [0, 0, 0], [b, 1, config.hiddenSize]), [b, -1]);
     return { lastHiddenState, poolerOutput: tf.tanh(dense(first, "pooler.dense")) as tf.Tensor2D };
   });
+}
+
+/** The parameter names of one layer's sublayers (base-model names, no prefix). */
+export interface LayerNames {
+  /** Query, key, value and output projections. */
+  q: string;
+  k: string;
+  v: string;
+  o: string;
+  /** LayerNorm after attention. */
+  ln1: string;
+  /** The feed-forward layers. */
+  ff1: string;
+  ff2: string;
+  /** LayerNorm after the feed-forward layer. */
+  ln2: string;
+}
+
+/**
+ * Layer `i`'s sublayer names: BERT's and RoBERTa's, or DistilBERT's.
+ *
+ * @example
+ * ```ts
+ * import { assertEquals } from "@std/assert";
+ * import { parseConfig } from "./config.ts";
+ * import { layerNames } from "./encoder.ts";
+ * const c = parseConfig({ model_type: "distilbert", vocab_size: 10, dim: 8, n_layers: 1,
+ *   n_heads: 2, hidden_dim: 16 });
+ * assertEquals(layerNames(c, 0).q, "transformer.layer.0.attention.q_lin");
+ * ```
+ */
+export function layerNames(config: TransformerConfig, i: number): LayerNames {
+  if (config.modelType === "distilbert") {
+    const l = `transformer.layer.${i}`;
+    return {
+      q: `${l}.attention.q_lin`,
+      k: `${l}.attention.k_lin`,
+      v: `${l}.attention.v_lin`,
+      o: `${l}.attention.out_lin`,
+      ln1: `${l}.sa_layer_norm`,
+      ff1: `${l}.ffn.lin1`,
+      ff2: `${l}.ffn.lin2`,
+      ln2: `${l}.output_layer_norm`,
+    };
+  }
+  const l = `encoder.layer.${i}`;
+  return {
+    q: `${l}.attention.self.query`,
+    k: `${l}.attention.self.key`,
+    v: `${l}.attention.self.value`,
+    o: `${l}.attention.output.dense`,
+    ln1: `${l}.attention.output.LayerNorm`,
+    ff1: `${l}.intermediate.dense`,
+    ff2: `${l}.output.dense`,
+    ln2: `${l}.output.LayerNorm`,
+  };
 }
 
 /** Multi-head self-attention with the padding mask; returns the heads' context `[b, t, hidden]`. */

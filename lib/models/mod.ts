@@ -21,6 +21,7 @@ export {
   type TransformerConfig,
 } from "./config.ts";
 export { type EncoderOutput } from "./encoder.ts";
+export { exportOnnx } from "./export_onnx.ts";
 export { type HubModelOptions } from "./hub.ts";
 export { type ModelPart, PreTrainedModel, type SequencePooling } from "./pretrained.ts";
 export { type LoadingInfo, loadingMessages } from "./weights.ts";
