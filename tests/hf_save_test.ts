@@ -5,6 +5,7 @@ import { assert, assertEquals } from "@std/assert";
 import { join } from "node:path";
 import { AutoModelForSequenceClassification } from "../lib/models/auto.ts";
 import { isFile } from "../lib/fs.ts";
+import { loadCheckpoint, saveCheckpoint } from "../lib/train/checkpoint.ts";
 import { Trainer } from "../lib/train/trainer.ts";
 
 const FIXTURES = new URL("./fixtures/hf/", import.meta.url).pathname;
@@ -105,4 +106,24 @@ Deno.test({
       await Deno.remove(dir, { recursive: true });
     }
   },
+});
+
+Deno.test("hf save: the kit's own checkpoints (Trainer saveStrategy) hold the body and head", async () => {
+  const model = await trained("bert-base");
+  const dir = await Deno.makeTempDir();
+  try {
+    await saveCheckpoint(model, dir);
+    const before = model.forward(TEXTS);
+    const want = before.dataSync().slice();
+    // Scramble every weight, then restore it from the checkpoint onto the same body.
+    for (const v of model.hfVariables().values()) v.assign(tf.zerosLike(v));
+    const restored = await loadCheckpoint(dir, model.body);
+    const after = restored.forward(TEXTS);
+    assertEquals(after.dataSync(), want);
+    tf.dispose([before, after]);
+    restored.dispose();
+  } finally {
+    model.dispose();
+    await Deno.remove(dir, { recursive: true });
+  }
 });
