@@ -110,3 +110,19 @@ Deno.test("hf train: token classification with word labels aligned by the tokeni
   });
   model.dispose();
 });
+
+Deno.test("hf train: a multi-label head (problemType) trains on multi-hot labels with BCE", async () => {
+  const model = await AutoModelForSequenceClassification.fromPretrained(FIXTURES + "roberta-seq", {
+    id2label: ["plot", "music", "cast"],
+    problemType: "multi_label_classification",
+    verbose: false,
+  });
+  assertEquals(model.problemType, "multi_label_classification");
+  const out = await new Trainer({
+    model,
+    args: { maxSteps: 2, learningRate: 1e-3, perDeviceTrainBatchSize: 3, disableTqdm: true },
+    trainDataset: { inputs: TEXTS, labels: TEXTS.map((_, i) => [i % 2, 1, 0]) },
+  }).train();
+  assertEquals(out.globalStep, 2);
+  model.dispose();
+});
