@@ -120,7 +120,14 @@ Deno.test("hf loading: clear errors for an unknown architecture, missing files, 
     for (const f of ["tokenizer.json", "tokenizer_config.json", "model.safetensors"]) {
       await Deno.copyFile(join(FIXTURES, "bert-seq", f), join(dir, f));
     }
-    await assertRejects(() => AutoModel.fromPretrained(dir), Error, "has no config.json");
+    await assertRejects(() => AutoModel.fromPretrained(dir), Error, "has no config.json:");
+    await Deno.remove(join(dir, "tokenizer.json"));
+    await assertRejects(
+      () => AutoModel.fromPretrained(dir),
+      Error,
+      "has no config.json, tokenizer.json: a Hugging Face model folder holds",
+    );
+    await Deno.copyFile(join(FIXTURES, "bert-seq", "tokenizer.json"), join(dir, "tokenizer.json"));
     await Deno.writeTextFile(join(dir, "config.json"), JSON.stringify({ model_type: "gpt2" }));
     await assertRejects(
       () => AutoModel.fromPretrained(dir),

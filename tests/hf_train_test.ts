@@ -126,3 +126,22 @@ Deno.test("hf train: a multi-label head (problemType) trains on multi-hot labels
   assertEquals(out.globalStep, 2);
   model.dispose();
 });
+
+Deno.test("hf train: dropout acts only in training, varies with the seed, and is off at rate 0", async () => {
+  const model = await AutoModelForSequenceClassification.fromPretrained(FIXTURES + "bert-seq");
+  const evalLogits = model.forward(TEXTS).dataSync();
+  const a = model.forward(TEXTS, { training: true, seed: 1 }).dataSync();
+  const b = model.forward(TEXTS, { training: true, seed: 2 }).dataSync();
+  const a2 = model.forward(TEXTS, { training: true, seed: 1 }).dataSync();
+  assert(a.some((x, i) => x !== evalLogits[i]), "training mode must drop");
+  assert(a.some((x, i) => x !== b[i]), "another seed must draw other masks");
+  assertEquals(a2, a);
+  model.dispose();
+  const off = await AutoModelForSequenceClassification.fromPretrained(FIXTURES + "bert-seq", {
+    hiddenDropoutProb: 0,
+    attentionProbsDropoutProb: 0,
+    classifierDropout: 0,
+  });
+  assertEquals(off.forward(TEXTS, { training: true, seed: 1 }).dataSync(), evalLogits);
+  off.dispose();
+});

@@ -70,10 +70,14 @@ async function readFolder(source: string, options: FromPretrainedOptions): Promi
   registerKitGradients();
   const folder = await resolveModelFolder(source, options);
   const configPath = join(folder, "config.json");
-  if (!isFile(configPath)) {
+  // model.safetensors is checked by readCheckpointWeights, which says what to do with a .bin.
+  const missing = ["config.json", "tokenizer.json", "tokenizer_config.json"]
+    .filter((f) => !isFile(join(folder, f)));
+  if (missing.length) {
     throw new Error(
-      `${folder} has no config.json: a Hugging Face model folder holds config.json, ` +
-        `model.safetensors, tokenizer.json and tokenizer_config.json`,
+      `${folder} has no ${missing.join(", ")}: a Hugging Face model folder holds config.json, ` +
+        `model.safetensors, tokenizer.json and tokenizer_config.json (save_pretrained writes ` +
+        `them; a tokenizer saved alone with tokenizer.save_pretrained(dir) adds the last two)`,
     );
   }
   let json: Record<string, unknown>;
