@@ -1,8 +1,9 @@
 // The Hugging Face models tokenize as transformers' fast tokenizers do (goldens from
 // tools/make_hf_fixtures.py): a WordPiece (BERT, DistilBERT) and a byte-level BPE (RoBERTa)
 // tokenizer, through transformers.js's AutoTokenizer from the checkpoint folder.
-import { assertEquals } from "@std/assert";
-import { AutoModel } from "../lib/models/auto.ts";
+import { assertEquals, assertThrows } from "@std/assert";
+import { AutoModel, AutoModelForSequenceClassification } from "../lib/models/auto.ts";
+import { encodeInputs, type TruncationStrategy } from "../lib/models/batch.ts";
 
 const FIXTURES = new URL("./fixtures/hf/", import.meta.url).pathname;
 interface TokenizerGolden {
@@ -37,9 +38,21 @@ for (const [kind, folder] of [["wordpiece", "bert-seq"], ["bpe", "roberta-seq"]]
       // RoBERTa has no segments (type_vocab_size 1): every type id is 0, as transformers feeds it.
       assertEquals(batch.tokenTypeIds[0], p.tokenTypeIds ?? p.inputIds.map(() => 0));
     }
-    // The kit truncates pairs as "longest_first" (transformers' default for truncation=True).
-    for (const t of g.truncated.filter((t) => t.strategy === "longest_first")) {
-      assertEquals(tok.tokenizePair(t.a, t.b, { maxLength: t.maxLength }).inputIds, t.inputIds);
+    // Each truncation strategy cuts (or refuses) as transformers does.
+    for (const t of g.truncated) {
+      const strategy = t.strategy as TruncationStrategy;
+      const encode = () =>
+        encodeInputs(tok, [[t.a, t.b]], {
+          maxLength: t.maxLength,
+          padTokenId: 0,
+          segments: true,
+          truncation: strategy,
+        }).inputIds[0];
+      if (typeof t.inputIds === "string") {
+        assertThrows(encode, Error, "too short", `${strategy}: ${t.a} | ${t.b}`);
+      } else {
+        assertEquals(encode(), t.inputIds, `${strategy}: ${t.a} | ${t.b}`);
+      }
     }
     for (const w of g.words) {
       const e = model.encodeWords([w.words]).encodings[0];
@@ -60,5 +73,16 @@ Deno.test("hf tokenize: inputs longer than the model's positions are cut to them
     batch.attentionMask[1].filter((m) => m === 1).length,
     model.encode(["a dog"]).inputIds[0].length,
   );
+  model.dispose();
+});
+
+Deno.test("hf tokenize: fromPretrained's truncation option cuts the model's pairs", async () => {
+  const model = await AutoModelForSequenceClassification.fromPretrained(FIXTURES + "bert-seq", {
+    truncation: "only_second",
+  });
+  const long = "the film was great fun and the music was good ".repeat(8);
+  const [ids] = model.base.encode([["a dog", long]]).inputIds;
+  assertEquals(ids.length, model.base.maxLength);
+  assertEquals(ids.slice(0, 4), model.base.encode(["a dog"]).inputIds[0]);
   model.dispose();
 });

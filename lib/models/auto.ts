@@ -16,7 +16,7 @@ import { labelMaps } from "../heads/labels.ts";
 import type { ProblemType } from "../heads/labels.ts";
 import { Random } from "../random.ts";
 import type { TensorData } from "../train/safetensors.ts";
-import type { TextInput } from "./batch.ts";
+import type { TextInput, TruncationStrategy } from "./batch.ts";
 import { architectureName, basePrefix, parseConfig, type TransformerConfig } from "./config.ts";
 import { encoderParams } from "./encoder.ts";
 import { type ModelPart, PreTrainedModel, type SequencePooling } from "./pretrained.ts";
@@ -48,6 +48,8 @@ export interface FromPretrainedOptions extends HubModelOptions {
   attentionProbsDropoutProb?: number;
   /** Re-initialise weights whose shapes differ (e.g. another `numLabels`) instead of failing. */
   ignoreMismatchedSizes?: boolean;
+  /** How text pairs longer than the model's limit are cut (default `"longest_first"`). */
+  truncation?: TruncationStrategy;
   /** Seed of newly initialised weights (default 42). */
   seed?: number;
   /** Print transformers' loading warnings (default `true`). */
@@ -154,6 +156,7 @@ export class AutoModel {
       source,
       folder,
       loadingInfo: info,
+      truncation: options.truncation,
     });
   }
 }
@@ -442,6 +445,7 @@ async function loadClassifier<I>(
     source,
     folder,
     loadingInfo: info,
+    truncation: options.truncation,
   });
   const body = task === "ForTokenClassification"
     ? base.body("token")

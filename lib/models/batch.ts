@@ -16,8 +16,17 @@ export interface PaddedBatch extends EncoderBatch {
   encodings: Encoding[];
 }
 
+/**
+ * How a too-long pair is cut (transformers' `truncation=`): tokens off the end of the longer
+ * text, one at a time (`longest_first`, the default), or off the first or the second text only
+ * (an error when that text is too short to make it fit, as in transformers).
+ */
+export type TruncationStrategy = "longest_first" | "only_first" | "only_second";
+
 /** Options of {@linkcode encodeInputs}. */
 export interface BatchOptions {
+  /** How pairs are cut (default `"longest_first"`). */
+  truncation?: TruncationStrategy;
   /** Longest sequence, special tokens included. */
   maxLength: number;
   /** The id padding gets (`pad_token_id`). */
@@ -58,7 +67,13 @@ export function encodeInputs(
       if (!Array.isArray(input)) {
         throw new Error(`must be a text, a pair [textA, textB] or a list of words`);
       }
-      return tokenizer.tokenizePair(input[0], input[1], tokenize);
+      const strategy = options.truncation ?? "longest_first";
+      if (strategy === "longest_first") return tokenizer.tokenizePair(input[0], input[1], tokenize);
+      return truncateOnly(
+        tokenizer.tokenizePair(input[0], input[1], { maxLength: Infinity }),
+        strategy,
+        options.maxLength,
+      );
     } catch (e) {
       throw new Error(`inputs[${i}]: ${(e as Error).message}`, { cause: e });
     }
@@ -86,6 +101,54 @@ export function encodeWords(
     }
   });
   return pad(encodings, options);
+}
+
+/**
+ * Cuts the end of one text of a pair encoding: its content tokens are the first (or second) run
+ * of tokens with a word id; special tokens stay.
+ *
+ * @example
+ * ```ts
+ * import { assertEquals, assertThrows } from "@std/assert";
+ * import { truncateOnly } from "./batch.ts";
+ * const e = { inputIds: [2, 7, 8, 3, 9, 3], attentionMask: [1, 1, 1, 1, 1, 1],
+ *   tokenTypeIds: [0, 0, 0, 0, 1, 1], wordIds: [null, 0, 1, null, 0, null],
+ *   tokens: ["[CLS]", "a", "b", "[SEP]", "c", "[SEP]"] };
+ * assertEquals(truncateOnly(e, "only_first", 5).inputIds, [2, 7, 3, 9, 3]);
+ * assertThrows(() => truncateOnly(e, "only_second", 4), Error, "too short");
+ * ```
+ */
+export function truncateOnly(
+  e: Encoding,
+  strategy: "only_first" | "only_second",
+  maxLength: number,
+): Encoding {
+  const excess = e.inputIds.length - maxLength;
+  if (excess <= 0) return e;
+  // Content runs: maximal stretches of tokens with a word id.
+  const runs: [number, number][] = [];
+  e.wordIds.forEach((w, i) => {
+    if (w === null) return;
+    const last = runs.at(-1);
+    if (last && last[1] === i) last[1] = i + 1;
+    else runs.push([i, i + 1]);
+  });
+  const run = runs[strategy === "only_first" ? 0 : 1];
+  if (!run || run[1] - run[0] < excess) {
+    throw new Error(
+      `truncation "${strategy}": the ${strategy === "only_first" ? "first" : "second"} text ` +
+        `has ${run ? run[1] - run[0] : 0} tokens, too short to cut ${excess} and fit ` +
+        `maxLength ${maxLength}; use "longest_first"`,
+    );
+  }
+  const keep = (_: unknown, i: number) => i < run[1] - excess || i >= run[1];
+  return {
+    inputIds: e.inputIds.filter(keep),
+    attentionMask: e.attentionMask.filter(keep),
+    tokenTypeIds: e.tokenTypeIds.filter(keep),
+    wordIds: e.wordIds.filter(keep),
+    tokens: e.tokens.filter(keep),
+  };
 }
 
 function pad(encodings: Encoding[], { padTokenId, segments }: BatchOptions): PaddedBatch {

@@ -12,7 +12,7 @@ export {
   PreTrainedClassifier,
   resolveLabels,
 } from "./auto.ts";
-export { type PaddedBatch, type TextInput } from "./batch.ts";
+export { type PaddedBatch, type TextInput, type TruncationStrategy } from "./batch.ts";
 export {
   type HiddenAct,
   MODEL_TYPES,

@@ -9,7 +9,13 @@ import * as tf from "@tensorflow/tfjs";
 import type { TransformersTokenizer } from "../encoders/transformers/tokenizer.ts";
 import type { Body } from "../heads/body.ts";
 import type { ForwardOptions } from "../heads/classification_head.ts";
-import { encodeInputs, encodeWords, type PaddedBatch, type TextInput } from "./batch.ts";
+import {
+  encodeInputs,
+  encodeWords,
+  type PaddedBatch,
+  type TextInput,
+  type TruncationStrategy,
+} from "./batch.ts";
 import { architectureName, type TransformerConfig } from "./config.ts";
 import { writePretrained } from "./save_pretrained.ts";
 import { type EncoderOutput, runEncoder } from "./encoder.ts";
@@ -53,7 +59,11 @@ export interface PreTrainedInit {
   folder: string;
   /** The loading report. */
   loadingInfo: LoadingInfo;
+  /** How pairs are cut (default `"longest_first"`). */
+  truncation?: TruncationStrategy;
 }
+
+const STRATEGIES: readonly TruncationStrategy[] = ["longest_first", "only_first", "only_second"];
 
 /**
  * The transformer with its weights. `call` gives transformers' `last_hidden_state` and
@@ -72,6 +82,8 @@ export class PreTrainedModel {
   readonly prefix: string;
   /** What loading matched, missed and re-initialised (transformers' `loading_info`). */
   readonly loadingInfo: LoadingInfo;
+  /** How pairs longer than {@linkcode maxLength} are cut (transformers' `truncation=`). */
+  truncation: TruncationStrategy = "longest_first";
   readonly #vars = new Map<string, tf.Variable>();
   readonly #frozen = new Set<ModelPart>();
   readonly #hasPrefix: boolean;
@@ -84,6 +96,16 @@ export class PreTrainedModel {
     this.folder = init.folder;
     this.prefix = init.prefix;
     this.loadingInfo = init.loadingInfo;
+    if (init.truncation !== undefined) {
+      if (!STRATEGIES.includes(init.truncation)) {
+        throw new Error(
+          `truncation must be one of ${STRATEGIES.join(", ")}, got ${
+            JSON.stringify(init.truncation)
+          }`,
+        );
+      }
+      this.truncation = init.truncation;
+    }
     for (const [name, { shape, data }] of init.values) {
       this.#vars.set(name, tf.variable(tf.tensor(data, shape, "float32"), true));
     }
@@ -238,6 +260,7 @@ export class PreTrainedModel {
       maxLength: this.maxLength,
       padTokenId: this.config.padTokenId,
       segments: this.config.typeVocabSize > 1,
+      truncation: this.truncation,
     };
   }
 
