@@ -381,3 +381,15 @@ export {
   type Synonyms,
   SYNONYMS_PATH,
 } from "./imbalance/mod.ts";
+export {
+  AutoModel,
+  AutoModelForSequenceClassification,
+  AutoModelForTokenClassification,
+  exportOnnx,
+  type FromPretrainedOptions,
+  type LoadingInfo,
+  type ModelPart,
+  PreTrainedClassifier,
+  PreTrainedModel,
+  type TextInput,
+} from "./models/mod.ts";

@@ -5,7 +5,9 @@
  *
  * Groups: `encoder` (USE-lite embeddings on tfjs-wasm, tfjs-cpu, onnxruntime, PyTorch; cold
  * starts; matmul rates), `train` (head step, 2-layer encoder step, USE-lite end-to-end step, each
- * beside PyTorch), `head` (the head step's rows alone, a few seconds), `seqeval` (CoNLL-2003
+ * beside PyTorch), `head` (the head step's rows alone, a few seconds), `hf` (a training step of
+ * BERTs shaped like bert-tiny and all-MiniLM-L6-v2 fine-tuned end to end by lib/models, beside
+ * transformers + PyTorch on the same folder; PyTorch from `KIT_HF_PYTHON`), `seqeval` (CoNLL-2003
  * test), `transformers` (transformers.js tiny-bert: embed, tokenize, cold start). Default: all, a
  * few minutes on 2 cores. PyTorch is Debian's python3-torch (/usr/bin/python3, or `KIT_PYTHON`);
  * without it the PyTorch columns read "—". Times are medians of repeated runs.
@@ -19,9 +21,10 @@ import { seqevalRows } from "./bench/seqeval.ts";
 import { type BenchRow, markdownTable, textTable } from "./bench/table.ts";
 import { torchMissing, torchVersion } from "./bench/torch.ts";
 import { trainRows } from "./bench/train.ts";
+import { hfTrainRows } from "./bench/hf_train.ts";
 import { transformersRows } from "./bench/transformers.ts";
 
-const GROUPS = ["encoder", "train", "head", "seqeval", "transformers"] as const;
+const GROUPS = ["encoder", "train", "head", "hf", "seqeval", "transformers"] as const;
 type Group = (typeof GROUPS)[number];
 
 const { values, positionals } = parseArgs({
@@ -36,7 +39,7 @@ const { values, positionals } = parseArgs({
 });
 if (values.help) {
   console.log(
-    "deno task bench [encoder] [train] [head] [seqeval] [transformers] [--markdown FILE] " +
+    "deno task bench [encoder] [train] [head] [hf] [seqeval] [transformers] [--markdown FILE] " +
       "[--quick] [--torch-threads 1,2]",
   );
   Deno.exit(0);
@@ -72,7 +75,8 @@ for (const group of groups) {
     );
   } else if (group === "train" || group === "head") {
     rows.push(...await trainRows({ quick, threads, headOnly: group === "head" }));
-  } else if (group === "seqeval") rows.push(...await seqevalRows());
+  } else if (group === "hf") rows.push(...await hfTrainRows({ quick, threads }));
+  else if (group === "seqeval") rows.push(...await seqevalRows());
   else rows.push(...await transformersRows());
   console.error(`bench: ${group} took ${((performance.now() - t) / 1000).toFixed(0)} s`);
 }

@@ -24,6 +24,17 @@ export interface SafetensorsFile {
   tensors: Map<string, TensorData>;
   /** The `__metadata__` strings (empty when absent). */
   metadata: Record<string, string>;
+  /** Tensors left out by `{ skipNonFloat: true }`, by name, with their dtype. */
+  skipped: Map<string, string>;
+}
+
+/** Options of {@linkcode readSafetensors}. */
+export interface ReadSafetensorsOptions {
+  /**
+   * Leave out tensors that are not floats (e.g. the int64 `position_ids` buffers of older
+   * Hugging Face checkpoints) instead of refusing the file (default `false`).
+   */
+  skipNonFloat?: boolean;
 }
 
 interface HeaderEntry {
@@ -112,7 +123,8 @@ export async function writeSafetensors(
 }
 
 /**
- * Reads a safetensors file of float32 tensors, checking the header against the file size.
+ * Reads a safetensors file of float tensors, checking the header against the file size; F16
+ * and BF16 tensors (half-precision hub checkpoints) are widened to float32.
  *
  * @example
  * ```ts
@@ -124,7 +136,10 @@ export async function writeSafetensors(
  * await Deno.remove(path);
  * ```
  */
-export async function readSafetensors(path: string): Promise<SafetensorsFile> {
+export async function readSafetensors(
+  path: string,
+  { skipNonFloat = false }: ReadSafetensorsOptions = {},
+): Promise<SafetensorsFile> {
   const bytes = await Deno.readFile(path);
   const bad = (why: string) => new Error(`${path}: not a valid safetensors file: ${why}`);
   if (bytes.length < 8) throw bad(`${bytes.length} bytes, shorter than the 8-byte header length`);
@@ -141,23 +156,54 @@ export async function readSafetensors(path: string): Promise<SafetensorsFile> {
   const dataStart = 8 + headerLength;
   const dataLength = bytes.length - dataStart;
   const tensors = new Map<string, TensorData>();
+  const skipped = new Map<string, string>();
   for (const [name, entry] of Object.entries(header)) {
     if (name === "__metadata__") continue;
     const { dtype, shape, data_offsets: offsets } = entry as HeaderEntry;
-    if (dtype !== "F32") throw bad(`tensor "${name}" has dtype ${dtype}; only F32 is supported`);
+    const width = FLOAT_WIDTHS[dtype];
+    if (width === undefined) {
+      if (skipNonFloat) {
+        skipped.set(name, dtype);
+        continue;
+      }
+      throw bad(`tensor "${name}" has dtype ${dtype}; only F32, F16 and BF16 are supported`);
+    }
     const [begin, end] = offsets ?? [];
     const size = (shape ?? []).reduce((a, b) => a * b, 1);
-    if (!(begin >= 0 && end <= dataLength && end - begin === 4 * size)) {
+    if (!(begin >= 0 && end <= dataLength && end - begin === width * size)) {
       throw bad(
         `tensor "${name}": data_offsets [${offsets}] do not fit shape [${shape}] in ${dataLength} data bytes`,
       );
     }
     const view = new DataView(bytes.buffer, bytes.byteOffset + dataStart + begin, end - begin);
     const data = new Float32Array(size);
-    for (let i = 0; i < size; i++) data[i] = view.getFloat32(4 * i, true);
+    if (dtype === "F32") { for (let i = 0; i < size; i++) data[i] = view.getFloat32(4 * i, true); }
+    else if (dtype === "F16") {
+      for (let i = 0; i < size; i++) data[i] = half(view.getUint16(2 * i, true));
+    } else for (let i = 0; i < size; i++) data[i] = bfloat16(view.getUint16(2 * i, true));
     tensors.set(name, { shape, data });
   }
-  return { tensors, metadata: (header.__metadata__ as Record<string, string>) ?? {} };
+  return { tensors, metadata: (header.__metadata__ as Record<string, string>) ?? {}, skipped };
+}
+
+const FLOAT_WIDTHS: Record<string, number> = { F32: 4, F16: 2, BF16: 2 };
+
+const widen = new DataView(new ArrayBuffer(4));
+
+/** A bfloat16 is the top half of a float32. */
+function bfloat16(bits: number): number {
+  widen.setUint32(0, bits << 16);
+  return widen.getFloat32(0);
+}
+
+/** IEEE half precision: sign, 5 exponent bits (bias 15), 10 mantissa bits. */
+function half(bits: number): number {
+  const sign = bits & 0x8000 ? -1 : 1;
+  const exponent = (bits >> 10) & 0x1f;
+  const mantissa = bits & 0x3ff;
+  if (exponent === 0) return sign * mantissa * 2 ** -24;
+  if (exponent === 0x1f) return mantissa ? NaN : sign * Infinity;
+  return sign * (1 + mantissa / 1024) * 2 ** (exponent - 15);
 }
 
 function littleEndianBytes(values: Float32Array): Uint8Array {

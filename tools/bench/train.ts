@@ -80,7 +80,8 @@ async function trainerMsPerStep<I>(
   return median(per);
 }
 
-function msPerStep(step: () => unknown, warmup: number, steps: number): number {
+/** The median of `steps` single calls of `step`, after `warmup` untimed calls. */
+export function msPerStep(step: () => unknown, warmup: number, steps: number): number {
   for (let i = 0; i < warmup; i++) step();
   const times: number[] = [];
   for (let i = 0; i < steps; i++) {

@@ -1,0 +1,159 @@
+// Parity of the kit's BERT / DistilBERT / RoBERTa with transformers 5.18 on tiny checkpoints
+// (tests/fixtures/hf, made by tools/make_hf_fixtures.py): tokenization, logits, loss, the
+// gradient of every parameter (within 1e-4 of each tensor's largest value) and one AdamW step
+// (1e-5), dropout off.
+import * as tf from "@tensorflow/tfjs";
+import { assert, assertEquals } from "@std/assert";
+import { initBackend } from "../lib/backend.ts";
+import { crossEntropyLoss } from "../lib/losses.ts";
+import {
+  AutoModelForSequenceClassification,
+  AutoModelForTokenClassification,
+  type PreTrainedClassifier,
+} from "../lib/models/auto.ts";
+import type { TextInput } from "../lib/models/batch.ts";
+import { AdamW } from "../lib/train/optimizer.ts";
+import { readSafetensors } from "../lib/train/safetensors.ts";
+import { registerKitGradients } from "../lib/tf/gradients.ts";
+
+await initBackend({ quiet: true });
+registerKitGradients();
+
+const FIXTURES = new URL("./fixtures/hf/", import.meta.url).pathname;
+
+interface Golden {
+  kind: "seq" | "pair" | "tok";
+  texts?: string[];
+  pairs?: [string, string][];
+  words?: string[][];
+  labels: number[] | number[][];
+  inputIds: number[][];
+  attentionMask: number[][];
+  tokenTypeIds: number[][] | null;
+  logits: { shape: number[]; data: number[] };
+  loss: number;
+  adamw: { lr: number; betas: [number, number]; eps: number; weightDecay: number };
+}
+
+const golden = async (name: string): Promise<Golden> =>
+  JSON.parse(await Deno.readTextFile(`${FIXTURES}golden/${name}.json`));
+
+/**
+ * max |a − b| ≤ tol · max(max |b|, floor): relative to the tensor's largest value; `floor` is
+ * for tensors that are zero in exact arithmetic (the key bias's gradient: softmax ignores a
+ * constant added to every score), where both sides are float noise.
+ */
+function assertRelClose(
+  actual: ArrayLike<number>,
+  expected: ArrayLike<number>,
+  tol: number,
+  what: string,
+  floor = 1e-6,
+) {
+  assertEquals(actual.length, expected.length, `${what}: length`);
+  let scale = 0;
+  let diff = 0;
+  for (let i = 0; i < expected.length; i++) {
+    scale = Math.max(scale, Math.abs(expected[i]));
+    diff = Math.max(diff, Math.abs(actual[i] - expected[i]));
+  }
+  assert(diff <= tol * Math.max(scale, floor), `${what}: max diff ${diff} > ${tol} × ${scale}`);
+}
+
+async function load(name: string, kind: Golden["kind"]) {
+  const folder = FIXTURES + name.replace("-pair", "-seq");
+  return kind === "tok"
+    ? await AutoModelForTokenClassification.fromPretrained(folder)
+    : await AutoModelForSequenceClassification.fromPretrained(folder);
+}
+
+function inputsOf(g: Golden): (TextInput | string[])[] {
+  return g.kind === "seq" ? g.texts! : g.kind === "pair" ? g.pairs! : g.words!;
+}
+
+for (
+  const name of [
+    "bert-seq",
+    "bert-pair",
+    "bert-tok",
+    "distilbert-seq",
+    "distilbert-tok",
+    "roberta-seq",
+    "roberta-pair",
+    "roberta-tok",
+  ]
+) {
+  Deno.test(`hf parity ${name}: ids, logits, loss and every gradient match transformers`, async () => {
+    const g = await golden(name);
+    const model = await load(name, g.kind) as PreTrainedClassifier<unknown>;
+    const inputs = inputsOf(g);
+    const batch = g.kind === "tok"
+      ? model.base.encodeWords(inputs as string[][])
+      : model.base.encode(inputs as TextInput[]);
+    assertEquals(batch.inputIds, g.inputIds);
+    assertEquals(batch.attentionMask, g.attentionMask);
+    if (g.tokenTypeIds) assertEquals(batch.tokenTypeIds, g.tokenTypeIds);
+    if (g.kind === "tok") {
+      assertEquals(model.base.encodeWords(inputs as string[][]).encodings.length, 3);
+    }
+
+    const vars = model.hfVariables();
+    const { value, grads } = tf.variableGrads(() => {
+      const logits = model.forward(inputs);
+      assertEquals(logits.shape, g.logits.shape);
+      assertRelClose(logits.dataSync(), g.logits.data, 1e-4, "logits");
+      return crossEntropyLoss(logits, g.labels) as tf.Scalar;
+    }, [...vars.values()]);
+    assertRelClose([value.dataSync()[0]], [g.loss], 1e-4, "loss");
+    const want = (await readSafetensors(`${FIXTURES}golden/${name}.grads.safetensors`)).tensors;
+    assertEquals([...vars.keys()].sort(), [...want.keys()].sort());
+    // A tensor's tolerance is 1e-4 of its largest value, and never below 1e-6 of the largest
+    // gradient of the model (a few 1e-8 here).
+    const largest = Math.max(...[...want.values()].map((t) => Math.max(...t.data.map(Math.abs))));
+    for (const [hfName, v] of vars) {
+      const grad = grads[v.name];
+      assertEquals(grad.shape, want.get(hfName)!.shape, hfName);
+      const ref = want.get(hfName)!.data;
+      assertRelClose(grad.dataSync(), ref, 1e-4, `grad ${hfName}`, 1e-2 * largest);
+    }
+    tf.dispose([value, ...Object.values(grads)]);
+    model.dispose();
+  });
+}
+
+for (
+  const name of [
+    "bert-seq",
+    "bert-tok",
+    "distilbert-seq",
+    "distilbert-tok",
+    "roberta-seq",
+    "roberta-tok",
+  ]
+) {
+  Deno.test(`hf parity ${name}: one AdamW step on transformers' gradients matches torch.optim.AdamW (1e-5)`, async () => {
+    const g = await golden(name);
+    const model = await load(name, g.kind) as PreTrainedClassifier<unknown>;
+    const vars = model.hfVariables();
+    const grads = (await readSafetensors(`${FIXTURES}golden/${name}.grads.safetensors`)).tensors;
+    const after = (await readSafetensors(`${FIXTURES}golden/${name}.adamw.safetensors`)).tensors;
+    const { lr, betas, eps, weightDecay } = g.adamw;
+    const optimizer = new AdamW([...vars.values()], { lr, betas, eps, weightDecay });
+    const named: tf.NamedTensorMap = {};
+    for (const [hfName, v] of vars) {
+      const t = grads.get(hfName)!;
+      named[v.name] = tf.tensor(t.data, t.shape);
+    }
+    optimizer.step(named);
+    for (const [hfName, v] of vars) {
+      const want = after.get(hfName)!.data;
+      const got = v.dataSync();
+      let diff = 0;
+      for (let i = 0; i < want.length; i++) diff = Math.max(diff, Math.abs(got[i] - want[i]));
+      assert(diff <= 1e-5, `${hfName}: max diff ${diff} after one AdamW step`);
+    }
+    tf.dispose(Object.values(named));
+    optimizer.dispose();
+    model.dispose();
+  });
+}
