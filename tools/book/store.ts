@@ -109,3 +109,13 @@ export async function storeOutputs(
 function sortedKeys(o: Record<string, unknown>): Record<string, unknown> {
   return Object.fromEntries(Object.keys(o).sort().map((k) => [k, o[k]]));
 }
+
+/** A copy of `source` showing the outputs `executed` produced (normalised, without images). */
+export function withRunOutputs(source: Notebook, executed: Notebook, root: string): Notebook {
+  const nb: Notebook = structuredClone(source);
+  for (const cell of produced(source, executed, root)) {
+    nb.cells[cell.index].outputs = cell.outputs;
+    nb.cells[cell.index].execution_count = cell.executionCount;
+  }
+  return nb;
+}
