@@ -1,11 +1,12 @@
 /**
- * HTML for the book's pages: Markdown (with GitHub's heading anchors) and notebooks with their
- * outputs. Plotly figures become a placeholder plus their JSON, drawn by the page's script with
+ * HTML for the book's pages: Markdown (with GitHub's heading anchors and `$…$` / `$$…$$` math
+ * rendered by KaTeX, as GitHub renders it) and notebooks with their outputs. Plotly figures become a placeholder plus their JSON, drawn by the page's script with
  * the plotly.js the book ships. Cell tags, as Jupyter Book reads them: `remove-cell`,
  * `remove-input`, `remove-output`, `hide-input` (code folded under "Show code"), `hide-cell`.
  * @module
  */
-import { Marked } from "marked";
+import katex from "katex";
+import { Marked, type TokenizerAndRendererExtension } from "marked";
 import { cellSource, hasTag, type Notebook } from "../notebook_files.ts";
 import { joinText, type Output, PLOTLY_MIME } from "./outputs.ts";
 
@@ -30,9 +31,37 @@ export function slug(text: string): string {
     .trim().replace(/\s/g, "-");
 }
 
-/** Markdown to HTML; headings get GitHub's ids, so `#section` links work as on GitHub. */
+/** `$…$` inline and `$$…$$` display math, rendered to HTML by KaTeX (its CSS is in assets/). */
+function math(display: boolean): TokenizerAndRendererExtension {
+  const pattern = display ? /^\$\$([\s\S]+?)\$\$/ : /^\$(?!\s)([^$\n]+?)(?<!\s)\$(?!\d)/;
+  const name = display ? "displayMath" : "inlineMath";
+  return {
+    name,
+    level: "inline",
+    start: (src: string) => src.indexOf(display ? "$$" : "$"),
+    tokenizer(src: string) {
+      const m = src.match(pattern);
+      return m ? { type: name, raw: m[0], tex: m[1].trim() } : undefined;
+    },
+    renderer: (token) =>
+      katex.renderToString(token.tex, { displayMode: display, throwOnError: true }),
+  } as TokenizerAndRendererExtension;
+}
+
+/**
+ * Markdown to HTML; headings get GitHub's ids, so `#section` links work as on GitHub.
+ *
+ * @example
+ * ```ts
+ * import { assertStringIncludes } from "@std/assert";
+ * import { markdown } from "./render.ts";
+ * assertStringIncludes(markdown("## Two heads\n\n$K = 8$"), '<h2 id="two-heads">');
+ * assertStringIncludes(markdown("$K = 8$"), 'class="katex"');
+ * ```
+ */
 export function markdown(text: string): string {
   const marked = new Marked({ gfm: true });
+  marked.use({ extensions: [math(true), math(false)] });
   marked.use({
     renderer: {
       heading({ tokens, depth, text }) {

@@ -6,6 +6,7 @@
  * @module
  */
 import { dirname, join, posix } from "node:path";
+import { fileURLToPath } from "node:url";
 import { plotlyJsPath } from "../../lib/plot.ts";
 import { escapeHtml } from "./render.ts";
 
@@ -96,6 +97,11 @@ function layout(page: BookPage, pages: BookPage[], known: Set<string>): string {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(page.title)}</title>
 <link rel="stylesheet" href="${up("assets/book.css")}">
+${
+    page.body.includes('class="katex"')
+      ? `<link rel="stylesheet" href="${up("assets/katex/katex.min.css")}">`
+      : ""
+  }
 ${hasPlots ? `<script src="${up("assets/plotly.min.js")}"></script>` : ""}
 </head><body>
 <nav><a href="${up("index.html")}"${page.out === "index.html" ? ' class="here"' : ""}>Home</a>
@@ -108,11 +114,24 @@ ${hasPlots ? `<script src="${up("assets/draw.js")}"></script>` : ""}
 `;
 }
 
+/** KaTeX's stylesheet and its woff2 fonts (every browser the book targets reads woff2). */
+async function copyKatex(dir: string): Promise<void> {
+  const css = fileURLToPath(import.meta.resolve("katex/dist/katex.min.css"));
+  await Deno.mkdir(join(dir, "fonts"), { recursive: true });
+  await Deno.copyFile(css, join(dir, "katex.min.css"));
+  for (const e of Deno.readDirSync(join(dirname(css), "fonts"))) {
+    if (e.name.endsWith(".woff2")) {
+      await Deno.copyFile(join(dirname(css), "fonts", e.name), join(dir, "fonts", e.name));
+    }
+  }
+}
+
 /** Writes the pages and their assets into `dir` (emptied first). */
 export async function writeBook(dir: string, pages: BookPage[]): Promise<void> {
   await Deno.remove(dir, { recursive: true }).catch(() => {});
   await Deno.mkdir(join(dir, "assets"), { recursive: true });
   await Deno.copyFile(plotlyJsPath(), join(dir, "assets", "plotly.min.js"));
+  await copyKatex(join(dir, "assets", "katex"));
   await Deno.writeTextFile(join(dir, "assets", "book.css"), CSS + "\n");
   await Deno.writeTextFile(join(dir, "assets", "draw.js"), DRAW + "\n");
   const known = new Set(pages.map((p) => p.out));
