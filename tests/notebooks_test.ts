@@ -201,4 +201,18 @@ Deno.test("output tolerance: a last-digit flip passes, a count or a plot value d
     ".data[0].y[1]: stored 0.25, now 0.2501",
   );
   assertEquals(outputsDifference(bundle(a), bundle({ data: [{ y: [0.5, 0.250001] }] })), undefined);
+  // A progress bar shows only when its loop ran (a warm cache skips it): never compared.
+  const bar: StoredOutput = {
+    output_type: "display_data",
+    data: { "text/html": '<progress value="2" max="2"></progress> embed 2/2 100%' },
+  };
+  const said: StoredOutput = { output_type: "stream", name: "stdout", text: "2 vectors\n" };
+  const line: StoredOutput = {
+    output_type: "stream",
+    name: "stdout",
+    text: "embed 2/2 100% [████████████████████]\n2 vectors\n",
+  };
+  assertEquals(outputsDifference([said], [bar, said]), undefined);
+  assertEquals(outputsDifference([said], [line]), undefined);
+  assertStringIncludes(outputsDifference([said], [bar])!, "stored 1 outputs (stdout), now 0");
 });

@@ -219,15 +219,34 @@ export function jsonDifference(a: unknown, b: unknown, path = ""): string | unde
     : `${path || "value"}: stored ${JSON.stringify(a)}, now ${JSON.stringify(b)}`;
 }
 
+/** A progress bar's line: "embed use-lite 40/40 100% [████…]" (rates already scrubbed). */
+const PROGRESS_LINE = /^.*\b\d+\/\d+ \d+% \[[█ ]*\].*(?:\n|$)/gm;
+
+/**
+ * The outputs without progress bars: whether a loop shows one depends on the run (a warm
+ * embedding cache skips the loop), not on its result.
+ */
+export function withoutProgress(outputs: Output[]): Output[] {
+  return outputs.flatMap((o): Output[] => {
+    if (o.output_type === "stream") {
+      const text = joinText(o.text).replace(PROGRESS_LINE, "");
+      return text ? [{ ...o, text }] : [];
+    }
+    return joinText(o.data?.["text/html"]).includes("<progress") ? [] : [o];
+  });
+}
+
 /**
  * Why a cell's stored outputs do not say what it produced now, or undefined when they agree.
- * Static images are not compared: they are drawn from the plot data, which is.
+ * Static images are not compared: they are drawn from the plot data, which is. Neither are
+ * progress bars ({@link withoutProgress}).
  */
 export function outputsDifference(
-  stored: Output[],
-  now: Output[],
+  storedOutputs: Output[],
+  nowOutputs: Output[],
   volatile = false,
 ): string | undefined {
+  const stored = withoutProgress(storedOutputs), now = withoutProgress(nowOutputs);
   if (stored.length !== now.length) {
     return `stored ${stored.length} outputs (${kinds(stored)}), now ${now.length} (${kinds(now)})`;
   }
