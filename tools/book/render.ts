@@ -31,9 +31,11 @@ export function slug(text: string): string {
     .trim().replace(/\s/g, "-");
 }
 
-/** `$…$` inline and `$$…$$` display math, rendered to HTML by KaTeX (its CSS is in assets/). */
+/** `$…$` inline (may wrap, not across a blank line) and `$$…$$` display math, rendered to HTML by KaTeX (its CSS is in assets/). */
 function math(display: boolean): TokenizerAndRendererExtension {
-  const pattern = display ? /^\$\$([\s\S]+?)\$\$/ : /^\$(?!\s)([^$\n]+?)(?<!\s)\$(?!\d)/;
+  const pattern = display
+    ? /^\$\$([\s\S]+?)\$\$/
+    : /^\$(?!\s)((?:[^$\\\n]|\\[\s\S]|\n(?!\n))+?)(?<!\s)\$(?!\d)/;
   const name = display ? "displayMath" : "inlineMath";
   return {
     name,
@@ -57,6 +59,7 @@ function math(display: boolean): TokenizerAndRendererExtension {
  * import { markdown } from "./render.ts";
  * assertStringIncludes(markdown("## Two heads\n\n$K = 8$"), '<h2 id="two-heads">');
  * assertStringIncludes(markdown("$K = 8$"), 'class="katex"');
+ * assertStringIncludes(markdown("about $20 \\cdot 276\n\\approx 5{,}500$ pairs"), "5,500</mn>");
  * ```
  */
 export function markdown(text: string): string {
