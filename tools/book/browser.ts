@@ -20,6 +20,19 @@ export function findChromium(): string | undefined {
   return undefined;
 }
 
+/** Headless, no sandbox or GPU, and no network of its own (updates, sync, QUIC). */
+export const CHROMIUM_FLAGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--hide-scrollbars",
+];
+
 type Message = {
   id?: number;
   method?: string;
@@ -59,15 +72,7 @@ export class Browser {
     const profile = await Deno.makeTempDir({ prefix: "kit-chromium-" });
     const process = new Deno.Command(executable, {
       args: [
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--hide-scrollbars",
+        ...CHROMIUM_FLAGS,
         "--allow-file-access-from-files",
         "--remote-debugging-port=0",
         `--user-data-dir=${profile}`,
