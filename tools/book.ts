@@ -12,7 +12,7 @@ import { basename, join, relative } from "node:path";
 import { parseArgs } from "node:util";
 import { notebookPaths, readNotebook, ROOT } from "./notebook_files.ts";
 import { runNotebook } from "./notebooks.ts";
-import { withRunOutputs } from "./book/store.ts";
+import { storedDifferences, withRunOutputs } from "./book/store.ts";
 import { markdown, notebookHtml, notebookTitle } from "./book/render.ts";
 import { type BookPage, writeBook } from "./book/site.ts";
 
@@ -70,13 +70,23 @@ if (import.meta.main) {
     if (!values["from-stored"]) {
       const output = join(ROOT, ".cache", "executed", basename(path));
       const run = await runNotebook(path, { output });
-      console.log(`${run.ok ? "ok  " : "FAIL"}  ${path}  ${run.seconds.toFixed(1)} s`);
       if (!run.ok) {
         failed++;
+        console.log(`FAIL  ${path}  ${run.seconds.toFixed(1)} s`);
         console.log(run.message.replace(/^/gm, "      "));
         continue;
       }
-      nb = withRunOutputs(source, readNotebook(output), ROOT);
+      const executed = readNotebook(output);
+      // Whether the page shows what the notebook on disk shows: said, not enforced (the
+      // notebooks check in `deno task test` enforces it).
+      const differ = storedDifferences(source, executed, ROOT).length;
+      console.log(
+        `ok    ${path}  ${run.seconds.toFixed(1)} s  ` +
+          (differ
+            ? `${differ} cells differ from the stored outputs`
+            : "same as the stored outputs"),
+      );
+      nb = withRunOutputs(source, executed, ROOT);
     }
     const repoPath = relative(ROOT, path);
     pages.push({
