@@ -1,6 +1,12 @@
 import { assert, assertEquals, assertStringIncludes } from "@std/assert";
 import { runNotebook } from "../tools/notebooks.ts";
 import { KERNEL_NAME, ROOT } from "../tools/notebook_files.ts";
+import {
+  numbersAgree,
+  type Output as StoredOutput,
+  outputsDifference,
+  textDifference,
+} from "../tools/book/outputs.ts";
 
 interface Output {
   output_type: string;
@@ -101,4 +107,112 @@ Deno.test("a cell over the per-cell timeout fails the run, naming the cell", asy
   } finally {
     await Deno.remove(dir, { recursive: true });
   }
+});
+
+/** A notebook in a temp folder under .cache (so `../../lib/` resolves) from code cell sources. */
+async function tempNotebook(sources: string[]): Promise<{ dir: string; path: string }> {
+  await Deno.mkdir(`${ROOT}.cache`, { recursive: true });
+  const dir = await Deno.makeTempDir({ dir: `${ROOT}.cache`, prefix: "nb-test-" });
+  const nb = JSON.parse(await Deno.readTextFile("tests/fixtures/failing_cell.ipynb"));
+  nb.cells = sources.map((source, i) => ({
+    cell_type: "code",
+    execution_count: null,
+    id: `cell${i}`,
+    metadata: {},
+    outputs: [],
+    source,
+  }));
+  const path = `${dir}/stored.ipynb`;
+  await Deno.writeTextFile(path, JSON.stringify(nb, null, 1) + "\n");
+  return { dir, path };
+}
+
+async function notebooksCli(...args: string[]): Promise<{ code: number; text: string }> {
+  const { code, stdout, stderr } = await new Deno.Command(Deno.execPath(), {
+    args: ["run", "-A", "tools/notebooks.ts", ...args],
+  }).output();
+  return { code, text: new TextDecoder().decode(stdout) + new TextDecoder().decode(stderr) };
+}
+
+Deno.test("stored outputs: none stored fails, refresh stores them (figure PNG, no timings), a changed number fails naming the cell", async () => {
+  const { dir, path } = await tempNotebook([
+    'import { barChart } from "../../lib/mod.ts";\nconst share = 0.474;',
+    "console.log(`macro F1 ${share}, 84 pairs, ${Deno.cwd()}/x, in ${(performance.now() % 9).toFixed(1)} s`);",
+    'barChart(["a", "b"], [{ name: "f1", values: [share, 0.9] }]);',
+  ]);
+  try {
+    const empty = await notebooksCli(path);
+    assertEquals(empty.code, 1, empty.text);
+    assertStringIncludes(
+      empty.text,
+      "cell 2 (code cell 2): stored 0 outputs (none), now 1 (stdout)",
+    );
+    assertStringIncludes(empty.text, "deno task notebooks:refresh");
+
+    const refresh = await notebooksCli("--write", path);
+    assertEquals(refresh.code, 0, refresh.text);
+    const stored = await Deno.readTextFile(path);
+    const nb = JSON.parse(stored);
+    const text = joined(nb.cells[1].outputs[0].text);
+    assert(!text.includes(ROOT), `absolute path kept: ${text}`);
+    assertStringIncludes(text, "macro F1 0.474, 84 pairs, .cache/");
+    assertStringIncludes(text, "in … s");
+    const figure = nb.cells[2].outputs[0].data;
+    assertEquals(Object.keys(figure), [
+      "application/vnd.plotly.v1+json",
+      "image/png",
+      "text/plain",
+    ]);
+    assert(figure["image/png"].startsWith("iVBORw0KGgo"), "a PNG");
+    assertEquals(nb.cells.map((c: { execution_count: number }) => c.execution_count), [1, 2, 3]);
+
+    const again = await notebooksCli(path);
+    assertEquals(again.code, 0, again.text);
+    await notebooksCli("--write", path);
+    assertEquals(await Deno.readTextFile(path), stored, "a rerun must change no byte");
+
+    await Deno.writeTextFile(path, stored.replace("macro F1 0.474", "macro F1 0.481"));
+    const changed = await notebooksCli(path);
+    assertEquals(changed.code, 1, changed.text);
+    assertStringIncludes(
+      changed.text,
+      'cell 2 (code cell 2): output 1 (stdout), line 1: stored "macro F1 0.481, 84 pairs',
+    );
+    assertStringIncludes(changed.text, 'now "macro F1 0.474, 84 pairs');
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+});
+
+Deno.test("output tolerance: a last-digit flip passes, a count or a plot value does not", () => {
+  assert(numbersAgree("0.474", "0.475"));
+  assert(!numbersAgree("0.474", "0.476"));
+  assert(!numbersAgree("84", "85"));
+  assertEquals(textDifference("acc 0.90  (n=10)", "acc 0.91 (n=10)"), undefined);
+  assertStringIncludes(textDifference("n=10\nacc 0.90", "n=10\nacc 0.95")!, "line 2");
+  assertEquals(textDifference("12 ms per step", "15 ms per step", true), undefined);
+  const a = { data: [{ y: [0.5, 0.25] }] }, b = { data: [{ y: [0.5, 0.2501] }] };
+  const bundle = (fig: unknown): StoredOutput[] => [{
+    output_type: "execute_result",
+    data: { "application/vnd.plotly.v1+json": fig, "text/plain": "Figure" },
+  }];
+  assertStringIncludes(
+    outputsDifference(bundle(a), bundle(b))!,
+    ".data[0].y[1]: stored 0.25, now 0.2501",
+  );
+  assertEquals(outputsDifference(bundle(a), bundle({ data: [{ y: [0.5, 0.250001] }] })), undefined);
+  // A progress bar shows only when its loop ran (a warm cache skips it): never compared.
+  const bar: StoredOutput = {
+    output_type: "display_data",
+    data: { "text/html": '<progress value="2" max="2"></progress> embed 2/2 100%' },
+  };
+  const said: StoredOutput = { output_type: "stream", name: "stdout", text: "2 vectors\n" };
+  const line: StoredOutput = {
+    output_type: "stream",
+    name: "stdout",
+    text: "embed 2/2 100% [████████████████████]\n2 vectors\n",
+  };
+  assertEquals(outputsDifference([said], [bar, said]), undefined);
+  assertEquals(outputsDifference([said], [line]), undefined);
+  assertStringIncludes(outputsDifference([said], [bar])!, "stored 1 outputs (stdout), now 0");
 });

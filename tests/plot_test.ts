@@ -17,31 +17,14 @@ import {
   saveHtml,
 } from "../lib/plot.ts";
 import { decodePng, type Image } from "./helpers/png.ts";
+import { CHROMIUM_FLAGS, findChromium } from "../tools/book/browser.ts";
 
-const CHROMIUM = ["chromium", "chromium-browser", "google-chrome"].find(onPath);
-
-function onPath(name: string): boolean {
-  return (Deno.env.get("PATH") ?? "").split(":").some((dir) => {
-    try {
-      return Deno.statSync(join(dir, name)).isFile;
-    } catch {
-      return false;
-    }
-  });
-}
+const CHROMIUM = findChromium();
 
 async function screenshot(htmlPath: string, pngPath: string, dir: string): Promise<Image> {
   const { code, stderr } = await new Deno.Command(CHROMIUM!, {
     args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--hide-scrollbars",
+      ...CHROMIUM_FLAGS,
       `--user-data-dir=${join(dir, "profile")}`,
       "--virtual-time-budget=10000",
       "--window-size=900,500",

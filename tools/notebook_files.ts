@@ -5,6 +5,7 @@
  */
 import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
+import type { Output } from "./book/outputs.ts";
 
 /** The kernelspec name every kit notebook declares in its metadata. */
 export const KERNEL_NAME = "finetune-kit-deno";
@@ -16,8 +17,11 @@ export const ROOT = fileURLToPath(new URL("..", import.meta.url));
 /** A notebook cell as nbformat 4 stores it. */
 export interface Cell {
   cell_type: "code" | "markdown" | "raw";
+  id?: string;
   source: string | string[];
-  outputs?: { output_type: string; ename?: string; evalue?: string }[];
+  metadata?: { tags?: string[]; [key: string]: unknown };
+  execution_count?: number | null;
+  outputs?: Output[];
 }
 
 /** The parts of an nbformat 4 notebook the tools read. */
@@ -49,6 +53,19 @@ export function readNotebook(path: string): Notebook {
     throw new Error(`${path}: expected nbformat 4 with a cells array, got nbformat ${nb.nbformat}`);
   }
   return nb;
+}
+
+/**
+ * Writes a notebook as Jupyter does (one-space indent, keys in their order, non-ASCII kept, a
+ * final newline), so a notebook read and written back is byte for byte the same.
+ */
+export function writeNotebook(path: string, nb: Notebook): void {
+  Deno.writeTextFileSync(path, JSON.stringify(nb, null, 1) + "\n");
+}
+
+/** Whether a cell carries a metadata tag (`remove-cell`, `hide-input`, `volatile`, …). */
+export function hasTag(cell: Cell, tag: string): boolean {
+  return cell.metadata?.tags?.includes(tag) ?? false;
 }
 
 /** A cell's source as one string (nbformat allows a list of lines). */
