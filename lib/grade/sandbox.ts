@@ -118,13 +118,13 @@ const isOutcome = (o: unknown): o is Outcome => {
 /** Applies one frame; returns why it is malformed, or null. */
 function apply(f: Frames, payload: unknown, count: number): string | null {
   if (payload === null || typeof payload !== "object" || Array.isArray(payload)) {
-    return "not an object";
+    return "a result that is not an object";
   }
   const p = payload as Record<string, unknown>;
   const keys = Object.keys(p).sort().join(",");
   const id = (v: unknown) => Number.isInteger(v) && (v as number) >= -1 && (v as number) < count;
   if (keys === "hello" && p.hello === true && !f.hello) f.hello = true;
-  else if (!f.hello || f.done) return "a frame outside the run";
+  else if (!f.hello || f.done) return "a result line outside the run";
   else if (keys === "start" && id(p.start) && (p.start as number) >= 0) f.phase = p.start as number;
   else if (keys === "id,outcome" && p.id === f.phase && isOutcome(p.outcome)) {
     if (f.outcomes[p.id as number]) return `a second answer to test ${(p.id as number) + 1}`;
@@ -134,7 +134,7 @@ function apply(f: Frames, payload: unknown, count: number): string | null {
   } else if (keys === "importError" && typeof p.importError === "string") {
     f.importError = p.importError.slice(0, TAIL);
   } else if (keys === "done" && p.done === true) f.done = true;
-  else return `an unexpected frame {${keys.slice(0, 80)}}`;
+  else return `an unexpected result line {${keys.slice(0, 80)}}`;
   return null;
 }
 
@@ -370,10 +370,11 @@ function judge(
     if (kitsFault(f.importError, c.kitDir, c.kitRoot, specifiers)) {
       return { ...voids(""), graderError: `the kit failed to load:\n${f.importError}` };
     }
-    const outside = f.importError.includes(`file://${c.kitDir}/${OUTSIDE}/`)
+    const outside = f.importError.includes(`${c.kitDir}/${OUTSIDE}/`)
       ? " (a submission may import only its own folder and the kit's lib/)"
       : "";
-    return voids(`could not be loaded${outside}: ${f.importError.split("\n")[0]}`);
+    const why = f.importError.split("\n").slice(0, 3).map((l) => l.trim()).join(" ");
+    return voids(`could not be loaded${outside}: ${why}`);
   }
   const forbidden = f.outcomes.find((o) => o && !o.ok && o.error.name === FORBIDDEN);
   if (forbidden && !forbidden.ok) return voids(forbidden.error.message);
