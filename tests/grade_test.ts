@@ -222,6 +222,7 @@ Deno.test("the student release leaves out solutions, hidden cases and solution c
         "tests/grader",
         "tests/fixtures/submissions",
         "tests/grade_test.ts",
+        "tests/grade_hostile_test.ts",
         "tests/helpers/mistakes.ts",
       ]
     ) {
