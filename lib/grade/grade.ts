@@ -347,7 +347,7 @@ async function gradeExercise(
   }
   const left = options.deadline - performance.now();
   const own = options.timeoutMs ?? spec.timeoutMs ?? 20_000;
-  if (left < 500) {
+  if (left < 2000) {
     return zero(
       `not run: the submission's time budget of ${options.budget / 1000} s was spent by its ` +
         `other exercises`,

@@ -305,7 +305,8 @@ export async function runSandboxed(
 
 /** Whether an import error is the kit's: it happened in a kit module or a kit package. */
 function kitsFault(message: string, kitDir: string, kitRoot: string, specifiers: string[]) {
-  const inKit = new RegExp(`(?:\\bat|\\bfrom) "?file://${kitDir}/lib/`);
+  const escaped = kitDir.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  const inKit = new RegExp(`(?:\\bat|\\bfrom) "?file://${escaped}/lib/`);
   return inKit.test(message) || message.includes(`${kitRoot}/node_modules`) ||
     specifiers.some((s) => message.includes(`"${s}"`) || message.includes(`"npm:${s}"`));
 }
@@ -340,6 +341,9 @@ function judge(
   const code = `exit code ${status.code}${status.signal ? `, signal ${status.signal}` : ""}`;
 
   if (!f.hello) {
+    if (ended === "time" && c.timeoutReason) {
+      return voids(`not run: ${c.timeoutReason} was too short to start it`);
+    }
     if (ended === "time") {
       return { ...voids(""), graderError: `the sandbox did not start within ${c.limit / 1000} s` };
     }
