@@ -455,6 +455,8 @@ Deno.test("one time budget per submission: an every-exercise loop stops at the b
   assert(failures.some((f) => /time budget of 8 s/.test(f)), failures.join("\n"));
 });
 
+const by = (results: ExerciseResult[]) => Object.fromEntries(results.map((r) => [r.name, r]));
+
 /** A copy of the kit in `.cache/` (linked, except the parts a test breaks). */
 async function brokenKit(
   change: (root: string) => Promise<void>,
@@ -484,10 +486,23 @@ Deno.test("the kit's faults are grader errors, not a student's 0", async () => {
       "focal_loss/mod.ts": `import "../../lib/data/hub.ts";\n${solution("focal_loss")}`,
     });
     const results = await gradeSubmission(dir, { kitRoot: root, only: ["entities", "focal_loss"] });
+    // The command line says so and exits 1 (its kit is the copy it sits in).
+    await Deno.mkdir(`${root}/tools`);
+    await Deno.copyFile(`${kit}/tools/grade.ts`, `${root}/tools/grade.ts`);
+    const cli = await new Deno.Command(Deno.execPath(), {
+      args: ["run", "-A", "tools/grade.ts", dir, "--only", "entities,focal_loss", "--format"]
+        .concat(["gradescope", "--out", `${dir}/results.json`]),
+      cwd: root,
+    }).output();
+    const json = JSON.parse(await Deno.readTextFile(`${dir}/results.json`));
     await Deno.remove(dir, { recursive: true });
-    const by = Object.fromEntries(results.map((r) => [r.name, r]));
-    assertEquals(by.entities.score, by.entities.maxScore);
-    assertMatch(by.focal_loss.graderError ?? "", /kit failed to load[^]*kit-missing-package/);
+    assertEquals(cli.code, 1, new TextDecoder().decode(cli.stderr));
+    assertMatch(new TextDecoder().decode(cli.stderr), /GRADER ERROR in focal_loss/);
+    assertMatch(json.output, /GRADER ERROR/);
+    assertEquals(json.score, by(results).entities.maxScore);
+    const { entities, focal_loss } = by(results);
+    assertEquals(entities.score, entities.maxScore);
+    assertMatch(focal_loss.graderError ?? "", /kit failed to load[^]*kit-missing-package/);
     const gs = toGradescope(results, 1);
     assertMatch(gs.output, /GRADER ERROR — not your fault[^]*focal_loss: the kit failed to load/);
     assert(!gs.tests.some((t) => t.name.startsWith("focal_loss")), "a 0 per test was reported");
