@@ -279,6 +279,9 @@ export async function gradeSubmission(
     );
   } finally {
     await Deno.remove(staging, { recursive: true });
+    // The children's transpiled copies of this run's small kits: never read again.
+    await Deno.remove(`${kitRoot}/.cache/grade-deno/gen/file${staging}`, { recursive: true })
+      .catch(() => {});
   }
 }
 
