@@ -97,7 +97,16 @@ Deno.test("imports outside the submission and the kit's lib/ fail; stand-ins hol
       `import { focalLoss as k } from "../../lib/losses.ts#real";`,
       /write focalLoss yourself/,
     ],
-    // The real kit, its solutions and hidden cases: not importable by any path.
+    // The real kit, its solutions and hidden cases: not importable by any path (an npm subpath
+    // climbing out of node_modules is refused by Deno as an "unprepared module" today; this
+    // case fails if an upgrade lets it through).
+    [
+      "npm subpath",
+      `import { focalLoss as k } from "npm:@tensorflow/tfjs@4.22.0/${
+        "../".repeat(6)
+      }solutions/focal_loss/mod.ts";`,
+      /could not be loaded/,
+    ],
     ["real kit", `import { focalLoss as k } from "${kit}/lib/losses.ts";`, /only its own folder/],
     ["up", `import { focalLoss as k } from "../../../../solutions/focal_loss/mod.ts";`, /only/],
     [
