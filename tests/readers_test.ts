@@ -74,7 +74,13 @@ Deno.test("parseConll: DOCSTART, blank lines, tag column choice, malformed line 
   assertThrows(
     () => parseConll("EU NNP B-NP B-ORG\nrejects VBZ\n", { file: "train.txt" }),
     DataFileError,
-    "train.txt:2: expected 4 columns, got 2",
+    "train.txt:2: expected 4 columns (as most token lines have), got 2",
+  );
+  // The first token line lost its tag: it is the line named, not the next one.
+  assertThrows(
+    () => parseConll("EU NNP B-NP\nrejects VBZ B-VP O\nit PRP B-NP O\n", { file: "train.txt" }),
+    DataFileError,
+    "train.txt:1: expected 4 columns (as most token lines have), got 3",
   );
   assertThrows(
     () => parseConll("EU B-ORG\n", { tagColumn: 5, file: "t.txt" }),

@@ -6,7 +6,16 @@
  * exists, else results.json).
  * @module
  */
-import { defaultKitRoot, formatTable, gradeSubmission, toGradescope } from "../lib/grade/mod.ts";
+import {
+  defaultKitRoot,
+  type ExerciseResult,
+  formatTable,
+  GraderError,
+  graderErrorResults,
+  type GradescopeResults,
+  gradeSubmission,
+  toGradescope,
+} from "../lib/grade/mod.ts";
 
 function usage(message: string): never {
   console.error(`${message}
@@ -40,10 +49,7 @@ while (args.length) {
 }
 path ??= `${kitRoot}/exercises`;
 
-const started = performance.now();
-const results = await gradeSubmission(path, { kitRoot, only });
-const seconds = (performance.now() - started) / 1000;
-if (format === "gradescope") {
+async function writeGradescope(results: GradescopeResults): Promise<void> {
   let target = out;
   if (!target) {
     try {
@@ -53,8 +59,32 @@ if (format === "gradescope") {
       target = "results.json";
     }
   }
-  await Deno.writeTextFile(target, JSON.stringify(toGradescope(results, seconds), null, 2) + "\n");
+  await Deno.writeTextFile(target, JSON.stringify(results, null, 2) + "\n");
   console.log(`wrote ${target}`);
 }
+
+const started = performance.now();
+let results: ExerciseResult[];
+try {
+  results = await gradeSubmission(path, { kitRoot, only });
+} catch (e) {
+  if (!(e instanceof GraderError)) throw e;
+  // Not the student's fault: say so, and leave no score that looks like theirs.
+  console.error(`GRADER ERROR: ${e.message}`);
+  if (format === "gradescope") {
+    await writeGradescope(graderErrorResults(e.message, (performance.now() - started) / 1000));
+  }
+  Deno.exit(1);
+}
+const seconds = (performance.now() - started) / 1000;
+if (format === "gradescope") await writeGradescope(toGradescope(results, seconds));
 console.log(formatTable(results, verbose));
 console.log(`graded ${path} in ${seconds.toFixed(1)} s`);
+const broken = results.filter((r) => r.graderError);
+if (broken.length) {
+  console.error(
+    `GRADER ERROR in ${broken.map((r) => r.name).join(", ")}: the kit, not the submission, ` +
+      `failed (see above); those exercises are not graded.`,
+  );
+  Deno.exit(1);
+}

@@ -18,8 +18,10 @@
  * the LOC entity is found, the PER entity is not (its span differs): P = R = F1 = 0.5, while a
  * token-level score would be 0.8.
  *
- * Off limits: the kit's seqeval scores (`f1Score`, `precisionRecallFscoreSupport`,
- * `classificationReport` in lib/seqeval/).
+ * Off limits: every seqeval score of the kit (`entityCounts`, `prfsFromCounts`, `scoreCounts`,
+ * `precisionRecallFscoreSupport`, `f1Score`, `precisionScore`, `recallScore` in
+ * lib/seqeval/scores.ts, `classificationReport` in lib/seqeval/report.ts). The grader replaces
+ * each with a function that throws, so kit code that calls them throws too.
  * Self-check: `deno test exercises/entity_f1/`.
  * @module
  */

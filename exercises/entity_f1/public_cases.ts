@@ -8,7 +8,15 @@ export const exercise: ExerciseSpec = {
   title: "Entity-level F1 (seqeval), micro and macro",
   chapter: "Section 16.6.3.3",
   forbid: {
-    "lib/seqeval/scores.ts": ["f1Score", "precisionRecallFscoreSupport", "entityCounts"],
+    "lib/seqeval/scores.ts": [
+      "entityCounts",
+      "prfsFromCounts",
+      "scoreCounts",
+      "precisionRecallFscoreSupport",
+      "f1Score",
+      "precisionScore",
+      "recallScore",
+    ],
     "lib/seqeval/report.ts": ["classificationReport"],
   },
 };

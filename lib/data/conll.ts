@@ -27,9 +27,9 @@ export interface ConllOptions {
 }
 
 /**
- * Parses CoNLL text into sentences. Every token line must have the same number of columns as
- * the first one; a line that does not (or whose tag column is missing) is an error naming the
- * file and line number.
+ * Parses CoNLL text into sentences. Every token line must have the same number of columns (the
+ * number most token lines have); a line that does not (or whose tag column is missing, the first
+ * line included) is an error naming the file and line number.
  *
  * @example
  * ```ts
@@ -46,41 +46,55 @@ export function parseConll(text: string, options: ConllOptions = {}): ConllSente
   if (!Number.isInteger(tagColumn)) {
     throw new Error(`tagColumn must be an integer, got ${tagColumn}`);
   }
+  // Token lines first: the column count is the one most lines have (a tie: the larger), so a
+  // line that lost its tag is named even when it is the first.
+  const lines: { lineNo: number; fields: string[]; raw: string }[] = [];
+  const counts = new Map<number, number>();
+  splitLines(text).forEach((raw, k) => {
+    const line = raw.trim();
+    const fields = line === "" ? [] : line.split(/\s+/);
+    lines.push({ lineNo: k + 1, fields, raw });
+    if (fields.length && fields[0] !== "-DOCSTART-") {
+      counts.set(fields.length, (counts.get(fields.length) ?? 0) + 1);
+    }
+  });
+  let width = 0;
+  for (const [w, n] of counts) {
+    if (n > (counts.get(width) ?? 0) || (n === counts.get(width) && w > width)) width = w;
+  }
+  const index = tagColumn < 0 ? width + tagColumn : tagColumn;
   const sentences: ConllSentence[] = [];
   let current: ConllSentence | undefined;
-  let width = -1;
+  let checked = false;
   const flush = () => {
     if (current) sentences.push(current);
     current = undefined;
   };
-  splitLines(text).forEach((raw, k) => {
-    const lineNo = k + 1;
-    const line = raw.trim();
-    if (line === "") return flush();
-    const fields = line.split(/\s+/);
-    if (fields[0] === "-DOCSTART-") return flush();
-    if (width < 0) {
-      width = fields.length;
-      const index = tagColumn < 0 ? width + tagColumn : tagColumn;
-      if (index < 1 || index >= width) {
-        throw new DataFileError(
-          file,
-          lineNo,
-          `tagColumn ${tagColumn} is not a tag column of a line with ${width} columns`,
-        );
-      }
-    } else if (fields.length !== width) {
+  for (const { lineNo, fields, raw } of lines) {
+    if (fields.length === 0 || fields[0] === "-DOCSTART-") {
+      flush();
+      continue;
+    }
+    if (!checked && (index < 1 || index >= width)) {
       throw new DataFileError(
         file,
         lineNo,
-        `expected ${width} columns, got ${fields.length}: ${JSON.stringify(raw)}`,
+        `tagColumn ${tagColumn} is not a tag column of a line with ${width} columns`,
       );
     }
-    const index = tagColumn < 0 ? width + tagColumn : tagColumn;
+    checked = true;
+    if (fields.length !== width) {
+      throw new DataFileError(
+        file,
+        lineNo,
+        `expected ${width} columns (as most token lines have), got ${fields.length}: ` +
+          JSON.stringify(raw),
+      );
+    }
     current ??= { tokens: [], tags: [], line: lineNo };
     current.tokens.push(fields[0]);
     current.tags.push(fields[index]);
-  });
+  }
   flush();
   return sentences;
 }

@@ -4,9 +4,11 @@
  * @module
  */
 import { exists } from "../fs.ts";
-import { runSandboxed } from "./sandbox.ts";
+import { buildSandboxKit } from "./confine.ts";
+import { checkInstalled } from "./install.ts";
+import { GraderError, runSandboxed } from "./sandbox.ts";
 import type { Case, ExerciseSpec } from "./spec.ts";
-import { readZip } from "./zip.ts";
+import { extractZip } from "./zip.ts";
 
 /** Gradescope's visibility values. */
 export type Visibility = "visible" | "hidden" | "after_due_date" | "after_published";
@@ -45,8 +47,13 @@ export interface ExerciseResult {
   score: number;
   /** Points possible. */
   maxScore: number;
-  /** Why the whole exercise got 0 (not submitted, sandbox violation, timeout …), or null. */
+  /**
+   * Why the exercise lost points beyond wrong answers (not submitted, sandbox violation, stall,
+   * crash …), or null. A stall or crash keeps the points of the cases answered before it.
+   */
   failure: string | null;
+  /** The grader's or the kit's fault, not the submission's (its score means nothing), or null. */
+  graderError: string | null;
   /** What the submission printed, shortened. */
   output: string;
   /** Seconds in the sandbox. */
@@ -69,6 +76,8 @@ export interface GradeOptions {
   timeoutMs?: number;
   /** Visibility of hidden cases in Gradescope (default `"after_published"`). */
   hiddenVisibility?: Visibility;
+  /** Wall time all exercises of one submission may take together, in ms (default 60 000). */
+  budgetMs?: number;
 }
 
 /** The kit's root folder: the one above `lib/`. */
@@ -113,22 +122,31 @@ export async function loadExercises(kitRoot = defaultKitRoot()): Promise<Exercis
   }));
 }
 
+/** Whether `path` is a directory itself, not a link to one (false when missing). */
+async function isRealDir(path: string): Promise<boolean> {
+  try {
+    return (await Deno.lstat(path)).isDirectory;
+  } catch (e) {
+    if (e instanceof Deno.errors.NotFound) return false;
+    throw e;
+  }
+}
+
 /**
- * The folder holding the exercise folders of a submission: `path` itself, its `exercises/`,
- * or, for a `.zip`, the archive extracted into `scratch` (either layout inside).
+ * The folder holding the exercise folders of a submission: `path` itself, its `exercises/`, or
+ * its one sub-folder that holds them; a file is a zip, extracted into `scratch` first (either
+ * layout inside). Links are never followed: a submission that is a link into the kit (its
+ * solutions, its hidden cases) would be graded as the kit.
  */
 async function submissionRoot(path: string, names: string[], scratch: string): Promise<string> {
   let root = path.replace(/\/$/, "");
-  if (root.endsWith(".zip")) {
+  if ((await Deno.lstat(root)).isFile) {
     const out = `${scratch}/unzipped`;
-    for (const { path: p, data } of await readZip(await Deno.readFile(root))) {
-      const file = `${out}/${p}`;
-      await Deno.mkdir(file.slice(0, file.lastIndexOf("/")), { recursive: true });
-      await Deno.writeFile(file, data);
-    }
+    await extractZip(await Deno.readFile(root), out);
     root = out;
   }
   const has = async (dir: string) => {
+    if (!(await isRealDir(dir))) return false;
     for (const n of names) if (await exists(`${dir}/${n}/mod.ts`)) return true;
     return false;
   };
@@ -141,14 +159,20 @@ async function submissionRoot(path: string, names: string[], scratch: string): P
   return root;
 }
 
-/** Copies the plain files of a submitted exercise folder (no links, no sub-folders). */
-async function stage(from: string, to: string): Promise<void> {
+/**
+ * Copies the plain files of a submitted exercise folder (no links, no sub-folders) and says
+ * what it left out.
+ */
+async function stage(from: string, to: string): Promise<string[]> {
   await Deno.mkdir(to, { recursive: true });
+  const skipped: string[] = [];
   for await (const e of Deno.readDir(from)) {
-    if (e.isFile && /\.(ts|js|mjs|json)$/.test(e.name)) {
+    if (e.isSymlink) skipped.push(`${e.name} (a link)`);
+    else if (e.isFile && /\.(ts|js|mjs|json)$/.test(e.name)) {
       await Deno.copyFile(`${from}/${e.name}`, `${to}/${e.name}`);
     }
   }
+  return skipped;
 }
 
 async function pool<T, R>(items: T[], size: number, fn: (t: T) => Promise<R>): Promise<R[]> {
@@ -164,9 +188,43 @@ async function pool<T, R>(items: T[], size: number, fn: (t: T) => Promise<R>): P
   return out;
 }
 
+const probed = new Map<string, Promise<void>>();
+
 /**
- * Grades the submission at `path` (a folder of exercise folders, a kit copy, or a `.zip`).
- * Each exercise runs in its own sandboxed process; a failure in one never stops the others.
+ * Checks, before any student code runs, that a sandboxed child can start and load the kit
+ * modules the exercises forbid (they pull in its npm packages) — offline, from the kit's
+ * lockfile and node_modules. Throws a {@link GraderError} naming the fix when it cannot.
+ */
+async function probeSandbox(
+  kitRoot: string,
+  exercises: Exercise[],
+  staging: string,
+  denoDir: string,
+): Promise<void> {
+  await checkInstalled(kitRoot);
+  const spec: ExerciseSpec = { name: "_probe", title: "sandbox probe", chapter: "" };
+  const dir = `${staging}/_probe`;
+  await buildSandboxKit(kitRoot, spec, dir);
+  const modules = [...new Set(exercises.flatMap((e) => Object.keys(e.spec.forbid ?? {})))];
+  await Deno.mkdir(`${dir}/exercises/_probe`, { recursive: true });
+  await Deno.writeTextFile(
+    `${dir}/exercises/_probe/mod.ts`,
+    modules.map((m) => `import "../../${m}";\n`).join(""),
+  );
+  const run = await runSandboxed(dir, spec, [], { kitRoot, denoDir, timeoutMs: 60_000 });
+  if (run.graderError || run.failure) {
+    throw new GraderError(
+      `the grading sandbox cannot load the kit (${run.graderError ?? run.failure})\n` +
+        `Is the kit installed? Run \`deno install\` in ${kitRoot} (online, once), then grade again.`,
+    );
+  }
+}
+
+/**
+ * Grades the submission at `path` (a folder of exercise folders, a kit copy, or a zip file).
+ * Each exercise runs in its own sandboxed process; a failure in one never stops the others, and
+ * a submission that cannot be read (a bad zip) scores 0 with the reason. Throws a
+ * {@link GraderError} when the sandbox itself cannot run (e.g. the kit is not installed).
  *
  * @example
  * ```ts ignore
@@ -186,68 +244,144 @@ export async function gradeSubmission(
     exercises = exercises.filter((e) => options.only!.includes(e.spec.name));
   }
   if (!(await exists(path))) throw new Error(`gradeSubmission: no such submission: ${path}`);
-  // The staging folder sits at the depth of exercises/, so `../../lib/…` imports resolve to the kit.
+  // Inside the kit, so the small kits can link its lib/ (one file system).
   const staging = `${kitRoot}/.grade-${crypto.randomUUID().slice(0, 8)}`;
   await Deno.mkdir(staging);
   try {
-    const root = await submissionRoot(
-      await Deno.realPath(path),
-      exercises.map((e) => e.spec.name),
-      staging,
-    );
+    // The children's own Deno cache (compiled code only: children never download, so no
+    // package or module fetched elsewhere can resolve there).
+    const denoDir = `${kitRoot}/.cache/grade-deno`;
+    await Deno.mkdir(denoDir, { recursive: true });
+    // Once per kit and process: the kit does not change while it grades.
+    const probe = probed.get(kitRoot) ?? probeSandbox(kitRoot, exercises, staging, denoDir);
+    probed.set(kitRoot, probe);
+    await probe.catch((e) => {
+      probed.delete(kitRoot);
+      throw e;
+    });
+    let root: string;
+    try {
+      root = await submissionRoot(
+        await Deno.realPath(path),
+        exercises.map((e) => e.spec.name),
+        staging,
+      );
+    } catch (e) {
+      const why = `the submission could not be read: ${e instanceof Error ? e.message : e}`;
+      return exercises.map((ex) => zeroResult(ex, why, options));
+    }
+    const budget = options.budgetMs ?? 60_000;
+    const deadline = performance.now() + budget;
     return await pool(
       exercises,
       options.concurrency ?? navigator.hardwareConcurrency ?? 2,
-      (ex) => gradeExercise(ex, root, staging, kitRoot, options),
+      (ex) => gradeExercise(ex, root, staging, kitRoot, denoDir, { ...options, deadline, budget }),
     );
   } finally {
     await Deno.remove(staging, { recursive: true });
+    // The children's transpiled copies of this run's small kits: never read again.
+    await Deno.remove(`${kitRoot}/.cache/grade-deno/gen/file${staging}`, { recursive: true })
+      .catch(() => {});
   }
 }
 
-async function gradeExercise(
+function zeroResult(
   { spec, publicCases, hiddenCases }: Exercise,
-  root: string,
-  staging: string,
-  kitRoot: string,
+  failure: string,
   options: GradeOptions,
-): Promise<ExerciseResult> {
+  output = "",
+  seconds = 0,
+): ExerciseResult {
   const cases = [...publicCases, ...hiddenCases];
-  const maxScore = cases.reduce((s, c) => s + c.points, 0);
-  const visibility = (i: number): Visibility =>
-    i < publicCases.length ? "visible" : options.hiddenVisibility ?? "after_published";
-  const testName = (i: number) =>
-    `${spec.name}: ${cases[i].name}${i < publicCases.length ? "" : " (hidden)"}`;
-  const zero = (failure: string, output = "", seconds = 0): ExerciseResult => ({
+  return {
     name: spec.name,
     title: spec.title,
     score: 0,
-    maxScore,
+    maxScore: cases.reduce((s, c) => s + c.points, 0),
     failure,
+    graderError: null,
     output,
     seconds,
     tests: cases.map((c, i) => ({
-      name: testName(i),
+      name: testName(spec, cases, i, publicCases.length),
       score: 0,
       maxScore: c.points,
       output: failure,
-      visibility: visibility(i),
+      visibility: visibility(i, publicCases.length, options),
     })),
-  });
+  };
+}
+
+const visibility = (i: number, publicCount: number, options: GradeOptions): Visibility =>
+  i < publicCount ? "visible" : options.hiddenVisibility ?? "after_published";
+
+const testName = (spec: ExerciseSpec, cases: Case[], i: number, publicCount: number) =>
+  `${spec.name}: ${cases[i].name}${i < publicCount ? "" : " (hidden)"}`;
+
+async function gradeExercise(
+  exercise: Exercise,
+  root: string,
+  staging: string,
+  kitRoot: string,
+  denoDir: string,
+  options: GradeOptions & { deadline: number; budget: number },
+): Promise<ExerciseResult> {
+  const { spec, publicCases, hiddenCases } = exercise;
+  const cases = [...publicCases, ...hiddenCases];
+  const zero = (failure: string, output = "", seconds = 0) =>
+    zeroResult(exercise, failure, options, output, seconds);
   const submitted = `${root}/${spec.name}`;
-  if (!(await exists(`${submitted}/mod.ts`))) return zero(`not submitted (no ${spec.name}/mod.ts)`);
-  const staged = `${staging}/${spec.name}`;
-  await stage(submitted, staged);
-  const run = await runSandboxed(`${staged}/mod.ts`, spec, cases, {
+  let info: Deno.FileInfo;
+  try {
+    info = await Deno.lstat(submitted);
+  } catch {
+    return zero(`not submitted (no ${spec.name}/mod.ts)`);
+  }
+  if (info.isSymlink) {
+    return zero(`${spec.name}/ is a link, not a folder: submit the files themselves`);
+  }
+  const mod = await Deno.lstat(`${submitted}/mod.ts`).catch(() => null);
+  if (!mod?.isFile) {
+    return zero(
+      mod?.isSymlink
+        ? `${spec.name}/mod.ts is a link, not a file: submit the file itself`
+        : `not submitted (no ${spec.name}/mod.ts)`,
+    );
+  }
+  const left = options.deadline - performance.now();
+  const own = options.timeoutMs ?? spec.timeoutMs ?? 20_000;
+  if (left < 2000) {
+    return zero(
+      `not run: the submission's time budget of ${options.budget / 1000} s was spent by its ` +
+        `other exercises`,
+    );
+  }
+  const dir = `${staging}/${spec.name}`;
+  await buildSandboxKit(kitRoot, spec, dir);
+  const skipped = await stage(submitted, `${dir}/exercises/${spec.name}`);
+  const run = await runSandboxed(dir, spec, cases, {
     kitRoot,
+    denoDir,
     memoryMb: options.memoryMb,
-    timeoutMs: options.timeoutMs,
+    timeoutMs: Math.min(own, left),
+    timeoutReason: left < own
+      ? `what was left of the submission's time budget of ${options.budget / 1000} s`
+      : undefined,
+    hiddenFrom: publicCases.length,
   });
-  if (run.failure) return zero(run.failure, run.output, run.seconds);
+  const note = skipped.length ? `left out: ${skipped.join(", ")}\n` : "";
+  const output = note + run.output;
+  if (run.graderError) {
+    return {
+      ...zero("grader error (not the submission's fault)", output, run.seconds),
+      graderError: run.graderError,
+    };
+  }
+  if (run.failure && run.voided) return zero(run.failure, output, run.seconds);
   const tests = cases.map((c, i): TestResult => {
     const outcome = run.outcomes[i];
     let message = "";
-    if (!outcome) message = "no answer from the sandbox";
+    if (!outcome) message = run.failure ?? "no answer from the sandbox";
     else {
       try {
         c.check(outcome);
@@ -255,21 +389,24 @@ async function gradeExercise(
         message = e instanceof Error ? e.message : String(e);
       }
     }
+    // A hidden case's own printed text goes with it (shown when it is published).
+    const printed = i >= publicCases.length && run.printed[i] ? `printed:\n${run.printed[i]}` : "";
     return {
-      name: testName(i),
+      name: testName(spec, cases, i, publicCases.length),
       score: message ? 0 : c.points,
       maxScore: c.points,
-      output: message,
-      visibility: visibility(i),
+      output: [message, printed].filter(Boolean).join("\n"),
+      visibility: visibility(i, publicCases.length, options),
     };
   });
   return {
     name: spec.name,
     title: spec.title,
     score: tests.reduce((s, t) => s + t.score, 0),
-    maxScore,
-    failure: null,
-    output: run.output,
+    maxScore: tests.reduce((s, t) => s + t.maxScore, 0),
+    failure: run.failure,
+    graderError: null,
+    output,
     seconds: run.seconds,
     tests,
   };

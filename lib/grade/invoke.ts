@@ -10,6 +10,7 @@ const MAX_SCALARS = 1_000_000;
 // Taken before any submission runs, so a patched JSON cannot bend the result lines.
 const stringify = JSON.stringify;
 const parse = JSON.parse;
+const isFinite = Number.isFinite;
 
 /**
  * Plain data from an answer: tfjs tensors (anything with `arraySync`) become nested arrays,
@@ -96,7 +97,7 @@ export async function invoke(
 export function encodeJson(value: unknown): string {
   return stringify(
     value,
-    (_k, v) => typeof v === "number" && !Number.isFinite(v) ? { $num: String(v) } : v,
+    (_k, v) => typeof v === "number" && !isFinite(v) ? { $num: String(v) } : v,
   );
 }
 

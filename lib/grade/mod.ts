@@ -16,8 +16,16 @@ export {
 } from "./grade.ts";
 export { decodeJson, encodeJson, invoke, toPlain } from "./invoke.ts";
 export { registerCases, selfCheck } from "./local.ts";
-export { formatTable, type GradescopeResults, toGradescope } from "./report.ts";
-export { runSandboxed, type SandboxOptions, type SandboxRun } from "./sandbox.ts";
+export { formatTable, graderErrorResults, type GradescopeResults, toGradescope } from "./report.ts";
+export {
+  childFlags,
+  GraderError,
+  runSandboxed,
+  type SandboxOptions,
+  type SandboxRun,
+} from "./sandbox.ts";
+export { buildSandboxKit, FORBIDDEN, offLimitsSource } from "./confine.ts";
+export { checkInstalled, missingPackages } from "./install.ts";
 export {
   type Case,
   type ExerciseSpec,
@@ -25,7 +33,7 @@ export {
   NotImplementedError,
   type Outcome,
 } from "./spec.ts";
-export { readZip, type ZipEntry } from "./zip.ts";
+export { extractZip, readZip, ZIP_LIMITS, type ZipEntry } from "./zip.ts";
 export {
   buildRelease,
   INSTRUCTOR_ONLY,

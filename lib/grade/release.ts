@@ -11,6 +11,7 @@ export const INSTRUCTOR_ONLY: readonly string[] = [
   "tests/grader/",
   "tests/fixtures/submissions/",
   "tests/grade_test.ts",
+  "tests/grade_hostile_test.ts",
   "tests/helpers/mistakes.ts",
   "out/",
 ];

@@ -1,261 +1,408 @@
 /**
- * Runs one exercise of a submission in its own least-privilege Deno process (see child.ts):
- * read access only to the staged submission folder, the kit's `lib/`, its npm packages and the
- * generated stand-ins for forbidden functions; no network, environment, writes, subprocesses
- * or FFI; a heap limit and a wall-time limit (the process is killed when it runs over).
+ * Runs one exercise of a submission in its own least-privilege Deno process (see child.ts) on
+ * the small kit of confine.ts: read access only to that small kit and the kit's installed
+ * `node_modules`; no network (`--cached-only`, the kit's lockfile `--frozen`, an empty Deno
+ * cache of the grader's own), environment, writes, subprocesses, Workers or FFI; a heap limit, a
+ * resident-memory limit (typed arrays live outside the heap) and a wall-time limit.
+ *
+ * A child that cannot start, or whose kit modules or packages fail to load, is a grader error
+ * (the kit's fault), never the student's 0. Everything else it does — stall, crash, exit,
+ * malformed or oversized answers — scores that exercise and nothing else.
  * @module
  */
-import { FRAME_MARK } from "./child.ts";
-import { exists } from "../fs.ts";
+import { FRAME_MARK, MAX_FRAME } from "./child.ts";
+import { FORBIDDEN, OUTSIDE } from "./confine.ts";
 import { decodeJson } from "./invoke.ts";
 import type { Case, ExerciseSpec, Outcome } from "./spec.ts";
 
-/** Where the kit lives and how to limit a child. */
-export interface SandboxOptions {
-  /** The kit's root folder (holds deno.json, lib/, node_modules/). */
-  kitRoot: string;
-  /** Heap limit of the child in MB (default 512). */
-  memoryMb?: number;
-  /** Overrides the exercise's own wall-time limit (ms). */
-  timeoutMs?: number;
+/** A failure of the grader or the kit, not of the submission: grading cannot go on. */
+export class GraderError extends Error {
+  /** @param message what failed, with the child's output tail when there is one. */
+  constructor(message: string) {
+    super(message);
+    this.name = "GraderError";
+  }
 }
 
-/** Why an exercise got 0 whatever its answers, or null. */
+/** Where the kit lives and how to limit a child. */
+export interface SandboxOptions {
+  /** The kit's root folder (holds deno.json, deno.lock, node_modules/). */
+  kitRoot: string;
+  /** The Deno cache the children use (the grader's own; it never holds downloads). */
+  denoDir: string;
+  /** Heap limit of the child in MB (default 512). */
+  memoryMb?: number;
+  /** Resident-memory limit of the child in MB, heap included (default memoryMb + 512). */
+  residentMb?: number;
+  /** Wall-time limit (ms); default the exercise's own, else 20 s. */
+  timeoutMs?: number;
+  /** Why the time limit is what it is, when not the exercise's own (shown on a stall). */
+  timeoutReason?: string;
+  /** Index of the first hidden case: nothing of a hidden case is shown before it is published. */
+  hiddenFrom?: number;
+}
+
+/** What a sandboxed run gave. */
 export interface SandboxRun {
   /** The answer of each case, by index; missing when the child never answered it. */
   outcomes: (Outcome | undefined)[];
-  /** A reason that voids the whole exercise (violation, timeout, crash, forgery), or null. */
+  /** Why the cases without an answer failed (or, when `voided`, all of them), or null. */
   failure: string | null;
-  /** What the submission printed (stdout and stderr, without the result lines), shortened. */
+  /** The failure breaks the rules: answered cases score 0 too. */
+  voided: boolean;
+  /** The kit's fault (the child could not start or load the kit), with the output tail. */
+  graderError: string | null;
+  /** What the submission printed while loading and during visible cases, shortened. */
   output: string;
+  /** What it printed during each case, shortened. */
+  printed: string[];
   /** Wall time of the child in seconds. */
   seconds: number;
 }
 
-const OUTPUT_CAP = 64 * 1024;
-/** The error name of the stand-ins for forbidden kit functions. */
-const FORBIDDEN = "ForbiddenKitFunction";
+/** Characters of printed text kept per case (and for loading). */
+const SHOWN = 2000;
+/** Characters of output kept for a grader error. */
+const TAIL = 3000;
 
-/** Deno's own cache folders, from `deno info --json`. */
-let denoInfo: Promise<{ npmCache: string; denoDir: string }> | undefined;
-function denoDirs(): Promise<{ npmCache: string; denoDir: string }> {
-  denoInfo ??= (async () => {
-    const out = await new Deno.Command(Deno.execPath(), { args: ["info", "--json"] }).output();
-    const info = JSON.parse(new TextDecoder().decode(out.stdout));
-    return { npmCache: info.npmCache, denoDir: info.denoDir };
-  })();
-  return denoInfo;
+/** The children's flags: no network, the kit's lockfile and installed packages only. */
+export function childFlags(kitRoot: string): string[] {
+  return [
+    "--no-check",
+    "--no-prompt",
+    "--cached-only",
+    "--frozen",
+    `--lock=${kitRoot}/deno.lock`,
+    `--config=${kitRoot}/deno.json`,
+  ];
+}
+
+/** Printed text of one phase (loading, or one case), kept up to SHOWN characters. */
+class Segment {
+  text = "";
+  dropped = 0;
+  add(s: string): void {
+    const kept = s.slice(0, Math.max(0, SHOWN - this.text.length));
+    this.text += kept;
+    this.dropped += s.length - kept.length;
+  }
+  toString(): string {
+    const t = this.text.trim();
+    return this.dropped ? `${t}\n… (${this.dropped} more characters cut)` : t;
+  }
+}
+
+/** What the child's frames said. */
+interface Frames {
+  hello: boolean;
+  done: boolean;
+  importError?: string;
+  violations: { what: string; at: number }[];
+  outcomes: (Outcome | undefined)[];
+  phase: number;
+  forged: boolean;
+  bad?: string;
+  segments: Map<number, Segment>;
+  tail: string;
+}
+
+const isOutcome = (o: unknown): o is Outcome => {
+  if (o === null || typeof o !== "object") return false;
+  const x = o as Record<string, unknown>;
+  if (x.ok === true) return "value" in x;
+  const e = x.error as Record<string, unknown> | undefined;
+  return x.ok === false && typeof e === "object" && e !== null &&
+    typeof e.name === "string" && typeof e.message === "string";
+};
+
+/** Applies one frame; returns why it is malformed, or null. */
+function apply(f: Frames, payload: unknown, count: number): string | null {
+  if (payload === null || typeof payload !== "object" || Array.isArray(payload)) {
+    return "a result that is not an object";
+  }
+  const p = payload as Record<string, unknown>;
+  const keys = Object.keys(p).sort().join(",");
+  const id = (v: unknown) => Number.isInteger(v) && (v as number) >= -1 && (v as number) < count;
+  if (keys === "hello" && p.hello === true && !f.hello) f.hello = true;
+  else if (!f.hello || f.done) return "a result line outside the run";
+  else if (keys === "start" && id(p.start) && (p.start as number) >= 0) f.phase = p.start as number;
+  else if (keys === "id,outcome" && p.id === f.phase && isOutcome(p.outcome)) {
+    if (f.outcomes[p.id as number]) return `a second answer to test ${(p.id as number) + 1}`;
+    f.outcomes[p.id as number] = p.outcome;
+  } else if (keys === "at,violation" && typeof p.violation === "string" && id(p.at)) {
+    f.violations.push({ what: p.violation.slice(0, 500), at: p.at as number });
+  } else if (keys === "importError" && typeof p.importError === "string") {
+    f.importError = p.importError.slice(0, TAIL);
+  } else if (keys === "done" && p.done === true) f.done = true;
+  else return `an unexpected result line {${keys.slice(0, 80)}}`;
+  return null;
 }
 
 /**
- * The import map of the child: deno.json's imports with paths made absolute, plus, for each
- * forbidden kit module, a stand-in that re-exports it except the forbidden names, which throw.
+ * Reads the child's output (stdout and stderr together, in order): frames carrying `nonce` go to
+ * `apply`, everything else is the submission's printed text, kept per phase up to SHOWN
+ * characters. No line is held beyond MAX_FRAME characters, however long it is.
  */
-async function writeImportMap(
-  kitRoot: string,
-  spec: ExerciseSpec,
-  dir: string,
-): Promise<string> {
-  const config = JSON.parse(await Deno.readTextFile(`${kitRoot}/deno.json`));
-  const kitUrl = new URL(`file://${kitRoot}/`);
-  const imports: Record<string, string> = {};
-  for (const [k, v] of Object.entries(config.imports ?? {}) as [string, string][]) {
-    imports[k] = v.startsWith(".") ? new URL(v, kitUrl).href : v;
-  }
-  const scopes: Record<string, Record<string, string>> = {};
-  for (const [path, names] of Object.entries(spec.forbid ?? {})) {
-    const real = new URL(path, kitUrl).href;
-    const standIn = `${dir}/forbidden_${path.replace(/[^A-Za-z0-9]+/g, "_")}`;
-    const lines = [`export * from ${JSON.stringify(real)};`];
-    for (const name of names) {
-      const message = `exercise ${spec.name}: write ${name} yourself — the kit's own ${name} ` +
-        `(${path}) is off limits in this exercise`;
-      lines.push(
-        `export function ${name}() { const e = new Error(${JSON.stringify(message)}); ` +
-          `e.name = ${JSON.stringify(FORBIDDEN)}; throw e; }`,
-      );
-    }
-    await Deno.writeTextFile(standIn, lines.join("\n") + "\n");
-    imports[real] = `file://${standIn}`;
-    scopes[`file://${dir}/`] = { ...scopes[`file://${dir}/`], [real]: real };
-  }
-  const mapPath = `${dir}/import_map.json`;
-  await Deno.writeTextFile(mapPath, JSON.stringify({ imports, scopes }, null, 2));
-  return mapPath;
-}
-
-/**
- * Collects a stream into text, keeping the first `cap` characters of what the submission printed
- * but every line that starts with `frame` (the result lines) whole: a submission that prints a
- * lot must not push its own answers out.
- */
-async function collect(
+async function readOutput(
   stream: ReadableStream<Uint8Array>,
-  cap: number,
-  frame?: string,
-): Promise<string> {
+  nonce: string,
+  count: number,
+): Promise<Frames> {
+  const f: Frames = {
+    hello: false,
+    done: false,
+    violations: [],
+    outcomes: new Array(count),
+    phase: -1,
+    forged: false,
+    segments: new Map(),
+    tail: "",
+  };
+  const mine = `${FRAME_MARK}${nonce}@@`;
   const decoder = new TextDecoder();
-  let text = "";
-  let printed = 0;
-  let dropped = 0;
   let line = "";
-  const add = (piece: string) => {
-    if (frame && piece.startsWith(frame)) {
-      // On a line of its own even when the cut took the end of the line before it.
-      text += (text === "" || text.endsWith("\n") ? "" : "\n") + piece;
-    } else {
-      const kept = piece.slice(0, Math.max(0, cap - printed));
-      text += kept;
-      printed += kept.length;
-      dropped += piece.length - kept.length;
+  let overflow = false; // the current line ran past MAX_FRAME: skip to its end
+  const text = (s: string) => {
+    if (s.includes(FRAME_MARK)) f.forged = true;
+    if (!f.segments.has(f.phase)) f.segments.set(f.phase, new Segment());
+    f.segments.get(f.phase)!.add(s);
+    f.tail = (f.tail + s).slice(-TAIL);
+  };
+  const endLine = (l: string) => {
+    if (!l.startsWith(mine)) return text(l + "\n");
+    let payload: unknown;
+    try {
+      payload = decodeJson(l.slice(mine.length));
+    } catch {
+      f.bad ??= "a result line that is not JSON";
+      return;
     }
+    const why = apply(f, payload, count);
+    if (why) f.bad ??= why;
   };
   for await (const chunk of stream) {
-    const s = decoder.decode(chunk, { stream: true });
-    const end = s.lastIndexOf("\n");
-    if (end < 0) {
-      line += s;
-    } else {
-      for (const l of (line + s.slice(0, end + 1)).split(/(?<=\n)/)) add(l);
-      line = s.slice(end + 1);
-    }
-    // Only result lines need their end; a long line of anything else goes now.
-    if (line.length > cap && !(frame && line.startsWith(frame))) {
-      add(line);
+    const parts = decoder.decode(chunk, { stream: true }).split("\n");
+    for (let i = 0; i < parts.length; i++) {
+      const last = i === parts.length - 1;
+      if (!overflow) line += parts[i];
+      if (!overflow && line.length > MAX_FRAME + mine.length) {
+        if (line.startsWith(mine)) f.bad ??= `an answer over ${MAX_FRAME} characters`;
+        else text(line.slice(0, SHOWN));
+        overflow = true;
+        line = "";
+      }
+      if (last) break;
+      if (!overflow) endLine(line);
+      overflow = false;
       line = "";
     }
   }
-  add(line + decoder.decode());
-  return dropped ? `${text}\n… (${dropped} more characters cut)` : text;
+  if (!overflow && line) endLine(line + decoder.decode());
+  return f;
+}
+
+/** Resident memory of a process in MB (0 when it is gone). */
+async function residentMb(pid: number): Promise<number> {
+  try {
+    const status = await Deno.readTextFile(`/proc/${pid}/status`);
+    const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
+    return kb / 1024;
+  } catch {
+    return 0;
+  }
 }
 
 /**
- * Runs `cases` against the staged submission module `modulePath` in a sandboxed child.
+ * Runs `cases` against the submission staged in the small kit `kitDir` (see confine.ts) in a
+ * sandboxed child.
  *
  * @example
  * ```ts ignore
- * const run = await runSandboxed("/kit/.grade-1/focal_loss/mod.ts", spec, cases, { kitRoot: "/kit" });
+ * const run = await runSandboxed("/kit/.grade-1/focal_loss", spec, cases, { kitRoot: "/kit", denoDir });
  * ```
  */
 export async function runSandboxed(
-  modulePath: string,
+  kitDir: string,
   spec: ExerciseSpec,
   cases: readonly Case[],
-  { kitRoot, memoryMb = 512, timeoutMs }: SandboxOptions,
+  options: SandboxOptions,
 ): Promise<SandboxRun> {
-  const limit = timeoutMs ?? spec.timeoutMs ?? 20_000;
-  const work = await Deno.makeTempDir({ prefix: "kit-grade-" });
+  const { kitRoot, denoDir, memoryMb = 512 } = options;
+  const residentCap = options.residentMb ?? memoryMb + 512;
+  const limit = options.timeoutMs ?? spec.timeoutMs ?? 20_000;
+  const hiddenFrom = options.hiddenFrom ?? cases.length;
   const started = performance.now();
+  const nonce = crypto.randomUUID().replaceAll("-", "");
+  const deno = [
+    Deno.execPath(),
+    "run",
+    ...childFlags(kitRoot),
+    `--import-map=${kitDir}/import_map.json`,
+    `--allow-read=${kitDir}/lib,${kitDir}/exercises/${spec.name},${kitRoot}/node_modules`,
+    `--v8-flags=--max-old-space-size=${memoryMb}`,
+    `${kitDir}/lib/grade/child.ts`,
+  ];
+  // One stream for stdout and stderr keeps what the submission printed in order with the frames.
+  const child = new Deno.Command("/bin/sh", {
+    args: ["-c", 'exec "$@" 2>&1', "sh", ...deno],
+    cwd: kitDir,
+    clearEnv: true,
+    env: {
+      DENO_DIR: denoDir,
+      DENO_NO_UPDATE_CHECK: "1",
+      NO_COLOR: "1",
+      HOME: kitDir,
+      PATH: "/usr/bin:/bin",
+    },
+    stdin: "piped",
+    stdout: "piped",
+    stderr: "null",
+  }).spawn();
+  let ended: "time" | "memory" | null = null;
+  const kill = (why: "time" | "memory") => {
+    ended ??= why;
+    try {
+      child.kill("SIGKILL");
+    } catch { /* already gone */ }
+  };
+  const timer = setTimeout(() => kill("time"), limit);
+  let peak = 0;
+  const watch = setInterval(async () => {
+    peak = Math.max(peak, await residentMb(child.pid));
+    if (peak > residentCap) kill("memory");
+  }, 50);
   try {
-    const mapPath = await writeImportMap(kitRoot, spec, work);
-    const { npmCache, denoDir } = await denoDirs();
-    const nodeModules = `${kitRoot}/node_modules`;
-    const readable = [
-      modulePath.slice(0, modulePath.lastIndexOf("/")),
-      `${kitRoot}/lib`,
-      (await exists(nodeModules)) ? nodeModules : npmCache,
-      work,
-    ];
-    const nonce = crypto.randomUUID().replaceAll("-", "");
-    const child = new Deno.Command(Deno.execPath(), {
-      args: [
-        "run",
-        "--no-check",
-        "--no-prompt",
-        "--no-lock",
-        `--config=${kitRoot}/deno.json`,
-        `--import-map=${mapPath}`,
-        `--allow-read=${readable.join(",")}`,
-        `--v8-flags=--max-old-space-size=${memoryMb}`,
-        `${kitRoot}/lib/grade/child.ts`,
-      ],
-      cwd: work,
-      clearEnv: true,
-      env: { DENO_DIR: denoDir, NO_COLOR: "1", HOME: work, PATH: "/usr/bin:/bin" },
-      stdin: "piped",
-      stdout: "piped",
-      stderr: "piped",
-    }).spawn();
-    let timedOut = false;
-    const timer = setTimeout(() => {
-      timedOut = true;
-      try {
-        child.kill("SIGKILL");
-      } catch { /* already gone */ }
-    }, limit);
     const request = {
       nonce,
-      module: `file://${modulePath}`,
+      module: `file://${kitDir}/exercises/${spec.name}/mod.ts`,
       calls: cases.map((c, id) => ({ id, call: c.call, args: c.args })),
     };
     const writer = child.stdin.getWriter();
-    await writer.write(new TextEncoder().encode(JSON.stringify(request)));
-    await writer.close();
-    const [stdout, stderr, status] = await Promise.all([
-      collect(child.stdout, OUTPUT_CAP, `${FRAME_MARK}${nonce}@@`),
-      collect(child.stderr, OUTPUT_CAP),
+    await writer.write(new TextEncoder().encode(JSON.stringify(request))).catch(() => {});
+    await writer.close().catch(() => {});
+    const [frames, status] = await Promise.all([
+      readOutput(child.stdout, nonce, cases.length),
       child.status,
     ]);
-    clearTimeout(timer);
     return {
-      ...parse(stdout, stderr, nonce, cases.length, { timedOut, limit, status, memoryMb }),
+      ...judge(frames, status, ended, {
+        cases,
+        hiddenFrom,
+        limit,
+        timeoutReason: options.timeoutReason,
+        memoryMb,
+        residentCap,
+        kitDir,
+        kitRoot,
+      }),
       seconds: (performance.now() - started) / 1000,
     };
   } finally {
-    await Deno.remove(work, { recursive: true });
+    clearTimeout(timer);
+    clearInterval(watch);
   }
 }
 
-/** Reads the framed lines that carry `nonce`; judges everything else as the student's text. */
-function parse(
-  stdout: string,
-  stderr: string,
-  nonce: string,
-  count: number,
-  end: { timedOut: boolean; limit: number; status: Deno.CommandStatus; memoryMb: number },
+/** Whether an import error is the kit's: it happened in a kit module or a kit package. */
+function kitsFault(message: string, kitDir: string, kitRoot: string, specifiers: string[]) {
+  const escaped = kitDir.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  const inKit = new RegExp(`(?:\\bat|\\bfrom) "?file://${escaped}/lib/`);
+  return inKit.test(message) || message.includes(`${kitRoot}/node_modules`) ||
+    specifiers.some((s) => message.includes(`"${s}"`) || message.includes(`"npm:${s}"`));
+}
+
+function judge(
+  f: Frames,
+  status: Deno.CommandStatus,
+  ended: "time" | "memory" | null,
+  c: {
+    cases: readonly Case[];
+    hiddenFrom: number;
+    limit: number;
+    timeoutReason?: string;
+    memoryMb: number;
+    residentCap: number;
+    kitDir: string;
+    kitRoot: string;
+  },
 ): Omit<SandboxRun, "seconds"> {
-  const outcomes: (Outcome | undefined)[] = new Array(count);
-  const mine = `${FRAME_MARK}${nonce}@@`;
-  const printed: string[] = [];
-  let done: { violations: string[] } | undefined;
-  let importError: string | undefined;
-  let forged = false;
-  for (const line of stdout.split("\n")) {
-    if (line.startsWith(mine)) {
-      const frame = decodeJson(line.slice(mine.length));
-      if (frame.done) done = frame;
-      else if (frame.importError) importError = frame.importError;
-      else if (Number.isInteger(frame.id) && frame.id < count) outcomes[frame.id] = frame.outcome;
-      continue;
+  const hidden = (at: number) => at >= c.hiddenFrom;
+  const where = (at: number) =>
+    at < 0 ? "while loading" : `in ${hidden(at) ? "hidden " : ""}test ${at + 1}`;
+  const printed = c.cases.map((_, i) => f.segments.get(i)?.toString() ?? "");
+  const output = [-1, ...c.cases.keys()]
+    .filter((i) => !hidden(i))
+    .map((i) => f.segments.get(i)?.toString() ?? "")
+    .filter(Boolean)
+    .join("\n");
+  const base = { outcomes: f.outcomes, output, printed, graderError: null };
+  const keep = (failure: string) => ({ ...base, failure, voided: false });
+  const voids = (failure: string) => ({ ...base, failure, voided: true });
+  const code = `exit code ${status.code}${status.signal ? `, signal ${status.signal}` : ""}`;
+
+  if (!f.hello) {
+    if (ended === "time" && c.timeoutReason) {
+      return voids(`not run: ${c.timeoutReason} was too short to start it`);
     }
-    if (line.includes(FRAME_MARK)) forged = true;
-    printed.push(line);
+    if (ended === "time") {
+      return { ...voids(""), graderError: `the sandbox did not start within ${c.limit / 1000} s` };
+    }
+    return {
+      ...voids(""),
+      graderError: `the sandbox could not start (${code}):\n${f.tail.trim()}`,
+    };
   }
-  // Each stream is already cut to OUTPUT_CAP by collect(), with a note saying so.
-  const output = printed.join("\n").trim() + (stderr.trim() ? `\n${stderr.trim()}` : "");
-  const fail = (failure: string) => ({ outcomes, failure, output });
-  if (end.timedOut) {
-    const at = outcomes.findIndex((o) => o === undefined);
-    return fail(
-      `ran past the time limit of ${end.limit / 1000} s` +
-        (at >= 0 ? ` (in test ${at + 1})` : "") + ": an endless loop?",
+  if (f.violations.length) {
+    // A hidden case's violation may quote paths built from its arguments: name only the API.
+    const list = f.violations.map(({ what, at }) =>
+      hidden(at) ? `${what.split(":")[0]} ${where(at)} (details withheld)` : `${what} ${where(at)}`
+    );
+    return voids(`broke the sandbox rules: ${[...new Set(list)].join("; ")}`);
+  }
+  if (f.forged) return voids("printed text that imitates the grader's result lines (forgery)");
+  if (f.bad) {
+    return voids(
+      `sent ${f.bad} ${where(f.phase)}: answers must be plain data under ` +
+        `${MAX_FRAME / 1024 / 1024} MB, and the runtime (JSON, TextEncoder, stdout) left alone`,
     );
   }
-  if (/heap out of memory|Reached heap limit|Allocation failed/i.test(stderr)) {
-    return fail(`ran out of memory (heap limit ${end.memoryMb} MB)`);
+  if (f.importError) {
+    const map = JSON.parse(Deno.readTextFileSync(`${c.kitDir}/import_map.json`));
+    const specifiers = Object.entries(map.imports as Record<string, string>)
+      .filter(([k]) => !k.includes(":"))
+      .flatMap(([k, v]) => [k, v.replace(/^npm:/, "")]);
+    if (kitsFault(f.importError, c.kitDir, c.kitRoot, specifiers)) {
+      return { ...voids(""), graderError: `the kit failed to load:\n${f.importError}` };
+    }
+    const outside = f.importError.includes(`${c.kitDir}/${OUTSIDE}/`)
+      ? " (a submission may import only its own folder and the kit's lib/)"
+      : "";
+    const why = f.importError.split("\n").slice(0, 3).map((l) => l.trim()).join(" ");
+    return voids(`could not be loaded${outside}: ${why}`);
   }
-  if (forged) return fail("printed text that imitates the grader's result lines (forgery)");
-  if (!done) {
-    return fail(
-      `the process ended before the grader got all answers (exit code ${end.status.code}` +
-        `${end.status.signal ? `, signal ${end.status.signal}` : ""}): did it call exit()?`,
+  const forbidden = f.outcomes.find((o) => o && !o.ok && o.error.name === FORBIDDEN);
+  if (forbidden && !forbidden.ok) return voids(forbidden.error.message);
+  if (ended === "time") {
+    return keep(
+      `stalled: ran past the time limit of ${c.limit / 1000} s ${where(f.phase)}` +
+        (c.timeoutReason ? ` (${c.timeoutReason})` : ": an endless loop?"),
     );
   }
-  if (done.violations.length) {
-    return fail(`broke the sandbox rules: ${[...new Set(done.violations)].join("; ")}`);
+  if (ended === "memory") {
+    return keep(`used more than ${c.residentCap} MB of memory ${where(f.phase)}`);
   }
-  if (importError) return fail(`could not be loaded: ${importError}`);
-  const forbidden = outcomes.find((o) => o && !o.ok && o.error.name === FORBIDDEN);
-  if (forbidden && !forbidden.ok) return fail(forbidden.error.message);
-  return { outcomes, failure: null, output };
+  if (/heap out of memory|Reached heap limit|Allocation failed/i.test(f.tail)) {
+    return keep(`ran out of memory (heap limit ${c.memoryMb} MB) ${where(f.phase)}`);
+  }
+  if (!f.done) {
+    const uncaught = /error: Uncaught[^\n]*/.exec(f.tail)?.[0];
+    if (uncaught) {
+      return keep(
+        `crashed ${where(f.phase)}: ${hidden(f.phase) ? "an uncaught error" : uncaught}`,
+      );
+    }
+    if (status.signal) return keep(`crashed ${where(f.phase)} (${code})`);
+    return keep(`the process ended ${where(f.phase)} (${code}): did it call exit()?`);
+  }
+  return { ...base, failure: null, voided: false };
 }

@@ -2,7 +2,8 @@
  * Checkpoints: a model's weights as safetensors plus `config.json` (encoder name, labels, problem
  * type, head configuration). `config.json` is the commit point: the weights go to a new file
  * named by their digest, then the config is replaced atomically to point at it, then the old
- * weights are removed — a save interrupted at any moment leaves the previous checkpoint loadable.
+ * weights are removed — a save interrupted at any moment leaves the previous checkpoint loadable,
+ * and the next save removes what the interrupted one left behind.
  * @module
  */
 import * as tf from "@tensorflow/tfjs";
@@ -72,10 +73,11 @@ export async function saveCheckpoint<I>(
     join(dir, "config.json"),
     new TextEncoder().encode(JSON.stringify(config, null, 2) + "\n"),
   );
+  // Old weights, and the temporary files of earlier saves that were killed before their rename.
   for await (const entry of Deno.readDir(dir)) {
-    if (
-      entry.isFile && /^model-[0-9a-f]+\.safetensors$/.test(entry.name) && entry.name !== weights
-    ) {
+    const stale = /^model-[0-9a-f]+\.safetensors$/.test(entry.name) && entry.name !== weights ||
+      /^(model-[0-9a-f]+\.safetensors|config\.json)\.tmp-/.test(entry.name);
+    if (entry.isFile && stale) {
       await Deno.remove(join(dir, entry.name));
     }
   }
