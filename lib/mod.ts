@@ -89,6 +89,7 @@ export {
   type TargetType,
   type ZeroDivision,
 } from "./metrics/mod.ts";
+export { type PrfCounts, prfFromCounts, type PrfFromCountsOptions } from "./metrics/mod.ts";
 export {
   type FeatureRows,
   LogisticRegression,
