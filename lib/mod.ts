@@ -362,4 +362,6 @@ export {
 } from "./encoders/use_lite/mod.ts";
 export { OnnxGraph } from "./onnx/graph.ts";
 export { loadOnnxRuntime } from "./onnx/runtime.ts";
-export { registerKitKernels } from "./tf/wasm_kernels.ts";
+export { registerKitKernels } from "./fast/wasm_kernels.ts";
+export { type InitBackendOptions } from "./backend.ts";
+export { fastPathOn, setFastPath } from "./fast/switch.ts";
