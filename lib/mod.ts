@@ -364,4 +364,4 @@ export { OnnxGraph } from "./onnx/graph.ts";
 export { loadOnnxRuntime } from "./onnx/runtime.ts";
 export { registerKitKernels } from "./fast/wasm_kernels.ts";
 export { type InitBackendOptions } from "./backend.ts";
-export { fastPathOn, setFastPath } from "./fast/switch.ts";
+export { fastPathOn, setFastPath, withFastPath } from "./fast/switch.ts";

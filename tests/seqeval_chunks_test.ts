@@ -8,7 +8,7 @@ import { assertEquals } from "@std/assert";
 import { join } from "node:path";
 import { readConll } from "../lib/data/conll.ts";
 import { dataDir } from "../lib/data/datadir.ts";
-import { setFastPath } from "../lib/fast/switch.ts";
+import { withFastPath } from "../lib/fast/switch.ts";
 import { type ChunkOptions, getEntities, spanPair } from "../lib/seqeval/chunks.ts";
 import { schemeRules, SCHEMES } from "../lib/seqeval/schemes.ts";
 import { entityCounts } from "../lib/seqeval/scores.ts";
@@ -26,16 +26,14 @@ const READINGS: { options: ChunkOptions; letters: string }[] = [
 
 /** `fn` on both paths: its value, or its error's message. */
 function bothPaths<T>(fn: () => T): { fast: T | string; reference: T | string } {
-  const run = (on: boolean) => {
-    setFastPath(on);
-    try {
-      return fn();
-    } catch (e) {
-      return `${(e as Error).name}: ${(e as Error).message}`;
-    } finally {
-      setFastPath(true);
-    }
-  };
+  const run = (on: boolean) =>
+    withFastPath(on, () => {
+      try {
+        return fn();
+      } catch (e) {
+        return `${(e as Error).name}: ${(e as Error).message}`;
+      }
+    });
   return { fast: run(true), reference: run(false) };
 }
 

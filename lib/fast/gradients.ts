@@ -6,13 +6,9 @@
  * - `BatchMatMul`: tfjs differentiates with `matMul(..., transposeA, transposeB)`, which the
  *   wasm backend runs 10-20x slower than an explicit `transpose` then a plain `matMul`
  *   (1,894 ms vs 92 ms measured on USE-lite's attention); same numbers, explicit transposes.
- * - 1×1 convolutions (stride 1, NHWC; USE-lite's attention projections) are matrix products:
- *   where the backend has no `Conv2DBackpropFilter` kernel (wasm), their filter gradient is a
- *   `matMul`; on wasm their input gradient is one too, because wasm's `Conv2DBackpropInput`
- *   runs ~30x slower than `matMul` (1,718 of 3,056 ms of a USE-lite training step, batch 32).
- * - Where the backend has no `UnsortedSegmentSum` kernel (wasm): the gradient of an axis-0
- *   `gather` (an embedding lookup) as a `scatterND`, which sums the rows of repeated ids.
- *
+ * - 1×1 convolutions (stride 1, NHWC; USE-lite's attention projections) are matrix products: on
+ *   wasm their input gradient is a `matMul`, because wasm's `Conv2DBackpropInput` runs ~30x
+ *   slower (1,718 of 3,056 ms of a USE-lite training step, batch 32).
  * - On wasm, the broadcast gradients of `Add`, `Sub` and `Multiply` (biases, layer-norm scales)
  *   when they sum over leading axes: as `ones · dy` (XNNPACK, 0.3 ms for 4096 × 512) instead of
  *   wasm's `sum` over axis 0, which transposes first (16 ms).
@@ -21,10 +17,7 @@
  * @module
  */
 import * as tf from "@tensorflow/tfjs";
-
-type GradFunc = (dy: tf.Tensor | tf.Tensor[], saved: tf.Tensor[], attrs: tf.NamedAttrMap) => {
-  [input: string]: () => tf.Tensor;
-};
+import { extendGradient, isPointwise } from "../tf/grad_util.ts";
 
 let registered = false;
 
@@ -46,120 +39,45 @@ export function registerFastGradients(): void {
   if (registered) return;
   registered = true;
 
-  tf.registerGradient({
-    kernelName: "BatchMatMul",
-    inputsToSave: ["a", "b"],
-    gradFunc: (dy, saved, attrs) => {
-      const [a, b] = saved;
-      const d = dy as tf.Tensor;
-      const { transposeA, transposeB } = attrs as { transposeA: boolean; transposeB: boolean };
-      const t = swapLastTwo;
-      if (!transposeA && !transposeB) {
-        return { a: () => tf.matMul(d, t(b)), b: () => tf.matMul(t(a), d) };
-      } else if (!transposeA && transposeB) {
-        return { a: () => tf.matMul(d, b), b: () => tf.matMul(t(d), a) };
-      } else if (transposeA && !transposeB) {
-        return { a: () => tf.matMul(b, t(d)), b: () => tf.matMul(a, d) };
-      }
-      return { a: () => tf.matMul(t(b), t(d)), b: () => tf.matMul(t(d), t(a)) };
-    },
+  extendGradient("BatchMatMul", ["a", "b"], (d, [a, b], attrs) => {
+    const { transposeA, transposeB } = attrs as { transposeA: boolean; transposeB: boolean };
+    const t = swapLastTwo;
+    if (!transposeA && !transposeB) {
+      return { a: () => tf.matMul(d, t(b)), b: () => tf.matMul(t(a), d) };
+    } else if (!transposeA && transposeB) {
+      return { a: () => tf.matMul(d, b), b: () => tf.matMul(t(d), a) };
+    } else if (transposeA && !transposeB) {
+      return { a: () => tf.matMul(b, t(d)), b: () => tf.matMul(a, d) };
+    }
+    return { a: () => tf.matMul(t(b), t(d)), b: () => tf.matMul(t(d), t(a)) };
   });
 
-  const conv2d = original("Conv2D");
-  tf.registerGradient({
-    kernelName: "Conv2D",
-    inputsToSave: ["x", "filter"],
-    gradFunc: (dy, saved, attrs) => {
-      const grads = conv2d.gradFunc(dy, saved, attrs);
-      const [x, filter] = saved;
-      if (!isPointwise(filter, attrs)) return grads;
-      const [, , cin, cout] = filter.shape;
-      const d = dy as tf.Tensor;
-      const out = { ...grads };
-      if (tf.getBackend() === "wasm") {
-        out.x = () =>
-          tf.matMul(tf.reshape(d, [-1, cout]), tf.transpose(tf.reshape(filter, [cin, cout])))
-            .reshape(x.shape);
-      }
-      if (!hasKernel("Conv2DBackpropFilter")) {
-        out.filter = () =>
-          tf.matMul(tf.transpose(tf.reshape(x, [-1, cin])), tf.reshape(d, [-1, cout]))
-            .reshape(filter.shape);
-      }
-      return out;
-    },
+  // Over ../tf/gradients.ts's Conv2D gradient, registered first (its filter gradient on wasm).
+  extendGradient("Conv2D", ["x", "filter"], (dy, [x, filter], attrs, own) => {
+    if (tf.getBackend() !== "wasm" || !isPointwise(filter, attrs)) return own();
+    const [, , cin, cout] = filter.shape;
+    const dx = () =>
+      tf.matMul(tf.reshape(dy, [-1, cout]), tf.transpose(tf.reshape(filter, [cin, cout])))
+        .reshape(x.shape);
+    return { ...own(), x: dx };
   });
 
-  const add = original("Add");
-  tf.registerGradient({
-    kernelName: "Add",
-    inputsToSave: ["a", "b"],
-    gradFunc: (dy, saved, attrs) => {
-      const [a, b] = saved;
-      if (tf.getBackend() !== "wasm") return add.gradFunc(dy, saved, attrs);
-      const d = dy as tf.Tensor;
-      return { a: () => reduceTo(d, a.shape), b: () => reduceTo(d, b.shape) };
-    },
+  // Broadcast gradients on wasm: dy summed down to each input's shape by `reduceTo`.
+  extendGradient("Add", ["a", "b"], (dy, [a, b], _attrs, own) => {
+    if (tf.getBackend() !== "wasm") return own();
+    return { a: () => reduceTo(dy, a.shape), b: () => reduceTo(dy, b.shape) };
   });
-
-  const sub = original("Sub");
-  tf.registerGradient({
-    kernelName: "Sub",
-    inputsToSave: ["a", "b"],
-    gradFunc: (dy, saved, attrs) => {
-      const [a, b] = saved;
-      if (tf.getBackend() !== "wasm") return sub.gradFunc(dy, saved, attrs);
-      const d = dy as tf.Tensor;
-      return { a: () => reduceTo(d, a.shape), b: () => tf.neg(reduceTo(d, b.shape)) };
-    },
+  extendGradient("Sub", ["a", "b"], (dy, [a, b], _attrs, own) => {
+    if (tf.getBackend() !== "wasm") return own();
+    return { a: () => reduceTo(dy, a.shape), b: () => tf.neg(reduceTo(dy, b.shape)) };
   });
-
-  const mul = original("Multiply");
-  tf.registerGradient({
-    kernelName: "Multiply",
-    inputsToSave: ["a", "b"],
-    gradFunc: (dy, saved, attrs) => {
-      const [a, b] = saved;
-      if (tf.getBackend() !== "wasm") return mul.gradFunc(dy, saved, attrs);
-      const d = dy as tf.Tensor;
-      return {
-        a: () => reduceTo(tf.mul(d, tf.cast(b, "float32")), a.shape),
-        b: () => reduceTo(tf.mul(d, tf.cast(a, "float32")), b.shape),
-      };
-    },
+  extendGradient("Multiply", ["a", "b"], (dy, [a, b], _attrs, own) => {
+    if (tf.getBackend() !== "wasm") return own();
+    return {
+      a: () => reduceTo(tf.mul(dy, tf.cast(b, "float32")), a.shape),
+      b: () => reduceTo(tf.mul(dy, tf.cast(a, "float32")), b.shape),
+    };
   });
-
-  const gather = original("GatherV2");
-  tf.registerGradient({
-    kernelName: "GatherV2",
-    inputsToSave: ["x", "indices"],
-    gradFunc: (dy, saved, attrs) => {
-      const [x, indices] = saved;
-      const { axis, batchDims } = attrs as { axis: number; batchDims: number };
-      if (hasKernel("UnsortedSegmentSum") || axis !== 0 || batchDims !== 0) {
-        return gather.gradFunc(dy, saved, attrs);
-      }
-      return {
-        x: () =>
-          tf.scatterND(
-            tf.reshape(indices, [-1, 1]),
-            tf.reshape(dy as tf.Tensor, [indices.size, ...x.shape.slice(1)]),
-            x.shape,
-          ),
-        indices: () => indices,
-      };
-    },
-  });
-}
-
-function original(kernelName: string): { gradFunc: GradFunc } {
-  const config = tf.getGradient(kernelName);
-  if (!config) throw new Error(`tfjs has no gradient for ${kernelName} to extend`);
-  return config as unknown as { gradFunc: GradFunc };
-}
-
-function hasKernel(kernelName: string): boolean {
-  return tf.getKernel(kernelName, tf.getBackend()) !== undefined;
 }
 
 /** Below this many values a broadcast gradient keeps tfjs' `sum`. */
@@ -187,16 +105,4 @@ function swapLastTwo(t: tf.Tensor): tf.Tensor {
   const r = perm.length;
   [perm[r - 2], perm[r - 1]] = [perm[r - 1], perm[r - 2]];
   return tf.transpose(t, perm);
-}
-
-/** A 1×1 convolution with stride 1 and no dilation over NHWC: a matrix product per pixel. */
-function isPointwise(filter: tf.Tensor, attrs: tf.NamedAttrMap): boolean {
-  const { strides, dilations, dataFormat } = attrs as {
-    strides: number | number[];
-    dilations: number | number[];
-    dataFormat: string;
-  };
-  const ones = (v: number | number[]) => [v].flat().every((s) => s === 1);
-  return filter.shape[0] === 1 && filter.shape[1] === 1 && ones(strides) && ones(dilations) &&
-    dataFormat === "NHWC";
 }

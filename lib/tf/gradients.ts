@@ -1,6 +1,14 @@
 /**
- * Gradients tfjs lacks: `ScatterNd` (→ `gatherND` of dy) and `GatherNd` (→ `scatterND` of dy).
- * Converted TensorFlow graphs (USE-lite) use them to pack and unpack real tokens. While the fast
+ * Gradients tfjs lacks, for converted TensorFlow graphs (USE-lite):
+ *
+ * - `ScatterNd` (→ `gatherND` of dy) and `GatherNd` (→ `scatterND` of dy), which pack and unpack
+ *   real tokens;
+ * - where the backend has no `Conv2DBackpropFilter` kernel (wasm), the filter gradient of a 1×1
+ *   convolution (stride 1, NHWC: the attention projections) as the `matMul` it is;
+ * - where the backend has no `UnsortedSegmentSum` kernel (wasm), the gradient of an axis-0
+ *   `gather` (an embedding lookup) as a `scatterND`, which sums the rows of repeated ids.
+ *
+ * Other cases keep tfjs' own gradient. While the fast
  * path is on (`../fast/switch.ts`), {@linkcode registerKitGradients} also registers the faster
  * gradients of `../fast/gradients.ts`. Registration is for the whole process; a model that
  * trains through these ops (`TrainableUseLite.load`) calls it, importing a module does not.
@@ -8,6 +16,7 @@
  */
 import * as tf from "@tensorflow/tfjs";
 import { registerFastGradients } from "../fast/gradients.ts";
+import { extendGradient, hasKernel, isPointwise } from "./grad_util.ts";
 import { fastPathOn } from "../fast/switch.ts";
 
 let registered = false;
@@ -29,7 +38,12 @@ let registered = false;
  * ```
  */
 export function registerKitGradients(): void {
+  registerMissingGradients();
+  // After the missing ones: the fast Conv2D gradient wraps this module's.
   if (fastPathOn()) registerFastGradients();
+}
+
+function registerMissingGradients(): void {
   if (registered) return;
   registered = true;
 
@@ -55,5 +69,24 @@ export function registerKitGradients(): void {
         indices: () => tf.zerosLike(indices),
       };
     },
+  });
+
+  extendGradient("Conv2D", ["x", "filter"], (dy, [x, filter], attrs, own) => {
+    if (hasKernel("Conv2DBackpropFilter") || !isPointwise(filter, attrs)) return own();
+    const [, , cin, cout] = filter.shape;
+    const dFilter = () =>
+      tf.matMul(tf.transpose(tf.reshape(x, [-1, cin])), tf.reshape(dy, [-1, cout]))
+        .reshape(filter.shape);
+    return { ...own(), filter: dFilter };
+  });
+
+  extendGradient("GatherV2", ["x", "indices"], (dy, [x, indices], attrs, own) => {
+    const { axis, batchDims } = attrs as { axis: number; batchDims: number };
+    if (hasKernel("UnsortedSegmentSum") || axis !== 0 || batchDims !== 0) return own();
+    const rows = tf.reshape(dy, [indices.size, ...x.shape.slice(1)]);
+    return {
+      x: () => tf.scatterND(tf.reshape(indices, [-1, 1]), rows, x.shape),
+      indices: () => indices,
+    };
   });
 }
