@@ -14,7 +14,8 @@
  * Example: `getEntities(["B-PER", "I-PER", "O", "I-LOC", "B-LOC", "I-ORG"])` →
  * `[["PER", 0, 1], ["LOC", 3, 3], ["LOC", 4, 4], ["ORG", 5, 5]]`.
  *
- * Off limits: the kit's `getEntities` (lib/seqeval/chunks.ts).
+ * Off limits: the kit's chunkers (`getEntities`, `endOfChunk`, `startOfChunk`, … in
+ * lib/seqeval/chunks.ts and lib/fast/seqeval_chunks.ts).
  * Self-check: `deno test exercises/entities/`.
  * @module
  */

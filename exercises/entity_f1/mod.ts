@@ -19,7 +19,8 @@
  * token-level score would be 0.8.
  *
  * Off limits: the kit's seqeval scores (`f1Score`, `precisionRecallFscoreSupport`,
- * `classificationReport` in lib/seqeval/).
+ * `classificationReport` in lib/seqeval/) and its precision / recall / F arithmetic
+ * (`prfFromCounts`, lib/metrics/prf.ts).
  * Self-check: `deno test exercises/entity_f1/`.
  * @module
  */

@@ -8,7 +8,14 @@ export const exercise: ExerciseSpec = {
   title: "Entity-level F1 (seqeval), micro and macro",
   chapter: "Section 16.6.3.3",
   forbid: {
-    "lib/seqeval/scores.ts": ["f1Score", "precisionRecallFscoreSupport", "entityCounts"],
+    "lib/seqeval/scores.ts": [
+      "f1Score",
+      "precisionRecallFscoreSupport",
+      "entityCounts",
+      "prfsFromCounts",
+      "scoreCounts",
+    ],
+    "lib/metrics/prf.ts": ["prfFromCounts"],
     "lib/seqeval/report.ts": ["classificationReport"],
   },
 };
