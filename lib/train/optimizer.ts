@@ -1,5 +1,7 @@
 /**
  * AdamW with decoupled weight decay and parameter groups, step for step as `torch.optim.AdamW`.
+ * The update is {@linkcode tensorUpdate}, a few tfjs ops; while the fast path is on, small
+ * variables take the same update as one JavaScript loop (`../fast/adamw.ts`), bit for bit equal.
  * @module
  */
 import * as tf from "@tensorflow/tfjs";
