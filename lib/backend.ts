@@ -1,14 +1,16 @@
 /**
  * Chooses the tfjs backend: tfjs-node-gpu, then tfjs-node when the user has them installed, else
  * wasm, else cpu. `KIT_BACKEND` (`tensorflow` | `wasm` | `cpu`, or a package name) overrides.
- * On wasm it also registers the kit's faster batched matrix product ({@linkcode registerKitKernels}).
+ * It is also where the kit's fast path (`fast/switch.ts`) is switched: on by default; with it, on
+ * wasm, the kit's faster batched matrix product replaces tfjs' ({@linkcode registerKitKernels}).
  * @module
  */
 import * as tf from "@tensorflow/tfjs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { isFile } from "./fs.ts";
-import { registerKitKernels } from "./tf/wasm_kernels.ts";
+import { fastPathOn, setFastPath } from "./fast/switch.ts";
+import { registerKitKernels } from "./fast/wasm_kernels.ts";
 
 let chosen: Promise<string> | undefined;
 
@@ -52,7 +54,7 @@ async function choose(quiet: boolean): Promise<string> {
     if (name === "wasm") await import("@tensorflow/tfjs-backend-wasm");
     if (await tf.setBackend(name)) {
       await tf.ready();
-      registerKitKernels();
+      if (fastPathOn()) registerKitKernels();
       if (!quiet) console.log(`tfjs backend: ${tf.getBackend()}`);
       return tf.getBackend();
     }
@@ -67,8 +69,22 @@ async function choose(quiet: boolean): Promise<string> {
   );
 }
 
+/** Options of {@linkcode initBackend}. */
+export interface InitBackendOptions {
+  /** No "tfjs backend: …" line. */
+  quiet?: boolean;
+  /**
+   * The kit's fast path (`fast/`: packed seqeval chunker, closed-form cross-entropy gradient,
+   * fused AdamW, one-op dropout, wasm kernels, faster gradients), on by default; `false` runs
+   * the plain reference code of the modules named for each idea, with the same numbers. Set it
+   * in the first call: kernels and gradients are registered for the whole process and stay.
+   */
+  fastPath?: boolean;
+}
+
 /**
- * Initialises the best available backend once and returns its name.
+ * Initialises the best available backend once and returns its name; `fastPath`, when given,
+ * switches the kit's fast path.
  *
  * @example
  * ```ts
@@ -78,7 +94,10 @@ async function choose(quiet: boolean): Promise<string> {
  * assert(["tensorflow", "wasm", "cpu"].includes(name));
  * ```
  */
-export function initBackend({ quiet = false }: { quiet?: boolean } = {}): Promise<string> {
+export function initBackend(
+  { quiet = false, fastPath }: InitBackendOptions = {},
+): Promise<string> {
+  if (fastPath !== undefined) setFastPath(fastPath);
   chosen ??= choose(quiet);
   return chosen;
 }

@@ -89,6 +89,7 @@ export {
   type TargetType,
   type ZeroDivision,
 } from "./metrics/mod.ts";
+export { type PrfCounts, prfFromCounts, type PrfFromCountsOptions } from "./metrics/mod.ts";
 export {
   type FeatureRows,
   LogisticRegression,
@@ -361,7 +362,6 @@ export {
 } from "./encoders/use_lite/mod.ts";
 export { OnnxGraph } from "./onnx/graph.ts";
 export { loadOnnxRuntime } from "./onnx/runtime.ts";
-export { registerKitKernels } from "./tf/wasm_kernels.ts";
 export {
   fitTemperature,
   pearsonCorrelation,
@@ -393,3 +393,6 @@ export {
   PreTrainedModel,
   type TextInput,
 } from "./models/mod.ts";
+export { registerKitKernels } from "./fast/wasm_kernels.ts";
+export { type InitBackendOptions } from "./backend.ts";
+export { fastPathOn, setFastPath, withFastPath } from "./fast/switch.ts";

@@ -1,7 +1,7 @@
 import * as tf from "@tensorflow/tfjs";
 import { assertAllClose, assertEquals } from "@std/assert";
 import { initBackend } from "../lib/backend.ts";
-import { registerKitKernels } from "../lib/tf/wasm_kernels.ts";
+import { registerKitKernels } from "../lib/fast/wasm_kernels.ts";
 
 /** Batched product on plain arrays: a [batch, m, k] (or [batch, k, m] transposed) etc. */
 function reference(

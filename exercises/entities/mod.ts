@@ -14,7 +14,9 @@
  * Example: `getEntities(["B-PER", "I-PER", "O", "I-LOC", "B-LOC", "I-ORG"])` →
  * `[["PER", 0, 1], ["LOC", 3, 3], ["LOC", 4, 4], ["ORG", 5, 5]]`.
  *
- * Off limits: the kit's `getEntities` (lib/seqeval/chunks.ts).
+ * Off limits: the kit's chunkers (`getEntities`, `lenientEntities`, `strictEntities`,
+ * `endOfChunk`, `startOfChunk`, `spanPair`, `referenceSpanPair` in lib/seqeval/chunks.ts;
+ * `packedEntities`, `packedSpanPair`, `lenientSpans` in lib/fast/seqeval_chunks.ts).
  * Self-check: `deno test exercises/entities/`.
  * @module
  */

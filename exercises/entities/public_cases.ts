@@ -7,7 +7,18 @@ export const exercise: ExerciseSpec = {
   name: "entities",
   title: "seqeval get_entities: BIO tags to [type, start, end]",
   chapter: "Section 16.6.3.3",
-  forbid: { "lib/seqeval/chunks.ts": ["getEntities"] },
+  forbid: {
+    "lib/seqeval/chunks.ts": [
+      "getEntities",
+      "lenientEntities",
+      "strictEntities",
+      "endOfChunk",
+      "startOfChunk",
+      "spanPair",
+      "referenceSpanPair",
+    ],
+    "lib/fast/seqeval_chunks.ts": ["packedEntities", "packedSpanPair", "lenientSpans"],
+  },
 };
 
 const same = (tags: string[]) => expectEqual(getEntities(tags));

@@ -20,8 +20,9 @@
  *
  * Off limits: every seqeval score of the kit (`entityCounts`, `prfsFromCounts`, `scoreCounts`,
  * `precisionRecallFscoreSupport`, `f1Score`, `precisionScore`, `recallScore` in
- * lib/seqeval/scores.ts, `classificationReport` in lib/seqeval/report.ts). The grader replaces
- * each with a function that throws, so kit code that calls them throws too.
+ * lib/seqeval/scores.ts, `classificationReport` in lib/seqeval/report.ts) and the shared precision /
+ * recall / F arithmetic (`prfFromCounts` in lib/metrics/prf.ts). The grader replaces each with a
+ * function that throws, so kit code that calls them throws too.
  * Self-check: `deno test exercises/entity_f1/`.
  * @module
  */

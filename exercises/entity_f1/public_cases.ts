@@ -17,6 +17,7 @@ export const exercise: ExerciseSpec = {
       "precisionScore",
       "recallScore",
     ],
+    "lib/metrics/prf.ts": ["prfFromCounts"],
     "lib/seqeval/report.ts": ["classificationReport"],
   },
 };

@@ -11,12 +11,17 @@ import {
   type Label,
   type Target,
   uniqueLabels,
-  type ZeroDivision,
 } from "./validation.ts";
-import { type Metric, MetricWarnings, prfDivide, warnIllDefined } from "./warnings.ts";
+import { type Metric, MetricWarnings } from "./warnings.ts";
+import {
+  type Average,
+  type PrfAveraged,
+  prfFromCounts,
+  type PrfPerClass,
+  type ZeroDivision,
+} from "./prf.ts";
 
-/** How per-class scores are combined; `null` keeps one score per class. */
-export type Average = "binary" | "micro" | "macro" | "weighted" | "samples";
+export type { Average, PrfAveraged, PrfPerClass } from "./prf.ts";
 
 /** Options of the precision / recall / F-score family (scikit-learn's parameter names). */
 export interface PrfOptions {
@@ -37,23 +42,6 @@ export interface PrfOptions {
 export interface PrecisionRecallFscoreSupportOptions extends PrfOptions {
   /** Weight of recall against precision in the F-score (default 1). */
   beta?: number;
-}
-
-/** Per-class results (`average: null`): arrays in the order of the labels. */
-export interface PrfPerClass {
-  precision: number[];
-  recall: number[];
-  fscore: number[];
-  /** Number of true samples of each class. */
-  support: number[];
-}
-
-/** Averaged results; `support` is `null` as in scikit-learn. */
-export interface PrfAveraged {
-  precision: number;
-  recall: number;
-  fscore: number;
-  support: null;
 }
 
 /** True positives, predicted and true counts per selected label (or per sample when samplewise). */
@@ -117,21 +105,6 @@ export function presentLabels(t: CheckedTargets): Label[] {
     : uniqueLabels(t.yTrue, t.yPred);
 }
 
-/** Mean of the non-NaN values, weighted; NaN when none is left (scikit-learn's `_nanaverage`). */
-function nanAverage(values: number[], weights?: number[]): number {
-  const keep = values.map((_, i) => i).filter((i) => !Number.isNaN(values[i]));
-  if (keep.length === 0) return NaN;
-  const w = weights && keep.some((i) => weights[i] !== 0) ? weights : undefined;
-  let s = 0;
-  let ws = 0;
-  for (const i of keep) {
-    const wi = w ? w[i] : 1;
-    s += values[i] * wi;
-    ws += wi;
-  }
-  return s / ws;
-}
-
 /** Which labels a set-wise metric scores (scikit-learn's `_check_set_wise_labels`). */
 function setWiseLabels(
   t: CheckedTargets,
@@ -185,20 +158,38 @@ function setWiseLabels(
  *
  * @example
  * ```ts
- * import { type PrfAveraged, prfsChecked } from "./classification.ts";
+ * import { prfsChecked } from "./classification.ts";
  * import { checkTargets } from "./validation.ts";
- * import { type Metric, MetricWarnings, prfDivide, warnIllDefined } from "./warnings.ts";
+ * import { MetricWarnings } from "./warnings.ts";
  * const t = checkTargets([0, 1, 1], [0, 1, 0]);
- * const r = prfsChecked(t, { average: "macro" }, ["f-score"], new MetricWarnings()) as PrfAveraged;
+ * const r = prfsChecked(t, { average: "macro" }, ["f-score"], new MetricWarnings());
  * console.log(r.fscore.toFixed(3)); // "0.667"
  * ```
  */
 export function prfsChecked(
   t: CheckedTargets,
+  options: PrecisionRecallFscoreSupportOptions & { average: null },
+  warnFor: readonly Metric[],
+  warnings: MetricWarnings,
+): PrfPerClass;
+export function prfsChecked(
+  t: CheckedTargets,
+  options: PrecisionRecallFscoreSupportOptions & { average: Average },
+  warnFor: readonly Metric[],
+  warnings: MetricWarnings,
+): PrfAveraged<null>;
+export function prfsChecked(
+  t: CheckedTargets,
   options: PrecisionRecallFscoreSupportOptions,
   warnFor: readonly Metric[],
   warnings: MetricWarnings,
-): PrfPerClass | PrfAveraged {
+): PrfPerClass | PrfAveraged<null>;
+export function prfsChecked(
+  t: CheckedTargets,
+  options: PrecisionRecallFscoreSupportOptions,
+  warnFor: readonly Metric[],
+  warnings: MetricWarnings,
+): PrfPerClass | PrfAveraged<null> {
   const { beta = 1, posLabel = 1, zeroDivision = "warn" } = options;
   const average = options.average === undefined ? null : options.average;
   checkZeroDivision(zeroDivision);
@@ -207,47 +198,13 @@ export function prfsChecked(
   }
   const chosen = setWiseLabels(t, average, options.labels, posLabel, warnings) ??
     presentLabels(t);
-  const samplewise = average === "samples";
-  let { tp, pred, true: trueSum } = counts(t, chosen, samplewise);
-  if (average === "micro") {
-    const sum = (a: number[]) => [a.reduce((s, x) => s + x, 0)];
-    [tp, pred, trueSum] = [sum(tp), sum(pred), sum(trueSum)];
+  const c = counts(t, chosen, average === "samples");
+  if (average === null) {
+    return prfFromCounts(c, { average, beta, zeroDivision, warnFor, warnings });
   }
-  const divide = (den: number[], metric: Metric, modifier: string) =>
-    prfDivide(tp, den, metric, modifier, warnFor, zeroDivision, warnings, samplewise);
-  const precision = divide(pred, "precision", "predicted");
-  const recall = divide(trueSum, "recall", "true");
-  if (
-    zeroDivision === "warn" && warnFor.length === 1 && warnFor[0] === "f-score" &&
-    trueSum.some((s, i) => s === 0 && pred[i] === 0)
-  ) {
-    warnIllDefined(warnings, "F-score is", "true nor predicted", trueSum.length, samplewise);
-  }
-  const zd = zeroDivision === "warn" ? 0 : zeroDivision;
-  const beta2 = beta * beta;
-  // The count form (scikit-learn ≥ 1.3) equals 1.2's (1 + β²)PR / (β²P + R) for zeroDivision
-  // 0 or 1, and stays defined when one of P, R is NaN.
-  const fscore = beta === Infinity ? recall : tp.map((x, i) => {
-    const den = (1 + beta2) * x + beta2 * (trueSum[i] - x) + (pred[i] - x);
-    return den === 0 ? zd : (1 + beta2) * x / den;
-  });
-  if (average === null) return { precision, recall, fscore, support: trueSum };
-  let weights: number[] | undefined;
-  if (average === "weighted") {
-    weights = trueSum;
-    if (trueSum.every((s) => s === 0)) {
-      const none = pred.every((s) => s === 0);
-      return none
-        ? { precision: zd, recall: zd, fscore: zd, support: null }
-        : { precision: 0, recall: zd, fscore: 0, support: null };
-    }
-  }
-  return {
-    precision: nanAverage(precision, weights),
-    recall: nanAverage(recall, weights),
-    fscore: nanAverage(fscore, weights),
-    support: null,
-  };
+  const r = prfFromCounts(c, { average, beta, zeroDivision, warnFor, warnings });
+  // scikit-learn returns no support with an average.
+  return { ...r, support: null };
 }
 
 /**
@@ -275,17 +232,17 @@ export function precisionRecallFscoreSupport(
   yTrue: Target,
   yPred: Target,
   options: PrecisionRecallFscoreSupportOptions & { average: Average },
-): PrfAveraged;
+): PrfAveraged<null>;
 export function precisionRecallFscoreSupport(
   yTrue: Target,
   yPred: Target,
   options?: PrecisionRecallFscoreSupportOptions,
-): PrfPerClass | PrfAveraged;
+): PrfPerClass | PrfAveraged<null>;
 export function precisionRecallFscoreSupport(
   yTrue: Target,
   yPred: Target,
   options: PrecisionRecallFscoreSupportOptions = {},
-): PrfPerClass | PrfAveraged {
+): PrfPerClass | PrfAveraged<null> {
   const warnings = new MetricWarnings();
   try {
     return prfsChecked(

@@ -40,8 +40,13 @@ export {
   type Label,
   type Target,
   type TargetType,
-  type ZeroDivision,
 } from "./validation.ts";
+export {
+  type PrfCounts,
+  prfFromCounts,
+  type PrfFromCountsOptions,
+  type ZeroDivision,
+} from "./prf.ts";
 export { applyThresholds, tuneThresholds, type TuneThresholdsOptions } from "./thresholds.ts";
 export { formatMeanStd, type MeanStd, meanStd } from "./summary.ts";
 export { median } from "./summary.ts";

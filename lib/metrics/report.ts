@@ -3,22 +3,13 @@
  * byte for byte, built from the same numbers as `precisionRecallFscoreSupport`.
  * @module
  */
-import {
-  type Average,
-  presentLabels,
-  type PrfAveraged,
-  type PrfPerClass,
-  prfsChecked,
-} from "./classification.ts";
+import { presentLabels, prfsChecked } from "./classification.ts";
+import { type Average, type ReportRow, reportRow, reportRows, type ZeroDivision } from "./prf.ts";
 import { formatFixed, padStartPy } from "./pyformat.ts";
-import {
-  checkLabels,
-  checkTargets,
-  type Label,
-  type Target,
-  type ZeroDivision,
-} from "./validation.ts";
+import { checkLabels, checkTargets, type Label, type Target } from "./validation.ts";
 import { MetricWarnings } from "./warnings.ts";
+
+export type { ReportRow } from "./prf.ts";
 
 /** Options of {@link classificationReport}. */
 export interface ClassificationReportOptions {
@@ -32,14 +23,6 @@ export interface ClassificationReportOptions {
   outputDict?: boolean;
   /** Value of ill-defined ratios, as in `precisionRecallFscoreSupport`. */
   zeroDivision?: ZeroDivision;
-}
-
-/** One row of the report. */
-export interface ReportRow {
-  precision: number;
-  recall: number;
-  "f1-score": number;
-  support: number;
 }
 
 /**
@@ -109,36 +92,19 @@ export function classificationReport(
   const warnings = new MetricWarnings();
   try {
     const all = ["precision", "recall", "f-score"] as const;
-    const perClass = prfsChecked(
-      t,
-      { labels, average: null, zeroDivision },
-      all,
-      warnings,
-    ) as PrfPerClass;
+    const perClass = prfsChecked(t, { labels, average: null, zeroDivision }, all, warnings);
     const averages: Average[] = t.type === "multilabel-indicator"
       ? ["micro", "macro", "weighted", "samples"]
       : ["micro", "macro", "weighted"];
     const totalSupport = perClass.support.reduce((a, b) => a + b, 0);
     const avgRows = averages.map((average) => {
-      const r = prfsChecked(t, { labels, average, zeroDivision }, all, warnings) as PrfAveraged;
+      const r = prfsChecked(t, { labels, average, zeroDivision }, all, warnings);
       const heading = average === "micro" && microIsAccuracy ? "accuracy" : `${average} avg`;
-      const row: ReportRow = {
-        precision: r.precision,
-        recall: r.recall,
-        "f1-score": r.fscore,
-        support: totalSupport,
-      };
-      return [heading, row] as const;
+      // scikit-learn's report shows the total support beside each average.
+      return [heading, reportRow({ ...r, support: totalSupport })] as const;
     });
-    const classRows = names.map((name, i) => {
-      const row: ReportRow = {
-        precision: perClass.precision[i],
-        recall: perClass.recall[i],
-        "f1-score": perClass.fscore[i],
-        support: perClass.support[i],
-      };
-      return [name, row] as const;
-    });
+    const rows = reportRows(perClass);
+    const classRows = names.map((name, i) => [name, rows[i]] as const);
     if (outputDict) {
       const dict: ClassificationReportDict = {};
       for (const [name, row] of [...classRows, ...avgRows]) {

@@ -3,6 +3,7 @@
  * does: every metric of `lib/metrics` calls {@link checkTargets} first and then only computes.
  * @module
  */
+import type { ZeroDivision } from "./prf.ts";
 
 /** A class label: a number (an integer) or a string. */
 export type Label = number | string;
@@ -20,9 +21,6 @@ export type TargetType = "binary" | "multiclass" | "multilabel-indicator";
 export type CheckedTargets =
   | { type: "binary" | "multiclass"; yTrue: Label[]; yPred: Label[] }
   | { type: "multilabel-indicator"; yTrue: number[][]; yPred: number[][]; nLabels: number };
-
-/** The `zeroDivision` option: the value of an ill-defined ratio ("warn": 0 with a warning). */
-export type ZeroDivision = "warn" | 0 | 1 | number;
 
 function show(v: unknown): string {
   return typeof v === "string" ? JSON.stringify(v) : Array.isArray(v) ? "an array" : String(v);

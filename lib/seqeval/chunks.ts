@@ -1,40 +1,38 @@
 /**
- * Chunking: tags → entities `[type, start, end]`. Two readers, as in seqeval:
+ * Chunking: tags → entities `[type, start, end]`, written as seqeval's rules. Two readers:
  *
- * - the default, lenient one (`sequence_labeling.py`'s `start_of_chunk` / `end_of_chunk`, the
- *   rules of conlleval.pl): any run of tags is read as some chunk, `I-PER` after `O` starts one;
+ * - the default, lenient one (`sequence_labeling.py`'s {@linkcode endOfChunk} /
+ *   {@linkcode startOfChunk}, the rules of conlleval.pl): any run of tags is read as some chunk,
+ *   `I-PER` after `O` starts one;
  * - the strict one (`v1.py` + `scheme.py`): a chunk counts only when it starts, continues and
- *   ends as its scheme allows, and a tag the scheme does not have is an error.
+ *   ends as its scheme allows (`schemes.ts`), and a tag the scheme does not have is an error.
  *
- * Tags are encoded once into integer codes (prefix and type id), so the chunkers loop over an
- * `Int32Array` without allocating per token.
+ * This is the reference. While the fast path is on (the default, `../fast/switch.ts`), the
+ * public functions run the packed chunker of `../fast/seqeval_chunks.ts`, which gives the same
+ * entities (tests/seqeval_chunks_test.ts checks both on CoNLL-2003 and every scheme).
  * @module
  */
+import { packedEntities, packedSpanPair } from "../fast/seqeval_chunks.ts";
+import { fastPathOn } from "../fast/switch.ts";
 import { describe, type Sequences } from "./input.ts";
 import {
-  allowedLetters,
-  CODE_SHIFT,
-  type CompiledScheme,
-  compileScheme,
-  DEFAULT_ALLOWED,
-  detectScheme,
+  isStrict,
+  matches,
+  type Mode,
   NO_TYPE,
-  P_B,
-  P_E,
-  P_I,
-  P_O,
-  P_S,
-  parseTag,
-  PREFIX_COUNT,
-  PREFIX_LETTERS,
+  notInScheme,
+  position,
+  readTag,
+  resolveScheme,
   type Scheme,
+  type SchemeRules,
+  type Tag,
 } from "./schemes.ts";
+
+export type { Mode } from "./schemes.ts";
 
 /** An entity as seqeval's `get_entities` returns it: type, first and last (inclusive) index. */
 export type Entity = [type: string, start: number, end: number];
-
-/** `"default"`: conlleval's lenient chunking; `"strict"`: the scheme's rules (seqeval `mode="strict"`). */
-export type Mode = "default" | "strict";
 
 /** How tags are read into entities. */
 export interface ChunkOptions {
@@ -49,251 +47,178 @@ export interface ChunkOptions {
   scheme?: Scheme;
 }
 
-const O_CODE = P_O; // type id 0 is NO_TYPE, so "O" is code 0 << 3 | P_O
-
 /**
- * Reads tags into integer codes: `typeId << 3 | prefix`. One encoder serves `yTrue` and `yPred`
- * of a call, so both share type ids.
+ * Whether a chunk ended between the previous tag and this one (seqeval's `end_of_chunk`, from
+ * conlleval's `endOfChunk`). `prevTag` and `tag` are prefixes (`B`, `I`, `E`, `S`, `O`).
  *
  * @example
  * ```ts
- * import { TagEncoder } from "./chunks.ts";
- * const enc = new TagEncoder(false, false);
- * const { codes, offsets } = enc.encode([["B-PER", "O"], ["I-LOC"]], "yTrue");
- * console.log(codes.length, [...offsets], enc.types); // 3 [0, 2, 3] ["_", "PER", "LOC"]
+ * import { endOfChunk } from "./chunks.ts";
+ * console.log(endOfChunk("B", "O", "PER", "_")); // true
+ * console.log(endOfChunk("B", "I", "PER", "PER")); // false
  * ```
  */
-export class TagEncoder {
-  /** Type names by id; id 0 is `"_"`, the type of bare tags and of `O`. */
-  readonly types: string[] = [NO_TYPE];
-  #typeIds = new Map<string, number>([[NO_TYPE, 0]]);
-  #codes = new Map<string, number>([["O", O_CODE]]);
-  #suffix: boolean;
-  #strict: boolean;
-
-  constructor(suffix: boolean, strict: boolean) {
-    this.#suffix = suffix;
-    this.#strict = strict;
-  }
-
-  /**
-   * Codes of all tags, sentence after sentence; `offsets[k]` is where sentence k starts;
-   * `prefixes` has bit `p` set when some tag has prefix code `p`. `flat` names positions
-   * `name[j]` instead of `name[k][j]` in errors.
-   */
-  encode(
-    seqs: Sequences,
-    name: string,
-    flat = false,
-  ): { codes: Int32Array; offsets: Int32Array; prefixes: number } {
-    const offsets = new Int32Array(seqs.length + 1);
-    for (let k = 0; k < seqs.length; k++) offsets[k + 1] = offsets[k] + seqs[k].length;
-    const codes = new Int32Array(offsets[seqs.length]);
-    const cache = this.#codes;
-    let prefixes = 0;
-    let at = 0;
-    for (let k = 0; k < seqs.length; k++) {
-      const sentence = seqs[k];
-      for (let j = 0; j < sentence.length; j++) {
-        const tag = sentence[j];
-        let code = tag === "O" ? O_CODE : cache.get(tag);
-        if (code === undefined) code = this.#add(tag, position(name, k, j, flat));
-        prefixes |= 1 << (code & 7);
-        codes[at++] = code;
-      }
-    }
-    return { codes, offsets, prefixes };
-  }
-
-  #add(tag: unknown, where: string): number {
-    if (typeof tag !== "string") {
-      throw new TypeError(
-        `${where} is ${describe(tag)}: tags must be strings such as "B-PER" or "O"`,
-      );
-    }
-    const parsed = parseTag(tag, this.#suffix);
-    if (typeof parsed === "string") {
-      throw new RangeError(`${where} is ${JSON.stringify(tag)}: ${parsed}`);
-    }
-    const [prefix, type] = parsed;
-    if (!this.#strict && !(DEFAULT_ALLOWED & (1 << prefix))) {
-      throw new RangeError(
-        `${where} is ${JSON.stringify(tag)}: the default (conlleval) mode reads the prefixes ` +
-          `B, I, E, S and O; for BILOU tags use { mode: "strict", scheme: "BILOU" }`,
-      );
-    }
-    let id = this.#typeIds.get(type);
-    if (id === undefined) {
-      id = this.types.length;
-      this.types.push(type);
-      this.#typeIds.set(type, id);
-    }
-    const code = (id << CODE_SHIFT) | prefix;
-    this.#codes.set(tag, code);
-    return code;
-  }
+export function endOfChunk(prevTag: string, tag: string, prevType: string, type: string): boolean {
+  let chunkEnd = false;
+  if (prevTag === "E") chunkEnd = true;
+  if (prevTag === "S") chunkEnd = true;
+  if (prevTag === "B" && tag === "B") chunkEnd = true;
+  if (prevTag === "B" && tag === "S") chunkEnd = true;
+  if (prevTag === "B" && tag === "O") chunkEnd = true;
+  if (prevTag === "I" && tag === "B") chunkEnd = true;
+  if (prevTag === "I" && tag === "S") chunkEnd = true;
+  if (prevTag === "I" && tag === "O") chunkEnd = true;
+  if (prevTag !== "O" && prevType !== type) chunkEnd = true;
+  return chunkEnd;
 }
 
 /**
- * Entities of encoded tags, flat `[typeId, start, end, ...]` (end inclusive), in seqeval's
- * coordinates: sentences joined with one `O` between them. Sorted by start; they never overlap.
- */
-export type Spans = number[];
-
-/**
- * The lenient chunker: seqeval's `get_entities` (conlleval's `endOfChunk` / `startOfChunk`,
- * with seqeval's additions for `E` and `S`).
+ * Whether a chunk starts at this tag (seqeval's `start_of_chunk`, from conlleval's
+ * `startOfChunk`): at every `B` and `S`, at an `I` or `E` that follows no chunk, at a new type.
  *
  * @example
  * ```ts
- * import { lenientSpans, TagEncoder } from "./chunks.ts";
- * const enc = new TagEncoder(false, false);
- * const { codes, offsets } = enc.encode([["I-PER", "I-PER", "O"]], "seq");
- * console.log(lenientSpans(codes, offsets)); // [1, 0, 1]: type id 1 (PER), tokens 0..1
+ * import { startOfChunk } from "./chunks.ts";
+ * console.log(startOfChunk("O", "I", "_", "PER")); // true: I- after O starts a chunk leniently
+ * console.log(startOfChunk("B", "I", "PER", "PER")); // false
  * ```
  */
-export function lenientSpans(codes: Int32Array, offsets: Int32Array): Spans {
-  const out: Spans = [];
-  const sentences = offsets.length - 1;
-  for (let k = 0; k < sentences; k++) {
-    const from = offsets[k];
-    const to = offsets[k + 1];
-    let prevP = P_O;
-    let prevT = 0;
-    let begin = 0;
-    for (let i = from; i <= to; i++) {
-      const code = i < to ? codes[i] : O_CODE; // the O that ends every sentence
-      const p = code & 7;
-      if (p === P_O && prevP === P_O) continue;
-      const t = code >> CODE_SHIFT;
-      const typeChanged = prevT !== t;
-      const end = prevP === P_E || prevP === P_S ||
-        ((prevP === P_B || prevP === P_I) && (p === P_B || p === P_S || p === P_O)) ||
-        (prevP !== P_O && typeChanged);
-      if (end) out.push(prevT, begin, i + k - 1);
-      const start = p === P_B || p === P_S ||
-        ((p === P_E || p === P_I) && (prevP === P_E || prevP === P_S || prevP === P_O)) ||
-        (p !== P_O && typeChanged);
-      if (start) begin = i + k;
-      prevP = p;
-      prevT = t;
-    }
-  }
-  return out;
+export function startOfChunk(
+  prevTag: string,
+  tag: string,
+  prevType: string,
+  type: string,
+): boolean {
+  let chunkStart = false;
+  if (tag === "B") chunkStart = true;
+  if (tag === "S") chunkStart = true;
+  if (prevTag === "E" && tag === "E") chunkStart = true;
+  if (prevTag === "E" && tag === "I") chunkStart = true;
+  if (prevTag === "S" && tag === "E") chunkStart = true;
+  if (prevTag === "S" && tag === "I") chunkStart = true;
+  if (prevTag === "O" && tag === "E") chunkStart = true;
+  if (prevTag === "O" && tag === "I") chunkStart = true;
+  if (tag !== "O" && prevType !== type) chunkStart = true;
+  return chunkStart;
 }
 
+/** The `O` seqeval puts after every sentence. */
+const OUTSIDE: Tag = ["O", NO_TYPE];
+
 /**
- * The strict chunker: seqeval's `Tokens.entities`. A chunk starts where the scheme's start
- * patterns say, extends while its inside patterns hold, and counts only if the tag after it
- * closes it by an end pattern. Call {@linkcode checkAllowed} first.
+ * The lenient reading of tags that end with an `O` (seqeval's `get_entities`).
  *
  * @example
  * ```ts
- * import { checkAllowed, strictSpans, TagEncoder } from "./chunks.ts";
- * import { compileScheme } from "./schemes.ts";
- * const seqs = [["I-PER", "B-PER"]];
- * const enc = new TagEncoder(false, true);
- * const { codes, offsets } = enc.encode(seqs, "seq");
- * checkAllowed(seqs, codes, offsets, compileScheme("IOB2"), "seq");
- * console.log(strictSpans(codes, offsets, compileScheme("IOB2"))); // [1, 1, 1]
+ * import { lenientEntities } from "./chunks.ts";
+ * console.log(lenientEntities([["I", "PER"], ["I", "PER"], ["O", "_"]])); // [["PER", 0, 1]]
  * ```
  */
-export function strictSpans(codes: Int32Array, offsets: Int32Array, scheme: CompiledScheme): Spans {
-  const { start, inside, end } = scheme;
-  const key = (prev: number, cur: number) =>
-    ((prev & 7) * PREFIX_COUNT + (cur & 7)) * 2 +
-    ((prev >> CODE_SHIFT) === (cur >> CODE_SHIFT) ? 1 : 0);
-  const out: Spans = [];
-  const sentences = offsets.length - 1;
-  for (let k = 0; k < sentences; k++) {
-    const from = offsets[k];
-    const to = offsets[k + 1];
-    const at = (i: number) => (i < to ? codes[i] : O_CODE); // an O closes the sentence
-    let prev = O_CODE;
-    let i = from;
-    while (i <= to) {
-      const cur = at(i);
-      if (start[key(prev, cur)]) {
-        let j = i + 1;
-        let last = cur;
-        // The closing O is never "inside", so this stops at j <= to.
-        while (j <= to && inside[key(last, at(j))]) last = at(j++);
-        if (end[key(at(j - 1), at(j))]) out.push(cur >> CODE_SHIFT, i + k, j - 1 + k);
-        i = j;
-      } else {
-        i++;
-      }
-      prev = at(i - 1);
-    }
-  }
-  return out;
+export function lenientEntities(tags: readonly Tag[]): Entity[] {
+  const chunks: Entity[] = [];
+  let [prevTag, prevType] = OUTSIDE;
+  let begin = 0;
+  tags.forEach(([tag, type], i) => {
+    if (endOfChunk(prevTag, tag, prevType, type)) chunks.push([prevType, begin, i - 1]);
+    if (startOfChunk(prevTag, tag, prevType, type)) begin = i;
+    [prevTag, prevType] = [tag, type];
+  });
+  return chunks;
 }
 
-/** Refuses the first tag whose prefix the scheme does not have, naming it and its position. *
+/**
+ * The strict reading of tags that end with an `O` (seqeval's `Tokens.entities`): a chunk starts
+ * where a start pattern fits, extends while inside patterns fit, and counts only when the tag
+ * after it closes it by an end pattern.
+ *
  * @example
  * ```ts
- * import { checkAllowed, TagEncoder } from "./chunks.ts";
- * import { compileScheme } from "./schemes.ts";
- * const seqs = [["B-PER", "E-PER"]];
- * const { codes, offsets } = new TagEncoder(false, true).encode(seqs, "yPred");
- * try {
- *   checkAllowed(seqs, codes, offsets, compileScheme("IOB2"), "yPred");
- * } catch (e) {
- *   console.log((e as Error).message); // yPred[0][1] is "E-PER": prefix E is not in scheme IOB2 ...
- * }
+ * import { strictEntities } from "./chunks.ts";
+ * import { schemeRules } from "./schemes.ts";
+ * const tags: [string, string][] = [["I", "PER"], ["B", "PER"], ["O", "_"]];
+ * console.log(strictEntities(tags, schemeRules("IOB2"))); // [["PER", 1, 1]]
  * ```
  */
-export function checkAllowed(
+export function strictEntities(tags: readonly Tag[], scheme: SchemeRules): Entity[] {
+  const entities: Entity[] = [];
+  let prev = OUTSIDE;
+  let i = 0;
+  while (i < tags.length) {
+    const token = tags[i];
+    if (matches(scheme.start, prev, token)) {
+      // The final O is never inside a chunk, so `end` stops on it at the latest.
+      let end = i + 1;
+      while (matches(scheme.inside, tags[end - 1], tags[end])) end++;
+      if (matches(scheme.end, tags[end - 1], tags[end])) entities.push([token[1], i, end - 1]);
+      i = end;
+    } else {
+      i++;
+    }
+    prev = tags[i - 1];
+  }
+  return entities;
+}
+
+/**
+ * Reads sentences into one list of tags with an `O` after each sentence, as seqeval joins them;
+ * a bad tag is an error naming its position (`flat`: `seq[j]` instead of `seq[k][j]`).
+ */
+function readSentences(
   seqs: Sequences,
-  codes: Int32Array,
-  offsets: Int32Array,
-  scheme: CompiledScheme,
+  name: string,
+  suffix: boolean,
+  strict: boolean,
+  flat = false,
+): Tag[] {
+  return seqs.flatMap((sentence, k) => [
+    ...sentence.map((tag, j) => readTag(tag, position(name, k, j, flat), suffix, strict)),
+    OUTSIDE,
+  ]);
+}
+
+/** Refuses the first tag whose prefix the scheme does not have. */
+function checkAllowed(
+  seqs: Sequences,
+  tags: readonly Tag[],
+  scheme: SchemeRules,
   name: string,
   flat = false,
 ): void {
-  const allowed = scheme.allowed;
-  for (let i = 0; i < codes.length; i++) {
-    if (allowed & (1 << (codes[i] & 7))) continue;
-    let k = 0;
-    while (offsets[k + 1] <= i) k++;
-    throw new RangeError(
-      `${position(name, k, i - offsets[k], flat)} is ${JSON.stringify(seqs[k][i - offsets[k]])}: ` +
-        `prefix ${PREFIX_LETTERS[codes[i] & 7]} is not in scheme ${scheme.name} (its prefixes: ` +
-        `${allowedLetters(allowed)})`,
-    );
-  }
+  let at = 0;
+  seqs.forEach((sentence, k) => {
+    sentence.forEach((tag, j) => {
+      const prefix = tags[at++][0];
+      if (!scheme.allowed.includes(prefix)) {
+        throw notInScheme(position(name, k, j, flat), tag, prefix, scheme);
+      }
+    });
+    at++; // the O after the sentence
+  });
 }
 
-/** `yTrue[3][5]`, or `seq[5]` for a flat sequence. */
-function position(name: string, sentence: number, token: number, flat: boolean): string {
-  return flat ? `${name}[${token}]` : `${name}[${sentence}][${token}]`;
+/** The entities of one call in the reference reading. */
+function referenceEntities(
+  seqs: Sequences[],
+  names: string[],
+  options: ChunkOptions,
+  flat = false,
+): { entities: Entity[][]; scheme?: Scheme } {
+  const { suffix = false, mode = "default", scheme } = options;
+  const strict = isStrict(mode);
+  const tags = seqs.map((s, i) => readSentences(s, names[i], suffix === true, strict, flat));
+  if (!strict) return { entities: tags.map(lenientEntities) };
+  // The scheme is detected from the gold tags themselves, not the O put after each sentence.
+  const goldPrefixes = tags[0].filter((tag) => tag !== OUTSIDE).map(([prefix]) => prefix);
+  const rules = resolveScheme(scheme, goldPrefixes, names[0]);
+  tags.forEach((t, i) => checkAllowed(seqs[i], t, rules, names[i], flat));
+  return { entities: tags.map((t) => strictEntities(t, rules)), scheme: rules.name };
 }
 
-/** The scheme of a strict-mode call: the given one, or the one `yTrue`'s prefixes show. *
- * @example
- * ```ts
- * import { resolveScheme } from "./chunks.ts";
- * import { P_B, P_E, P_S } from "./schemes.ts";
- * console.log(resolveScheme(undefined, (1 << P_B) | (1 << P_E) | (1 << P_S)).name); // "IOBES"
- * console.log(resolveScheme("IOB1", 0).name); // "IOB1"
- * ```
+/**
+ * Entities as flat `[typeId, start, end, ...]` (end inclusive), in seqeval's coordinates:
+ * sentences joined with one `O` between them. Sorted by start; they never overlap.
  */
-export function resolveScheme(
-  scheme: Scheme | undefined,
-  truePrefixes: number,
-  name = "yTrue",
-): CompiledScheme {
-  if (scheme !== undefined) return compileScheme(scheme);
-  const detected = detectScheme(truePrefixes);
-  if (detected === undefined) {
-    throw new RangeError(
-      `mode "strict" without a scheme detects one from the prefixes of ${name}, but ` +
-        `{${allowedLetters(truePrefixes)}} fits none of IOB2, IOE2, IOBES, BILOU: pass scheme ` +
-        `(e.g. "IOB1" or "IOE1", which are never detected)`,
-    );
-  }
-  return compileScheme(detected);
-}
+export type Spans = number[];
 
 /** Entities of `yTrue` and `yPred` of one call, with shared type ids. */
 export interface SpanPair {
@@ -305,43 +230,50 @@ export interface SpanPair {
   scheme?: Scheme;
 }
 
-/** Chunks `yTrue` and `yPred` (already shape-checked) with the mode and scheme of `options`. *
+/**
+ * The entities of `yTrue` and `yPred` (already shape-checked) with the mode and scheme of
+ * `options`, by the reference reading.
+ *
+ * @example
+ * ```ts
+ * import { referenceSpanPair } from "./chunks.ts";
+ * const pair = referenceSpanPair([["B-PER", "I-PER"]], [["B-PER", "O"]], {});
+ * console.log(pair.types, pair.trueSpans, pair.predSpans); // ["PER"] [0, 0, 1] [0, 0, 0]
+ * ```
+ */
+export function referenceSpanPair(
+  yTrue: Sequences,
+  yPred: Sequences,
+  options: ChunkOptions,
+): SpanPair {
+  const { entities, scheme } = referenceEntities([yTrue, yPred], ["yTrue", "yPred"], options);
+  const types: string[] = [];
+  const ids = new Map<string, number>();
+  const [trueSpans, predSpans] = entities.map((list) =>
+    list.flatMap(([type, start, end]) => {
+      if (!ids.has(type)) ids.set(type, types.push(type) - 1);
+      return [ids.get(type)!, start, end];
+    })
+  );
+  return { types, trueSpans, predSpans, scheme };
+}
+
+/**
+ * Chunks `yTrue` and `yPred` (already shape-checked): the packed chunker while the fast path is
+ * on, else {@linkcode referenceSpanPair}. Type ids differ between the two; entities do not.
+ *
  * @example
  * ```ts
  * import { spanPair } from "./chunks.ts";
  * const pair = spanPair([["B-PER", "I-PER"]], [["B-PER", "O"]], {});
- * console.log(pair.types, pair.trueSpans, pair.predSpans); // ["_", "PER"] [1, 0, 1] [1, 0, 0]
+ * const name = (spans: number[]) => [pair.types[spans[0]], spans[1], spans[2]];
+ * console.log(name(pair.trueSpans), name(pair.predSpans)); // ["PER", 0, 1] ["PER", 0, 0]
  * ```
  */
 export function spanPair(yTrue: Sequences, yPred: Sequences, options: ChunkOptions): SpanPair {
-  const { suffix = false, mode = "default", scheme } = options;
-  const strict = checkMode(mode);
-  const encoder = new TagEncoder(suffix === true, strict);
-  const t = encoder.encode(yTrue, "yTrue");
-  const p = encoder.encode(yPred, "yPred");
-  if (!strict) {
-    return {
-      types: encoder.types,
-      trueSpans: lenientSpans(t.codes, t.offsets),
-      predSpans: lenientSpans(p.codes, p.offsets),
-    };
-  }
-  const compiled = resolveScheme(scheme, t.prefixes);
-  checkAllowed(yTrue, t.codes, t.offsets, compiled, "yTrue");
-  checkAllowed(yPred, p.codes, p.offsets, compiled, "yPred");
-  return {
-    types: encoder.types,
-    trueSpans: strictSpans(t.codes, t.offsets, compiled),
-    predSpans: strictSpans(p.codes, p.offsets, compiled),
-    scheme: compiled.name,
-  };
-}
-
-function checkMode(mode: unknown): boolean {
-  if (mode !== "default" && mode !== "strict") {
-    throw new RangeError(`mode is ${JSON.stringify(mode)}: use "default" or "strict"`);
-  }
-  return mode === "strict";
+  return fastPathOn()
+    ? packedSpanPair(yTrue, yPred, options)
+    : referenceSpanPair(yTrue, yPred, options);
 }
 
 /**
@@ -381,21 +313,6 @@ export function getEntities(
     }
   }
   const seqs = (nested ? seq : [seq]) as Sequences;
-  const { suffix = false, mode = "default", scheme } = options;
-  const strict = checkMode(mode);
-  const encoder = new TagEncoder(suffix === true, strict);
-  const { codes, offsets, prefixes } = encoder.encode(seqs, "seq", !nested);
-  let spans: Spans;
-  if (strict) {
-    const compiled = resolveScheme(scheme, prefixes, "seq");
-    checkAllowed(seqs, codes, offsets, compiled, "seq", !nested);
-    spans = strictSpans(codes, offsets, compiled);
-  } else {
-    spans = lenientSpans(codes, offsets);
-  }
-  const out: Entity[] = [];
-  for (let i = 0; i < spans.length; i += 3) {
-    out.push([encoder.types[spans[i]], spans[i + 1], spans[i + 2]]);
-  }
-  return out;
+  if (fastPathOn()) return packedEntities(seqs, options, !nested);
+  return referenceEntities([seqs], ["seq"], options, !nested).entities[0];
 }

@@ -14,9 +14,16 @@
  * ```
  * @module
  */
-export { type ChunkOptions, type Entity, getEntities, type Mode } from "./chunks.ts";
+export {
+  type ChunkOptions,
+  endOfChunk,
+  type Entity,
+  getEntities,
+  type Mode,
+  startOfChunk,
+} from "./chunks.ts";
 export type { Sequences } from "./input.ts";
-export type { Scheme } from "./schemes.ts";
+export { type Scheme, type SchemeRules, schemeRules } from "./schemes.ts";
 export {
   type Average,
   type EntityCounts,

@@ -3,17 +3,13 @@
  * layout) or a dict, built from the same {@linkcode entityCounts} the scores divide.
  * @module
  */
+import { type ReportRow, reportRow, reportRows } from "../metrics/prf.ts";
 import { formatFixed, padStartPy } from "../metrics/pyformat.ts";
 import { MetricWarnings } from "../metrics/warnings.ts";
 import type { Sequences } from "./input.ts";
-import {
-  type Average,
-  entityCounts,
-  type PrfAveraged,
-  type PrfPerType,
-  scoreCounts,
-  type ScoreOptions,
-} from "./scores.ts";
+import { type Average, entityCounts, scoreCounts, type ScoreOptions } from "./scores.ts";
+
+export type { ReportRow } from "../metrics/prf.ts";
 
 /** Options of {@linkcode classificationReport}: seqeval's parameters in camelCase. */
 export interface ReportOptions extends Omit<ScoreOptions, "average"> {
@@ -24,14 +20,6 @@ export interface ReportOptions extends Omit<ScoreOptions, "average"> {
   digits?: number;
   /** Return `{ [row]: { precision, recall, "f1-score", support } }` instead of text. */
   outputDict?: boolean;
-}
-
-/** One row of the dict report. */
-export interface ReportRow {
-  precision: number;
-  recall: number;
-  "f1-score": number;
-  support: number;
 }
 
 /** The dict report: one row per entity type, then `micro avg`, `macro avg`, `weighted avg`. */
@@ -93,26 +81,13 @@ export function classificationReport(
   const counts = entityCounts(yTrue, yPred, options);
   const warnings = new MetricWarnings();
   const all = ["precision", "recall", "f-score"] as const;
-  const rows: [string, PrfAveraged][] = [];
+  const rows: [string, ReportRow][] = [];
   try {
-    const perType = scoreCounts(
-      counts,
-      { ...options, average: null },
-      null,
-      all,
-      warnings,
-    ) as PrfPerType;
-    perType.labels.forEach((label, i) => {
-      rows.push([label, {
-        precision: perType.precision[i],
-        recall: perType.recall[i],
-        fscore: perType.fscore[i],
-        support: perType.support[i],
-      }]);
-    });
+    const perType = scoreCounts(counts, { ...options, average: null }, null, all, warnings);
+    reportRows(perType).forEach((row, i) => rows.push([counts.labels[i], row]));
     for (const average of AVERAGES) {
-      const avg = scoreCounts(counts, { ...options, average }, null, all, warnings) as PrfAveraged;
-      rows.push([`${average} avg`, avg]);
+      const avg = scoreCounts(counts, { ...options, average }, null, all, warnings);
+      rows.push([`${average} avg`, reportRow(avg)]);
     }
   } finally {
     warnings.flush();
@@ -124,7 +99,7 @@ export function classificationReport(
       dict[name] = {
         precision: round(r.precision),
         recall: round(r.recall),
-        "f1-score": round(r.fscore),
+        "f1-score": round(r["f1-score"]),
         support: r.support,
       };
     }
@@ -134,14 +109,14 @@ export function classificationReport(
 }
 
 /** seqeval's `StringReporter`: rows right-aligned to the longest name, blank line after each block. */
-function formatReport(rows: [string, PrfAveraged][], types: number, digits: number): string {
+function formatReport(rows: [string, ReportRow][], types: number, digits: number): string {
   const width = Math.max(...rows.map(([name]) => [...name].length), digits);
   const lines = [
     [padStartPy("", width), "", ...HEADERS.map((h) => padStartPy(h, 9))].join(" ") + "\n",
   ];
   rows.forEach(([name, r], i) => {
     if (i === types) lines.push("");
-    const numbers = [r.precision, r.recall, r.fscore].map((x) =>
+    const numbers = [r.precision, r.recall, r["f1-score"]].map((x) =>
       padStartPy(formatFixed(x, digits), 9)
     );
     lines.push(

@@ -1,10 +1,11 @@
 /**
  * Tagging schemes: how a tag splits into prefix and entity type, and seqeval's strict-mode
- * rules (`seqeval/scheme.py`: one class per scheme, each a table of start / inside / end
- * patterns over the previous and current prefix). The tables here are data, so chunking
- * (`chunks.ts`) runs on small integer codes instead of per-token objects.
+ * rules (`seqeval/scheme.py`: one class per scheme, each a set of start / inside / end patterns
+ * over the previous and the current token). The chunkers (`chunks.ts`, and the packed one of
+ * `../fast/seqeval_chunks.ts`) read these rules; nothing else decides what a scheme allows.
  * @module
  */
+import { describe } from "./input.ts";
 
 /** The tagging schemes of seqeval's strict mode. */
 export type Scheme = "IOB1" | "IOB2" | "IOE1" | "IOE2" | "IOBES" | "BILOU";
@@ -12,80 +13,103 @@ export type Scheme = "IOB1" | "IOB2" | "IOE1" | "IOE2" | "IOBES" | "BILOU";
 /** All scheme names, in seqeval's order. */
 export const SCHEMES: readonly Scheme[] = ["IOB1", "IOB2", "IOE1", "IOE2", "IOBES", "BILOU"];
 
-/** Prefix letters, in code order (`I` is 0). */
-export const PREFIX_LETTERS = "IOBESUL";
-/** Prefix code of `I`: inside a chunk. */
-export const P_I = 0;
-/** Prefix code of `O`: outside any chunk. */
-export const P_O = 1;
-/** Prefix code of `B`: begins a chunk. */
-export const P_B = 2;
-/** Prefix code of `E`: ends a chunk. */
-export const P_E = 3;
-/** Prefix code of `S`: a single-token chunk (IOBES). */
-export const P_S = 4;
-/** Number of prefix codes (`I O B E S U L`). */
-export const PREFIX_COUNT = 7;
-/** A tag code is `typeId << CODE_SHIFT | prefix`: the prefix is `code & 7`, the type `code >> 3`. */
-export const CODE_SHIFT = 3;
+/**
+ * The prefix letters: Inside, Outside, Begin, End, Single (IOBES), Unit and Last (BILOU's names
+ * for single and end).
+ */
+export const PREFIXES = "IOBESUL";
+
+/** The prefixes the lenient (default, conlleval-style) mode reads. */
+export const DEFAULT_PREFIXES = "IOBES";
 
 /** The type of a bare tag (`"B"`, `"O"`) is `"_"`, as in seqeval. */
 export const NO_TYPE = "_";
 
+/** A tag read: its prefix letter and its entity type (`["B", "PER"]` for `"B-PER"`). */
+export type Tag = [prefix: string, type: string];
+
 /**
- * Splits a tag into prefix code and entity type, or returns why it is not a tag. The prefix is
- * one of `I O B E S U L`, either alone or joined to the type by `-` (`B-PER`, or `PER-B` with
- * `suffix`); `O` takes no type. Unlike seqeval, a tag without a delimiter (`"PER"`) is refused
- * instead of being read as prefix `P` and type `ER`.
+ * Splits a tag into prefix and entity type, or returns why it is not a tag. The prefix is one of
+ * `I O B E S U L`, either alone or joined to the type by `-` (`B-PER`, or `PER-B` with `suffix`);
+ * `O` takes no type. Unlike seqeval, a tag without a delimiter (`"PER"`) is refused instead of
+ * being read as prefix `P` and type `ER`.
  *
  * @example
  * ```ts
- * import { assert } from "@std/assert";
- * import { parseTag, P_B } from "./schemes.ts";
- * assert(JSON.stringify(parseTag("B-ORG-X", false)) === JSON.stringify([P_B, "ORG-X"]));
- * assert(JSON.stringify(parseTag("LOC-B", true)) === JSON.stringify([P_B, "LOC"]));
- * assert(typeof parseTag("PER", false) === "string");
+ * import { parseTag } from "./schemes.ts";
+ * console.log(parseTag("B-ORG-X", false)); // ["B", "ORG-X"]
+ * console.log(parseTag("LOC-B", true)); // ["B", "LOC"]
+ * console.log(parseTag("PER", false)); // "no prefix: tags look like B-TYPE, I-TYPE, ... or O"
  * ```
  */
-export function parseTag(tag: string, suffix: boolean): [number, string] | string {
+export function parseTag(tag: string, suffix: boolean): Tag | string {
   const n = tag.length;
   if (n === 0) return "an empty tag";
-  const letter = suffix ? tag[n - 1] : tag[0];
-  const prefix = PREFIX_LETTERS.indexOf(letter);
-  if (n === 1) {
-    return prefix < 0
-      ? `no prefix (one of ${PREFIX_LETTERS.split("").join(", ")})`
-      : [prefix, NO_TYPE];
-  }
+  const prefix = suffix ? tag[n - 1] : tag[0];
+  const known = PREFIXES.includes(prefix);
+  if (n === 1) return known ? [prefix, NO_TYPE] : `no prefix (one of ${[...PREFIXES].join(", ")})`;
   const delimiter = suffix ? tag[n - 2] : tag[1];
-  if (prefix < 0 || delimiter !== "-") {
+  if (!known || delimiter !== "-") {
     return suffix
       ? "no suffix: tags look like TYPE-B, TYPE-I, ... or O"
       : "no prefix: tags look like B-TYPE, I-TYPE, ... or O";
   }
-  if (prefix === P_O) return "O takes no entity type";
+  if (prefix === "O") return "O takes no entity type";
   const type = suffix ? tag.slice(0, n - 2) : tag.slice(2);
   return [prefix, type === "" ? NO_TYPE : type];
 }
 
-/** The prefixes allowed by the lenient (default, conlleval-style) mode: I O B E S. */
-export const DEFAULT_ALLOWED = (1 << P_I) | (1 << P_O) | (1 << P_B) | (1 << P_E) | (1 << P_S);
+/**
+ * Reads one tag at `where` (e.g. `yPred[3][5]`), or throws naming it: a non-string, a string that
+ * is no tag, or a BILOU prefix in the default mode.
+ *
+ * @example
+ * ```ts
+ * import { readTag } from "./schemes.ts";
+ * console.log(readTag("I-LOC", "seq[0]", false, false)); // ["I", "LOC"]
+ * ```
+ */
+export function readTag(tag: unknown, where: string, suffix: boolean, strict: boolean): Tag {
+  if (typeof tag !== "string") {
+    throw new TypeError(
+      `${where} is ${describe(tag)}: tags must be strings such as "B-PER" or "O"`,
+    );
+  }
+  const parsed = parseTag(tag, suffix);
+  if (typeof parsed === "string") {
+    throw new RangeError(`${where} is ${JSON.stringify(tag)}: ${parsed}`);
+  }
+  if (!strict && !DEFAULT_PREFIXES.includes(parsed[0])) {
+    throw new RangeError(
+      `${where} is ${JSON.stringify(tag)}: the default (conlleval) mode reads the prefixes ` +
+        `B, I, E, S and O; for BILOU tags use { mode: "strict", scheme: "BILOU" }`,
+    );
+  }
+  return parsed;
+}
 
 /**
- * A pattern `"prev cur cond"`: previous prefix, current prefix (`*` = any prefix) and whether
- * the two entity types must be the `same`, `diff`erent, or `any`.
+ * A pattern `"prev cur cond"` (seqeval's `(Prefix, Prefix, Tag)`): the previous token's prefix,
+ * the current token's prefix (`*` = any) and whether their entity types must be the `same`,
+ * `diff`erent, or `any`.
  */
-type Pattern = string;
+export type Pattern = string;
 
-interface SchemeRules {
+/** What one scheme allows: its prefixes, and when a chunk starts, goes on and ends. */
+export interface SchemeRules {
+  name: Scheme;
+  /** The prefix letters of the scheme. */
   allowed: string;
+  /** `prev → cur` pairs where `cur` starts a chunk. */
   start: readonly Pattern[];
+  /** `prev → cur` pairs where `cur` continues the chunk `prev` is in. */
   inside: readonly Pattern[];
+  /** `last → next` pairs where the chunk that `last` closes is a valid chunk. */
   end: readonly Pattern[];
 }
 
 /** seqeval's pattern sets, scheme by scheme (`scheme.py`). */
-const RULES: Record<Scheme, SchemeRules> = {
+const RULES: Record<Scheme, Omit<SchemeRules, "name">> = {
   IOB1: {
     allowed: "IOB",
     start: ["O I any", "I I diff", "B I any", "I B same", "B B same"],
@@ -125,97 +149,70 @@ const RULES: Record<Scheme, SchemeRules> = {
 };
 
 /**
- * A scheme compiled to lookup tables indexed by `(prevPrefix * PREFIX_COUNT + prefix) * 2 + same`
- * (`same` is 1 when both tags have the same type).
- */
-export interface CompiledScheme {
-  name: Scheme;
-  /** Bit `p` is set when prefix code `p` is allowed. */
-  allowed: number;
-  start: Uint8Array;
-  inside: Uint8Array;
-  end: Uint8Array;
-}
-
-function mask(letters: string): number {
-  let m = 0;
-  for (const c of letters) m |= 1 << PREFIX_LETTERS.indexOf(c);
-  return m;
-}
-
-function table(patterns: readonly Pattern[]): Uint8Array {
-  const t = new Uint8Array(PREFIX_COUNT * PREFIX_COUNT * 2);
-  for (const pattern of patterns) {
-    const [prev, cur, cond] = pattern.split(" ");
-    for (const p of prev === "*" ? PREFIX_LETTERS : prev) {
-      for (const c of cur === "*" ? PREFIX_LETTERS : cur) {
-        const at = (PREFIX_LETTERS.indexOf(p) * PREFIX_COUNT + PREFIX_LETTERS.indexOf(c)) * 2;
-        if (cond !== "same") t[at] = 1;
-        if (cond !== "diff") t[at + 1] = 1;
-      }
-    }
-  }
-  return t;
-}
-
-const COMPILED = new Map<Scheme, CompiledScheme>(
-  SCHEMES.map((name) => {
-    const r = RULES[name];
-    return [name, {
-      name,
-      allowed: mask(r.allowed),
-      start: table(r.start),
-      inside: table(r.inside),
-      end: table(r.end),
-    }];
-  }),
-);
-
-/**
- * The compiled rules of a scheme; an unknown name is an error listing the known ones.
+ * The rules of a scheme; an unknown name is an error listing the known ones.
  *
  * @example
  * ```ts
- * import { assert } from "@std/assert";
- * import { compileScheme } from "./schemes.ts";
- * assert(compileScheme("IOBES").name === "IOBES");
+ * import { schemeRules } from "./schemes.ts";
+ * console.log(schemeRules("IOB2").start); // ["* B any"]
  * ```
  */
-export function compileScheme(scheme: unknown): CompiledScheme {
-  const c = COMPILED.get(scheme as Scheme);
-  if (!c) {
+export function schemeRules(scheme: unknown): SchemeRules {
+  if (!SCHEMES.includes(scheme as Scheme)) {
     throw new RangeError(
       `scheme is ${JSON.stringify(scheme)}: use one of ${SCHEMES.map((s) => `"${s}"`).join(", ")}`,
     );
   }
-  return c;
-}
-
-/** The allowed prefixes of a scheme, for error messages: `"B, I, O"`. *
- * @example
- * ```ts
- * import { allowedLetters, compileScheme } from "./schemes.ts";
- * console.log(allowedLetters(compileScheme("BILOU").allowed)); // "B, I, L, O, U"
- * ```
- */
-export function allowedLetters(allowed: number): string {
-  return [...PREFIX_LETTERS].filter((_, p) => allowed & (1 << p)).sort().join(", ");
+  return { name: scheme as Scheme, ...RULES[scheme as Scheme] };
 }
 
 /**
- * The scheme seqeval's `auto_detect` picks for a set of prefixes (a bit mask of prefix codes),
- * or `undefined` when none fits: IOB2 for subsets of {I, O, B} that contain B, IOE2 for those of
+ * Whether the step `prev → cur` fits one of the patterns (seqeval's `Token.check_patterns`).
+ *
+ * @example
+ * ```ts
+ * import { matches, schemeRules } from "./schemes.ts";
+ * const iob2 = schemeRules("IOB2");
+ * console.log(matches(iob2.inside, ["B", "PER"], ["I", "PER"])); // true
+ * console.log(matches(iob2.inside, ["B", "PER"], ["I", "LOC"])); // false
+ * ```
+ */
+export function matches(patterns: readonly Pattern[], prev: Tag, cur: Tag): boolean {
+  return patterns.some((pattern) => {
+    const [prevPrefix, curPrefix, types] = pattern.split(" ");
+    return (prevPrefix === "*" || prevPrefix === prev[0]) &&
+      (curPrefix === "*" || curPrefix === cur[0]) &&
+      (types === "any" || (types === "same") === (prev[1] === cur[1]));
+  });
+}
+
+/**
+ * Prefix letters for error messages, sorted: `"B, I, O"`.
+ *
+ * @example
+ * ```ts
+ * import { allowedLetters } from "./schemes.ts";
+ * console.log(allowedLetters("BILOU")); // "B, I, L, O, U"
+ * ```
+ */
+export function allowedLetters(letters: Iterable<string>): string {
+  return [...new Set(letters)].sort().join(", ");
+}
+
+/**
+ * The scheme seqeval's `auto_detect` picks for the prefixes seen in the gold tags, or
+ * `undefined` when none fits: IOB2 for subsets of {I, O, B} that contain B, IOE2 for those of
  * {I, O, E} that contain E, IOBES and BILOU likewise. IOB1 and IOE1 are never detected.
  *
  * @example
  * ```ts
- * import { assert } from "@std/assert";
- * import { detectScheme, P_B, P_I, P_O } from "./schemes.ts";
- * assert(detectScheme((1 << P_B) | (1 << P_I) | (1 << P_O)) === "IOB2");
- * assert(detectScheme((1 << P_I) | (1 << P_O)) === undefined);
+ * import { detectScheme } from "./schemes.ts";
+ * console.log(detectScheme("OBI")); // "IOB2"
+ * console.log(detectScheme("IO")); // undefined
  * ```
  */
-export function detectScheme(prefixes: number): Scheme | undefined {
+export function detectScheme(prefixes: Iterable<string>): Scheme | undefined {
+  const seen = [...new Set(prefixes)].sort().join("");
   const sets: [Scheme, string[]][] = [
     ["IOB2", ["IOB", "IB", "BO", "B"]],
     ["IOE2", ["IOE", "IE", "EO", "E"]],
@@ -223,7 +220,88 @@ export function detectScheme(prefixes: number): Scheme | undefined {
     ["BILOU", ["IOBLU", "IBLU", "IOBL", "OBLU", "IBL", "BLU", "OBL", "BL", "U"]],
   ];
   for (const [scheme, allowed] of sets) {
-    if (allowed.some((letters) => mask(letters) === prefixes)) return scheme;
+    if (allowed.some((letters) => [...letters].sort().join("") === seen)) return scheme;
   }
   return undefined;
+}
+
+/**
+ * The scheme of a strict-mode call: the given one, or the one the gold tags' prefixes show.
+ *
+ * @example
+ * ```ts
+ * import { resolveScheme } from "./schemes.ts";
+ * console.log(resolveScheme(undefined, "BES").name); // "IOBES"
+ * console.log(resolveScheme("IOB1", "").name); // "IOB1"
+ * ```
+ */
+export function resolveScheme(
+  scheme: Scheme | undefined,
+  truePrefixes: Iterable<string>,
+  name = "yTrue",
+): SchemeRules {
+  if (scheme !== undefined) return schemeRules(scheme);
+  const detected = detectScheme(truePrefixes);
+  if (detected === undefined) {
+    throw new RangeError(
+      `mode "strict" without a scheme detects one from the prefixes of ${name}, but ` +
+        `{${allowedLetters(truePrefixes)}} fits none of IOB2, IOE2, IOBES, BILOU: pass scheme ` +
+        `(e.g. "IOB1" or "IOE1", which are never detected)`,
+    );
+  }
+  return schemeRules(detected);
+}
+
+/**
+ * The error for a tag whose prefix the scheme does not have, naming it and its position.
+ *
+ * @example
+ * ```ts
+ * import { notInScheme, schemeRules } from "./schemes.ts";
+ * console.log(notInScheme("yPred[0][1]", "E-PER", "E", schemeRules("IOB2")).message);
+ * // yPred[0][1] is "E-PER": prefix E is not in scheme IOB2 (its prefixes: B, I, O)
+ * ```
+ */
+export function notInScheme(
+  where: string,
+  tag: string,
+  prefix: string,
+  scheme: SchemeRules,
+): RangeError {
+  return new RangeError(
+    `${where} is ${JSON.stringify(tag)}: prefix ${prefix} is not in scheme ${scheme.name} ` +
+      `(its prefixes: ${allowedLetters(scheme.allowed)})`,
+  );
+}
+
+/** `"default"`: conlleval's lenient chunking; `"strict"`: the scheme's rules (seqeval `mode="strict"`). */
+export type Mode = "default" | "strict";
+
+/**
+ * Whether `mode` is `"strict"`; anything but the two modes is an error.
+ *
+ * @example
+ * ```ts
+ * import { isStrict } from "./schemes.ts";
+ * console.log(isStrict("default")); // false
+ * ```
+ */
+export function isStrict(mode: unknown): boolean {
+  if (mode !== "default" && mode !== "strict") {
+    throw new RangeError(`mode is ${JSON.stringify(mode)}: use "default" or "strict"`);
+  }
+  return mode === "strict";
+}
+
+/**
+ * A tag's position in messages: `yTrue[3][5]`, or `seq[5]` for a flat sequence.
+ *
+ * @example
+ * ```ts
+ * import { position } from "./schemes.ts";
+ * console.log(position("yTrue", 3, 5, false), position("seq", 0, 5, true)); // yTrue[3][5] seq[5]
+ * ```
+ */
+export function position(name: string, sentence: number, token: number, flat: boolean): string {
+  return flat ? `${name}[${token}]` : `${name}[${sentence}][${token}]`;
 }

@@ -5,15 +5,21 @@
  * and the report (`report.ts`) divide those same counts.
  * @module
  */
-import { type Metric, MetricWarnings, prfDivide, warnIllDefined } from "../metrics/warnings.ts";
+import {
+  type Average as AnyAverage,
+  type PrfAveraged,
+  prfFromCounts,
+  type PrfPerClass,
+  type ZeroDivision,
+} from "../metrics/prf.ts";
+import { type Metric, MetricWarnings } from "../metrics/warnings.ts";
 import { type ChunkOptions, spanPair, type Spans } from "./chunks.ts";
 import { checkPair, type Sequences } from "./input.ts";
 
-/** How per-type scores are combined; `null` keeps one score per type. */
-export type Average = "micro" | "macro" | "weighted";
+export type { PrfAveraged, ZeroDivision } from "../metrics/prf.ts";
 
-/** Value of an ill-defined ratio: `"warn"` (0, with a warning, the default), 0 or 1. */
-export type ZeroDivision = "warn" | 0 | 1;
+/** The averages seqeval takes: `"micro"`, `"macro"`, `"weighted"` (`null` keeps one per type). */
+export type Average = Exclude<AnyAverage, "binary" | "samples">;
 
 /** Options of the entity-level scores: seqeval's parameters in camelCase. */
 export interface ScoreOptions extends ChunkOptions {
@@ -91,36 +97,23 @@ function tally(spans: Spans, counts: number[]) {
   for (let i = 0; i < spans.length; i += 3) counts[spans[i]]++;
 }
 
-/** Per-type results (`average: null`), in the order of `labels`. */
-export interface PrfPerType {
+/** Per-type results (`average: null`): per-class scores with the entity types they belong to. */
+export interface PrfPerType extends PrfPerClass {
+  /** Entity types, sorted. */
   labels: string[];
-  precision: number[];
-  recall: number[];
-  fscore: number[];
-  /** Gold entities per type. */
-  support: number[];
-}
-
-/** Averaged results; `support` is the number of gold entities, as in seqeval. */
-export interface PrfAveraged {
-  precision: number;
-  recall: number;
-  fscore: number;
-  support: number;
 }
 
 export type { Metric } from "../metrics/warnings.ts";
 
 /**
- * Precision, recall and F1 from entity counts, exactly as seqeval's
- * `_precision_recall_fscore_support` divides and averages them (with numpy's summation order).
- * Differences: with no entity anywhere, `"macro"` gives the `zeroDivision` value where seqeval
- * gives NaN.
+ * Precision, recall and F1 from entity counts: the shared arithmetic of `../metrics/prf.ts`,
+ * as seqeval's `_precision_recall_fscore_support` hands its counts to scikit-learn's. Difference:
+ * with no entity anywhere, `"macro"` gives the `zeroDivision` value where seqeval gives NaN.
  *
  * @example
  * ```ts
  * import { prfsFromCounts } from "./scores.ts";
- * import { type Metric, MetricWarnings, prfDivide, warnIllDefined } from "../metrics/warnings.ts";
+ * import { MetricWarnings } from "../metrics/warnings.ts";
  * const counts = { labels: ["LOC", "PER"], tp: [1, 1], pred: [2, 1], true: [1, 1] };
  * const micro = prfsFromCounts(counts, "micro", 0, ["f-score"], new MetricWarnings());
  * console.log(micro); // { precision: 0.6666666666666666, recall: 1, fscore: 0.8, support: 2 }
@@ -133,73 +126,11 @@ export function prfsFromCounts(
   warnFor: readonly Metric[],
   warnings: MetricWarnings,
 ): PrfPerType | PrfAveraged {
-  let { tp, pred, true: gold } = counts;
-  if (average === "micro") [tp, pred, gold] = [[sum(tp)], [sum(pred)], [sum(gold)]];
-  const zd = zeroDivision === "warn" ? 0 : zeroDivision;
-  const divide = (den: number[], metric: Metric, modifier: string) =>
-    prfDivide(tp, den, metric, modifier, warnFor, zeroDivision, warnings);
-  const precision = divide(pred, "precision", "predicted");
-  const recall = divide(gold, "recall", "true");
-  if (
-    zeroDivision === "warn" && warnFor.length === 1 && warnFor[0] === "f-score" &&
-    gold.some((g, i) => g === 0 && pred[i] === 0)
-  ) {
-    warnIllDefined(warnings, "F-score is", "true nor predicted", gold.length);
-  }
-  const fscore = precision.map((p, i) => {
-    const den = p + recall[i];
-    return 2 * p * recall[i] / (den === 0 ? 1 : den);
-  });
   if (average === null) {
-    return { labels: counts.labels, precision, recall, fscore, support: counts.true };
+    const perType = prfFromCounts(counts, { average, zeroDivision, warnFor, warnings });
+    return { labels: counts.labels, ...perType };
   }
-  const support = sum(counts.true);
-  if (average === "weighted") {
-    if (support === 0) {
-      const none = sum(counts.pred) === 0;
-      return { precision: none ? zd : 0, recall: zd, fscore: none ? zd : 0, support };
-    }
-    return {
-      precision: weightedMean(precision, gold),
-      recall: weightedMean(recall, gold),
-      fscore: weightedMean(fscore, gold),
-      support,
-    };
-  }
-  if (precision.length === 0) return { precision: zd, recall: zd, fscore: zd, support };
-  return { precision: mean(precision), recall: mean(recall), fscore: mean(fscore), support };
-}
-
-/** numpy's pairwise summation (`np.add.reduce` on a contiguous float64 array). */
-function sum(a: readonly number[], from = 0, n = a.length): number {
-  if (n < 8) {
-    let s = 0;
-    for (let i = from; i < from + n; i++) s += a[i];
-    return s;
-  }
-  if (n <= 128) {
-    const r = a.slice(from, from + 8);
-    let i = 8;
-    for (; i < n - (n % 8); i += 8) {
-      for (let k = 0; k < 8; k++) r[k] += a[from + i + k];
-    }
-    let s = ((r[0] + r[1]) + (r[2] + r[3])) + ((r[4] + r[5]) + (r[6] + r[7]));
-    for (; i < n; i++) s += a[from + i];
-    return s;
-  }
-  let half = Math.floor(n / 2);
-  half -= half % 8;
-  return sum(a, from, half) + sum(a, from + half, n - half);
-}
-
-/** `np.average(a)`. */
-function mean(a: readonly number[]): number {
-  return sum(a) / a.length;
-}
-
-/** `np.average(a, weights=w)`: the sum of the products over the sum of the weights. */
-function weightedMean(a: readonly number[], w: readonly number[]): number {
-  return sum(a.map((x, i) => x * w[i])) / sum(w);
+  return prfFromCounts(counts, { average, zeroDivision, warnFor, warnings });
 }
 
 function checkOptions(options: ScoreOptions, fallback: Average | null) {
@@ -228,6 +159,27 @@ function checkOptions(options: ScoreOptions, fallback: Average | null) {
  * console.log(scoreCounts(counts, {}, "micro", ["precision"], new MetricWarnings()).precision); // 0.5
  * ```
  */
+export function scoreCounts(
+  counts: EntityCounts,
+  options: ScoreOptions & { average: null },
+  fallback: Average | null,
+  warnFor: readonly Metric[],
+  warnings: MetricWarnings,
+): PrfPerType;
+export function scoreCounts(
+  counts: EntityCounts,
+  options: ScoreOptions & { average: Average },
+  fallback: Average | null,
+  warnFor: readonly Metric[],
+  warnings: MetricWarnings,
+): PrfAveraged;
+export function scoreCounts(
+  counts: EntityCounts,
+  options: ScoreOptions,
+  fallback: Average | null,
+  warnFor: readonly Metric[],
+  warnings: MetricWarnings,
+): PrfPerType | PrfAveraged;
 export function scoreCounts(
   counts: EntityCounts,
   options: ScoreOptions,

@@ -1,8 +1,11 @@
 /**
  * AdamW with decoupled weight decay and parameter groups, step for step as `torch.optim.AdamW`.
+ * The update is {@linkcode tensorUpdate}, a few tfjs ops; while the fast path is on, small
+ * variables take the same update as one JavaScript loop (`../fast/adamw.ts`), bit for bit equal.
  * @module
  */
 import * as tf from "@tensorflow/tfjs";
+import { fusedByDefault, fusedUpdate } from "../fast/adamw.ts";
 
 /** One parameter group: its variables and, optionally, its own rate and weight decay. */
 export interface ParamGroupOptions {
@@ -41,15 +44,13 @@ export interface AdamWOptions {
   /** Decoupled weight decay (default 1e-2). */
   weightDecay?: number;
   /**
-   * Update each variable in one JavaScript loop (`true`), with tfjs ops (`false`), or choose
-   * by size (default): the loop below 16,384 values, where dispatching ~14 ops costs more than
-   * their arithmetic, tfjs ops above. Both give the same float32 numbers, bit for bit.
+   * Update each variable in one JavaScript loop (`true`, `../fast/adamw.ts`), with tfjs ops
+   * (`false`), or (default) the loop for variables below 16,384 values while the fast path is on
+   * (`../fast/switch.ts`), where dispatching ~14 ops costs more than their arithmetic. Both give
+   * the same float32 numbers, bit for bit.
    */
   fused?: boolean;
 }
-
-/** Smaller variables take the fused update by default: the two cost the same near 16k values on wasm. */
-const FUSED_BELOW = 16_384;
 
 /**
  * `torch.optim.AdamW`: `p ← p·(1 − lr·wd)`, then the Adam update with bias-corrected moments.
@@ -154,7 +155,7 @@ export class AdamW {
   #stateOf(p: tf.Variable): AdamState {
     let s = this.#state.get(p);
     if (!s) {
-      s = (this.#fused ?? p.size < FUSED_BELOW)
+      s = (this.#fused ?? fusedByDefault(p.size))
         ? { step: 0, expAvg: new Float32Array(p.size), expAvgSq: new Float32Array(p.size) }
         : { step: 0, expAvg: zerosVariable(p), expAvgSq: zerosVariable(p) };
       this.#state.set(p, s);
@@ -174,7 +175,7 @@ interface AdamState {
 }
 
 /** One step's scalars, in float64 (tfjs ops round them to float32 as they take them). */
-interface UpdateScalars {
+export interface UpdateScalars {
   decay: number;
   beta1: number;
   beta2: number;
@@ -205,45 +206,6 @@ function tensorUpdate(
     expAvgSq.assign(v);
     p.assign(tf.sub(decayed, tf.mul(tf.div(m, denom), k.stepSize)));
   });
-}
-
-/**
- * The same update as {@linkcode tensorUpdate} in one loop over the values: each product, sum,
- * quotient and root rounded to float32 in the same order (the float64 result of two float32
- * operands rounds to the float32 one), so the numbers are the tfjs ops', bit for bit.
- */
-function fusedUpdate(
-  p: tf.Variable,
-  grad: tf.Tensor,
-  expAvg: Float32Array,
-  expAvgSq: Float32Array,
-  k: UpdateScalars,
-): void {
-  if (grad.dtype !== "float32" || grad.size !== p.size) {
-    throw new Error(
-      `the gradient of ${p.name} must be float32 of shape [${p.shape}], ` +
-        `got ${grad.dtype} [${grad.shape}]`,
-    );
-  }
-  const f = Math.fround;
-  const [decay, b1, c1, b2, c2] = [k.decay, k.beta1, 1 - k.beta1, k.beta2, 1 - k.beta2].map(f);
-  const [bc2, eps, stepSize] = [k.biasCorrection2Sqrt, k.eps, k.stepSize].map(f);
-  const values = p.dataSync() as Float32Array;
-  const g = grad.dataSync() as Float32Array;
-  // A new buffer, never a write into `p`'s: other tensors may share its data.
-  const out = new Float32Array(values.length);
-  for (let i = 0; i < out.length; i++) {
-    const gi = g[i];
-    const m = f(f(expAvg[i] * b1) + f(gi * c1));
-    const v = f(f(expAvgSq[i] * b2) + f(f(gi * gi) * c2));
-    expAvg[i] = m;
-    expAvgSq[i] = v;
-    const denom = f(f(f(Math.sqrt(v)) / bc2) + eps);
-    out[i] = f(f(values[i] * decay) - f(f(m / denom) * stepSize));
-  }
-  const t = tf.tensor(out, p.shape, "float32");
-  p.assign(t);
-  t.dispose();
 }
 
 function checkNonNegative(name: string, value: number): void {

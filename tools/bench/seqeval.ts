@@ -7,6 +7,7 @@
 import { join } from "node:path";
 import { readConll } from "../../lib/data/conll.ts";
 import { dataDir } from "../../lib/data/datadir.ts";
+import { setFastPath } from "../../lib/fast/switch.ts";
 import * as seqeval from "../../lib/seqeval/mod.ts";
 import { perturb } from "../../tests/golden/seqeval/perturb.ts";
 import { type BenchRow, median, ratio } from "./table.ts";
@@ -38,24 +39,34 @@ export async function seqevalRows(): Promise<BenchRow[]> {
     return median(times);
   };
   const work = `seqeval on CoNLL-2003 test (${gold.length} sentences)`;
-  const row = (what: string, ms: number, python: number): BenchRow => ({
-    work: `${work}: ${what}`,
-    path: "kit (TypeScript)",
-    speed: `${ms.toFixed(1)} ms`,
-    vsTorch: `${ratio(ms, python)} of Python seqeval (${python} ms, quoted)`,
-    gflops: "—",
-    diff: "same numbers (tests/seqeval_test.ts)",
-  });
+  // Each measurement on both paths: the packed chunker (fast path, the default) and the
+  // reference chunker written as seqeval's rules.
+  const rows = (what: string, fn: () => unknown, python: number): BenchRow[] =>
+    [true, false].map((fast) => {
+      setFastPath(fast);
+      const ms = time(fn);
+      setFastPath(true);
+      return {
+        work: `${work}: ${what}`,
+        path: fast ? "kit, packed chunker (fast path)" : "kit, reference chunker",
+        speed: `${ms.toFixed(1)} ms`,
+        vsTorch: `${ratio(ms, python)} of Python seqeval (${python} ms, quoted)`,
+        gflops: "—",
+        diff: fast
+          ? "same numbers (tests/seqeval_test.ts)"
+          : "same entities as the packed one (tests/seqeval_chunks_test.ts)",
+      };
+    });
   return [
-    row("f1Score", time(() => seqeval.f1Score(gold, pred)), PYTHON_MS.f1),
-    row(
+    ...rows("f1Score", () => seqeval.f1Score(gold, pred), PYTHON_MS.f1),
+    ...rows(
       "classificationReport",
-      time(() => seqeval.classificationReport(gold, pred)),
+      () => seqeval.classificationReport(gold, pred),
       PYTHON_MS.report,
     ),
-    row(
+    ...rows(
       "f1Score strict IOB2",
-      time(() => seqeval.f1Score(gold, pred, { mode: "strict", scheme: "IOB2" })),
+      () => seqeval.f1Score(gold, pred, { mode: "strict", scheme: "IOB2" }),
       PYTHON_MS.strict,
     ),
   ];
