@@ -7,6 +7,7 @@ import type * as tf from "@tensorflow/tfjs";
 import { bceWithLogitsLoss, crossEntropyLoss, focalLoss, sigmoidFocalLoss } from "../losses.ts";
 import { computeClassWeights } from "../imbalance/class_weights.ts";
 import type { TaskHead } from "../heads/model.ts";
+import { dataCollatorForTokenClassification } from "./collator.ts";
 import type { EncodedLabels } from "./data.ts";
 import { IGNORE_INDEX } from "./data.ts";
 import type { LossName, ResolvedTrainingArguments } from "./training_args.ts";
@@ -86,9 +87,8 @@ export function makeLoss(
 function idsOf(y: EncodedLabels): number[] | number[][] {
   if (y.kind === "multi") throw new Error("single-label loss given multi-label targets");
   if (y.kind === "single") return y.ids;
-  // Token rows are padded to the longest in the batch, as the body pads its output.
-  const width = Math.max(1, ...y.ids.map((r) => r.length));
-  return y.ids.map((r) => [...r, ...new Array<number>(width - r.length).fill(IGNORE_INDEX)]);
+  // Token rows are padded with -100 to the longest in the batch, as the body pads its output.
+  return dataCollatorForTokenClassification(y.ids);
 }
 
 function targetsOf(y: EncodedLabels): number[][] {
