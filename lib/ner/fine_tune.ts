@@ -8,7 +8,7 @@
  */
 import type { WordsBody } from "../heads/body.ts";
 import { type ClassifierModel, createClassifier } from "../heads/model.ts";
-import { Trainer, type TrainOutput } from "../train/trainer.ts";
+import { type ComputeMetrics, Trainer, type TrainOutput } from "../train/trainer.ts";
 import type { TrainingArguments } from "../train/training_args.ts";
 import { alignLabels, type AlignStrategy } from "./align.ts";
 import { computeNerMetrics } from "./metrics.ts";
@@ -167,6 +167,8 @@ export interface TrainTokenClassifierOptions {
   args?: TrainingArguments;
   /** Seeds the head's weights, dropout and batch order (default 42). */
   seed?: number;
+  /** Evaluation metrics (default `computeNerMetrics(labelList)`). */
+  computeMetrics?: ComputeMetrics;
 }
 
 /** What {@linkcode trainTokenClassifier} returns. */
@@ -222,7 +224,7 @@ export async function trainTokenClassifier(
     args: { ...args, seed },
     trainDataset: align(options.train, "train"),
     evalDataset: options.eval ? align(options.eval, "eval") : undefined,
-    computeMetrics: computeNerMetrics(labelList),
+    computeMetrics: options.computeMetrics ?? computeNerMetrics(labelList),
   });
   const output = await trainer.train();
   return { model, trainer, output };
