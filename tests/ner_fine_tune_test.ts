@@ -9,6 +9,7 @@ import { TrainableUseLite } from "../lib/encoders/use_lite/trainable.ts";
 import { computeNerMetrics } from "../lib/ner/metrics.ts";
 import { tokenizeAndAlignLabels, trainTokenClassifier } from "../lib/ner/fine_tune.ts";
 import { dataCollatorForTokenClassification } from "../lib/train/collator.ts";
+import { loadCheckpoint, saveCheckpoint } from "../lib/train/checkpoint.ts";
 import { makeLoss } from "../lib/train/loss.ts";
 import { predictEntities } from "../lib/train/predict.ts";
 import { resolveTrainingArguments } from "../lib/train/training_args.ts";
@@ -143,7 +144,7 @@ Deno.test("trainTokenClassifier: end to end on kit/ner, the loss falls, eval met
   tuned.dispose();
 });
 
-Deno.test("predictEntities on a token body: words cut at 128 pieces are O; a features model without its encoder is refused", async () => {
+Deno.test("predictEntities on a token body: words cut at 128 pieces are O, a checkpoint reloads, a features model without its encoder is refused", async () => {
   const tuned = await TrainableUseLite.load();
   const { model } = await trainTokenClassifier({
     body: tuned.tokenBody(),
@@ -157,6 +158,24 @@ Deno.test("predictEntities on a token body: words cut at 128 pieces are O; a fea
   assertEquals(p.labels.length, 150);
   assert(p.labels.slice(covered).every((t) => t === "O"));
   await assertThrowsAsync(() => predictEntities(model, [[]]), "sentences[0] is empty");
+  // A checkpoint of the fine-tuned encoder and head reloads onto a fresh token body.
+  const dir = await Deno.makeTempDir();
+  await saveCheckpoint(model, dir);
+  const fresh = await TrainableUseLite.load();
+  const reloaded = await loadCheckpoint(dir, fresh.tokenBody());
+  const sentence = [["Ada", "met", "Hans", "in", "Washington"]];
+  const [before] = await predictEntities(model, sentence);
+  const [after] = await predictEntities(reloaded, sentence);
+  const untunedModel = createClassifier(fresh.tokenBody(), { labels: labelList });
+  const [untuned] = await predictEntities(untunedModel, sentence);
+  untunedModel.dispose();
+  assertEquals(after.labels, before.labels);
+  after.scores.forEach((p, w) => assertLess(Math.abs(p - before.scores[w]), 1e-6));
+  assert(untuned.scores.some((p, w) => Math.abs(p - before.scores[w]) > 1e-3));
+  assert(![...reloaded.namedVariables().keys()].some((k) => k.includes("tanh_layer")));
+  reloaded.dispose();
+  fresh.dispose();
+  await Deno.remove(dir, { recursive: true });
   model.dispose();
   const frozen = createClassifier(tokenFeatureBody({ name: "use-lite", hiddenSize: 512 }), {
     labels: labelList,
