@@ -78,3 +78,27 @@ Deno.test("token classification through USE-lite: loss and gradients match PyTor
   model.dispose();
   use.dispose();
 });
+
+Deno.test("USE-lite token body: the encoder's freezing applies, the pooler is never part of it", async () => {
+  const use = await TrainableUseLite.load({ freeze: ["embeddings", "layer0"] });
+  const body = use.tokenBody();
+  const counts = use.parameterCounts();
+  const size = (vs: tf.Variable[]) => vs.reduce((n, v) => n + v.size, 0);
+  assertEquals(size(body.trainableVariables()), counts.layer1);
+  assertEquals(
+    size([...body.namedVariables!().values()]),
+    counts.embeddings + counts.layer0 + counts.layer1,
+  );
+  const model = createClassifier(body, { labels: CONLL_TAGS });
+  assertEquals(model.parameterCounts().frozen, counts.embeddings + counts.layer0);
+  use.unfreeze("layer0");
+  assertEquals(size(body.trainableVariables()), counts.layer0 + counts.layer1);
+  const { grads } = tf.variableGrads(
+    () => tf.sum(body.forward(WORDS.slice(0, 2))) as tf.Scalar,
+    body.trainableVariables(),
+  );
+  assertEquals(Object.keys(grads).length, body.trainableVariables().length);
+  tf.dispose(grads);
+  model.dispose();
+  use.dispose();
+});
