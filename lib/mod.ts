@@ -146,6 +146,7 @@ export {
   featureBody,
   type FeatureBodyOptions,
   tokenFeatureBody,
+  type WordsBody,
 } from "./heads/body.ts";
 export {
   ClassifierModel,
@@ -215,6 +216,7 @@ export {
   type MultiLabelPrediction,
   predict,
   predictEntities,
+  type PredictEntitiesOptions,
   type PredictOptions,
   type TokenPrediction,
 } from "./train/predict.ts";
@@ -396,3 +398,15 @@ export {
 export { registerKitKernels } from "./fast/wasm_kernels.ts";
 export { type InitBackendOptions } from "./backend.ts";
 export { fastPathOn, setFastPath, withFastPath } from "./fast/switch.ts";
+export {
+  type AlignedSentences,
+  type TaggedSentences,
+  tokenizeAndAlignLabels,
+  type TokenizeAndAlignOptions,
+  type TrainedTokenClassifier,
+  trainTokenClassifier,
+  type TrainTokenClassifierOptions,
+  type TruncatedSentence,
+} from "./ner/fine_tune.ts";
+export { computeNerMetrics } from "./ner/metrics.ts";
+export { dataCollatorForTokenClassification, type TokenCollatorOptions } from "./train/collator.ts";
