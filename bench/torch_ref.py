@@ -92,7 +92,8 @@ class UseLite(nn.Module):
             self.layers.append(m)
         self.pool_w, self.pool_b = p(w[f"{POOLER}/weights"]), p(w[f"{POOLER}/bias"])
 
-    def forward(self, ids, mask):
+    def tokens(self, ids, mask):
+        """The last layer's state of every piece, [batch, L, 512] (padded rows are not zero)."""
         b, L = ids.shape
         pieces = F.embedding(ids, self.emb)
         x = pieces + pieces + self.timing[:L]
@@ -107,6 +108,10 @@ class UseLite(nn.Module):
             h = ctx @ m.out_w + m.out_b + res
             f = torch.relu(F.layer_norm(h, (h.shape[-1],), m.ln2_s, m.ln2_b, 1e-6) @ m.w1 + m.b1)
             x = f @ m.w2 + m.b2 + h
+        return x
+
+    def forward(self, ids, mask):
+        x = self.tokens(ids, mask)
         mean = (x * mask[..., None]).sum(1) / mask.sum(1, keepdim=True).clamp(min=1)
         hid = torch.tanh(mean @ self.pool_w + self.pool_b)
         return hid / hid.square().sum(1, keepdim=True).clamp(min=1e-12).sqrt()

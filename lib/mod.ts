@@ -145,6 +145,7 @@ export {
   featureBody,
   type FeatureBodyOptions,
   tokenFeatureBody,
+  type WordsBody,
 } from "./heads/body.ts";
 export {
   ClassifierModel,
@@ -214,6 +215,7 @@ export {
   type MultiLabelPrediction,
   predict,
   predictEntities,
+  type PredictEntitiesOptions,
   type PredictOptions,
   type TokenPrediction,
 } from "./train/predict.ts";
@@ -393,3 +395,15 @@ export {
   PreTrainedModel,
   type TextInput,
 } from "./models/mod.ts";
+export {
+  type AlignedSentences,
+  type TaggedSentences,
+  tokenizeAndAlignLabels,
+  type TokenizeAndAlignOptions,
+  type TrainedTokenClassifier,
+  trainTokenClassifier,
+  type TrainTokenClassifierOptions,
+  type TruncatedSentence,
+} from "./ner/fine_tune.ts";
+export { computeNerMetrics } from "./ner/metrics.ts";
+export { dataCollatorForTokenClassification, type TokenCollatorOptions } from "./train/collator.ts";

@@ -6,6 +6,7 @@
  * @module
  */
 import * as tf from "@tensorflow/tfjs";
+import type { Encoding } from "../encoders/types.ts";
 import type { ForwardOptions } from "./classification_head.ts";
 
 /** Pooled (`[batch, hidden]`) or per-token (`[batch, tokens, hidden]`) representations. */
@@ -124,4 +125,18 @@ function checkVector(v: Float32Array, size: number, where: string): void {
       }`,
     );
   }
+}
+
+/**
+ * A token-level body over pre-split words, as token classification fine-tunes end to end
+ * (Hugging Face's `AutoModelForTokenClassification` with `is_split_into_words=True`): `forward`
+ * takes the words of each sentence and returns one vector per token of
+ * `tokenizeWords(words)` (special tokens included, padded), so that labels aligned on that
+ * encoding's `wordIds` line up with the rows.
+ */
+export interface WordsBody extends Body<string[]> {
+  /** Always `"token"`. */
+  readonly level: "token";
+  /** The tokens of one sentence's words (truncated to the encoder's maximum) and their word ids. */
+  tokenizeWords(words: string[]): Encoding;
 }

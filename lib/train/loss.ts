@@ -13,6 +13,7 @@ import {
 } from "../losses.ts";
 import { computeClassWeights } from "../imbalance/class_weights.ts";
 import type { TaskHead } from "../heads/model.ts";
+import { dataCollatorForTokenClassification } from "./collator.ts";
 import type { EncodedLabels } from "./data.ts";
 import { IGNORE_INDEX } from "./data.ts";
 import type { LossName, ResolvedTrainingArguments } from "./training_args.ts";
@@ -107,9 +108,8 @@ function idsOf(y: EncodedLabels): number[] | number[][] {
     );
   }
   if (y.kind === "single") return y.ids;
-  // Token rows are padded to the longest in the batch, as the body pads its output.
-  const width = Math.max(1, ...y.ids.map((r) => r.length));
-  return y.ids.map((r) => [...r, ...new Array<number>(width - r.length).fill(IGNORE_INDEX)]);
+  // Token rows are padded with -100 to the longest in the batch, as the body pads its output.
+  return dataCollatorForTokenClassification(y.ids);
 }
 
 function valuesOf(y: EncodedLabels): number[] {

@@ -6,6 +6,7 @@
 import type * as tf from "@tensorflow/tfjs";
 import { argmaxRow } from "../argmax.ts";
 import type { Encoder } from "../encoders/types.ts";
+import type { WordsBody } from "../heads/body.ts";
 import type { ClassifierModel, TaskHead } from "../heads/model.ts";
 import { getEntities } from "../seqeval/chunks.ts";
 import { wordPredictions } from "../ner/align.ts";
@@ -180,9 +181,22 @@ export async function predict(
   return logitsToPredictions(rows, head, threshold);
 }
 
+/** Options of {@linkcode predictEntities}. */
+export interface PredictEntitiesOptions {
+  /** The encoder whose token features a frozen-feature model was trained on. */
+  encoder?: Encoder;
+  /** Task of a multi-task model. */
+  task?: string;
+  /** Sentences per forward pass (default 32), in order of length: less padding. */
+  batchSize?: number;
+}
+
 /**
- * Labels every word of pre-split sentences (or whitespace-split texts) with a token model
- * trained on the `encoder`'s token features, and reads off the entity spans.
+ * Labels every word of pre-split sentences (or whitespace-split texts) and reads off the
+ * entity spans. A model trained end to end on a token body over words (`WordsBody`, e.g.
+ * `TrainableUseLite`'s `tokenBody()`) reads the words itself; a model trained on frozen token
+ * features needs the `encoder` that made them. Each word takes its first token's label; a
+ * word cut off by the encoder's length limit gets the label of id 0 (`O`).
  *
  * @example
  * ```ts
@@ -210,27 +224,57 @@ export async function predict(
  * ```
  */
 export async function predictEntities(
-  model: ClassifierModel<Float32Array[]>,
+  model: ClassifierModel<Float32Array[]> | ClassifierModel<string[]>,
   sentences: (string | string[])[],
-  { encoder, task }: { encoder: Encoder; task?: string },
+  { encoder, task, batchSize = 32 }: PredictEntitiesOptions = {},
 ): Promise<TokenPrediction[]> {
   if (model.level !== "token") throw new Error("predictEntities() needs a token model");
-  checkEncoder(model.body.name, encoder);
+  if (!Number.isInteger(batchSize) || batchSize < 1) {
+    throw new Error(`batchSize must be a positive integer, got ${batchSize}`);
+  }
   const head = model.task(task);
   const names = Object.values(head.id2label);
   const words = sentences.map((s, i) => {
-    if (typeof s === "string") return s.split(/\s+/).filter((w) => w.length > 0);
-    if (Array.isArray(s) && s.every((w) => typeof w === "string")) return s;
-    throw new Error(`sentences[${i}] must be a string or an array of words`);
+    const ws = typeof s === "string"
+      ? s.split(/\s+/).filter((w) => w.length > 0)
+      : Array.isArray(s) && s.every((w) => typeof w === "string")
+      ? s
+      : undefined;
+    if (!ws) throw new Error(`sentences[${i}] must be a string or an array of words`);
+    if (ws.length === 0) throw new Error(`sentences[${i}] is empty: it has no words to label`);
+    return ws;
   });
-  const feats = await encoder.tokenFeatures(words, { progress: false });
-  const logits = model.forward(feats.map((f) => f.features), { task });
-  const rows = logits.arraySync() as number[][][];
-  logits.dispose();
+  // What the body reads, and the word of each of its rows.
+  let inputs: (Float32Array[] | string[])[];
+  let wordIds: (number | null)[][];
+  const body = model.body as Partial<WordsBody>;
+  if (encoder) {
+    checkEncoder(model.body.name, encoder);
+    const feats = await encoder.tokenFeatures(words, { progress: false });
+    inputs = feats.map((f) => f.features);
+    wordIds = feats.map((f) => f.wordIds);
+  } else if (typeof body.tokenizeWords === "function") {
+    inputs = words;
+    wordIds = words.map((ws) => body.tokenizeWords!(ws).wordIds);
+  } else {
+    throw new Error(
+      `the model reads precomputed token features: pass the { encoder } that made them ` +
+        `(the model was trained on "${model.body.name}")`,
+    );
+  }
+  const order = words.map((_, i) => i).sort((a, b) => wordIds[a].length - wordIds[b].length);
+  const rows: number[][][] = new Array(words.length);
+  for (let start = 0; start < order.length; start += batchSize) {
+    const idx = order.slice(start, start + batchSize);
+    const logits = (model as ClassifierModel<unknown>).forward(idx.map((i) => inputs[i]), { task });
+    const batch = logits.arraySync() as number[][][];
+    logits.dispose();
+    idx.forEach((i, k) => rows[i] = batch[k].slice(0, wordIds[i].length));
+  }
+  const cut = names.map((_, k) => (k === 0 ? 1 : 0));
   return words.map((ws, i) => {
-    const f = feats[i];
-    const probs = rows[i].slice(0, f.features.length).map(softmax);
-    const perWord = wordPredictions(probs, f.wordIds);
+    const probs = rows[i].map(softmax);
+    const perWord = wordPredictions(probs, wordIds[i], { numWords: ws.length, missing: cut });
     const ids = perWord.map(argmaxRow);
     const labels = ids.map((k) => names[k]);
     const entities = getEntities(labels).map(([type, start, end]) => ({

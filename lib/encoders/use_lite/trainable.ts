@@ -7,10 +7,11 @@
  */
 import * as tf from "@tensorflow/tfjs";
 import { initBackend } from "../../backend.ts";
-import type { Body } from "../../heads/body.ts";
+import type { Body, WordsBody } from "../../heads/body.ts";
 import { registerKitGradients } from "../../tf/gradients.ts";
 import type { UseLiteLoadOptions } from "./encoder.ts";
 import { buildGraphModel, HIDDEN_SIZE, NODES, readUseLiteArtifacts, runGraph } from "./model.ts";
+import type { Encoding } from "../types.ts";
 import { SentencePieceTokenizer } from "./tokenizer.ts";
 
 /**
@@ -179,6 +180,49 @@ export class TrainableUseLite implements Body<string> {
     });
     const [states] = runGraph(this.model, encodings.map((e) => e.inputIds), [NODES.tokens]);
     return { states: states as tf.Tensor3D, wordIds: encodings.map((e) => e.wordIds) };
+  }
+
+  /**
+   * The token-level body for token classification end to end: `forward` takes pre-split
+   * sentences and returns {@linkcode forwardTokens}' states, one row per piece of
+   * `tokenizeWords(words)` (at most 128; USE-lite has no special tokens). It shares this
+   * encoder's variables and freezing. The pooler is not part of it, as Hugging Face's token
+   * classification models are built without their pooler: it gets no gradient, so it is neither
+   * trained nor saved nor counted.
+   *
+   * @example
+   * ```ts
+   * import * as tf from "@tensorflow/tfjs";
+   * import { assertEquals } from "@std/assert";
+   * import { TrainableUseLite } from "./trainable.ts";
+   * const use = await TrainableUseLite.load({ freeze: ["embeddings"] });
+   * const body = use.tokenBody();
+   * const words = [["Hans", "spoke"], ["in", "Washington"]];
+   * const states = body.forward(words); // ▁Han s ▁spoke | ▁in ▁Washington
+   * assertEquals(states.shape, [2, 3, 512]);
+   * assertEquals(body.sequenceLengths!(words), [3, 2]);
+   * assertEquals(body.tokenizeWords(words[0]).wordIds, [0, 0, 1]);
+   * const loss = () => tf.sum(body.forward(words).slice([0, 0, 0], [2, 2, 4])) as tf.Scalar;
+   * const { grads } = tf.variableGrads(loss, body.trainableVariables());
+   * assertEquals(Object.keys(grads).length, body.trainableVariables().length);
+   * tf.dispose([states, grads] as tf.TensorContainer);
+   * use.dispose();
+   * ```
+   */
+  tokenBody(): WordsBody {
+    const inModel = (name: string) => partOf(name, [1]) !== "pooler";
+    const named = () => new Map([...this.namedVariables()].filter(([n]) => inModel(n)));
+    return {
+      name: this.name,
+      hiddenSize: this.hiddenSize,
+      level: "token",
+      forward: (sentences: string[][]) => this.forwardTokens(sentences).states,
+      tokenizeWords: (words: string[]): Encoding => this.tokenizer.tokenizeWords(words),
+      sequenceLengths: (sentences: string[][]) =>
+        sentences.map((words) => this.tokenizer.tokenizeWords(words).inputIds.length),
+      trainableVariables: () => [...named().values()].filter((v) => v.trainable),
+      namedVariables: named,
+    };
   }
 
   /** Pieces per text (at most 128). */

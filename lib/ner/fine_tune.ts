@@ -1,0 +1,231 @@
+/**
+ * Token classification end to end (Section 16.6.3, the chapter's recipe): pre-split words
+ * tokenized by the body's own tokenizer, word tags aligned to its tokens (`alignLabels`), a
+ * token head trained with the whole encoder by the kit's `Trainer` (the loss skips -100), and
+ * entity metrics from seqeval in its evaluation. Generic over any {@linkcode WordsBody}: the
+ * trainable USE-lite's `tokenBody()`, or a Hugging Face model's token body.
+ * @module
+ */
+import type { WordsBody } from "../heads/body.ts";
+import { type ClassifierModel, createClassifier } from "../heads/model.ts";
+import { type ComputeMetrics, Trainer, type TrainOutput } from "../train/trainer.ts";
+import type { TrainingArguments } from "../train/training_args.ts";
+import { alignLabels, type AlignStrategy } from "./align.ts";
+import { computeNerMetrics } from "./metrics.ts";
+
+/** Sentences as words and one tag per word (names, or ids into `labelList`): a `TokenDataset`. */
+export interface TaggedSentences {
+  /** The words of each sentence. */
+  tokens: readonly (readonly string[])[];
+  /** The tag of every word. */
+  labels: readonly (readonly (string | number)[])[];
+}
+
+/** Options of {@linkcode tokenizeAndAlignLabels}. */
+export interface TokenizeAndAlignOptions {
+  /** Tag names by id. */
+  labelList: readonly string[];
+  /** `"first"` (default, the chapter's) or `"all"` (continuation pieces get the I- tag). */
+  strategy?: AlignStrategy;
+  /** The data's name in errors and warnings (default `"dataset"`). */
+  name?: string;
+  /** Where the truncation warning goes (default `console.warn`). */
+  warn?: (message: string) => void;
+}
+
+/** A sentence the encoder's length limit cut: which, and how many word labels it lost. */
+export interface TruncatedSentence {
+  /** Index of the sentence. */
+  sentence: number;
+  /** Its number of words. */
+  words: number;
+  /** Words left without any token, whose labels the model never sees. */
+  lostWords: number;
+}
+
+/** What the Trainer takes (`inputs`, `labels`), plus the alignment behind it. */
+export interface AlignedSentences {
+  /** The words of each sentence: the body's inputs. */
+  inputs: string[][];
+  /** One label id per token, -100 where the loss skips it. */
+  labels: number[][];
+  /** The word of every token (`null` for special tokens). */
+  wordIds: (number | null)[][];
+  /** Sentences longer than the encoder's maximum. */
+  truncated: TruncatedSentence[];
+}
+
+/**
+ * The chapter's `tokenize_and_align_labels` over a dataset: each sentence's words go through
+ * the body's tokenizer (`tokenizeWords`, HF's `is_split_into_words=True`) and its tags through
+ * `alignLabels`. Bad input is an error naming the sentence: words and tags of different
+ * lengths, a tag not in `labelList`, an empty sentence. A sentence longer than the encoder's
+ * maximum is truncated, with one warning that names those sentences and counts the words that
+ * lost their labels.
+ *
+ * @example
+ * ```ts
+ * import { assertEquals } from "@std/assert";
+ * import { TrainableUseLite } from "../encoders/use_lite/trainable.ts";
+ * import { tokenizeAndAlignLabels } from "./fine_tune.ts";
+ * const use = await TrainableUseLite.load();
+ * const data = { tokens: [["Hans", "spoke"]], labels: [["B-PER", "O"]] };
+ * const aligned = tokenizeAndAlignLabels(use.tokenBody(), data, {
+ *   labelList: ["O", "B-PER", "I-PER"],
+ * });
+ * assertEquals(aligned.labels, [[1, -100, 0]]); // ▁Han s ▁spoke
+ * use.dispose();
+ * ```
+ */
+export function tokenizeAndAlignLabels(
+  body: Pick<WordsBody, "tokenizeWords">,
+  data: TaggedSentences,
+  options: TokenizeAndAlignOptions,
+): AlignedSentences {
+  const { labelList, strategy = "first", name = "dataset", warn = console.warn } = options;
+  if (!Array.isArray(labelList) || labelList.length === 0) {
+    throw new Error(`${name}: labelList must be a non-empty array of tag names`);
+  }
+  const { tokens, labels } = data ?? {};
+  if (!Array.isArray(tokens) || !Array.isArray(labels)) {
+    throw new Error(`${name} must have arrays "tokens" (words) and "labels" (tags)`);
+  }
+  if (tokens.length !== labels.length) {
+    throw new Error(`${name} has ${tokens.length} sentences but ${labels.length} tag rows`);
+  }
+  const out: AlignedSentences = { inputs: [], labels: [], wordIds: [], truncated: [] };
+  tokens.forEach((words, i) => {
+    const where = `${name}: sentence ${i}`;
+    const tags = labels[i];
+    if (!Array.isArray(words) || words.length === 0) {
+      throw new Error(`${where} is empty: it needs at least one word (drop it from the data)`);
+    }
+    const shown = `(${preview(words)})`;
+    if (!Array.isArray(tags) || tags.length !== words.length) {
+      throw new Error(
+        `${where} ${shown} has ${words.length} words but ${
+          Array.isArray(tags) ? tags.length : "no"
+        } tags: give one tag per word`,
+      );
+    }
+    tags.forEach((tag, w) => {
+      const known = typeof tag === "string"
+        ? labelList.includes(tag)
+        : Number.isInteger(tag) && tag >= 0 && tag < labelList.length;
+      if (!known) {
+        throw new Error(
+          `${where} ${shown}, word ${w} (${JSON.stringify(words[w])}): tag ${
+            JSON.stringify(tag)
+          } is not in the label list (${labelList.join(", ")})`,
+        );
+      }
+    });
+    let encoding;
+    try {
+      encoding = body.tokenizeWords([...words]);
+    } catch (e) {
+      throw new Error(`${where} ${shown}: ${(e as Error).message}`, { cause: e });
+    }
+    const covered = new Set(encoding.wordIds.filter((w) => w !== null)).size;
+    if (covered < words.length) {
+      out.truncated.push({ sentence: i, words: words.length, lostWords: words.length - covered });
+    }
+    out.inputs.push([...words]);
+    out.wordIds.push(encoding.wordIds);
+    out.labels.push(alignLabels(tags, encoding.wordIds, { labelList, strategy }));
+  });
+  if (out.truncated.length > 0) {
+    const lost = out.truncated.reduce((n, t) => n + t.lostWords, 0);
+    warn(
+      `${name}: ${out.truncated.length} sentence(s) longer than the encoder's maximum were ` +
+        `truncated; ${lost} word(s) lost their labels: ` +
+        out.truncated.map((t) => `sentence ${t.sentence} (${t.lostWords} of ${t.words} words)`)
+          .join(", "),
+    );
+  }
+  return out;
+}
+
+function preview(words: readonly string[]): string {
+  const head = words.slice(0, 6).join(" ");
+  return words.length > 6 ? `"${head} …"` : `"${head}"`;
+}
+
+/** Options of {@linkcode trainTokenClassifier}. */
+export interface TrainTokenClassifierOptions {
+  /** The token body to fine-tune with the head (its trainable variables train). */
+  body: WordsBody;
+  /** Training sentences. */
+  train: TaggedSentences;
+  /** Evaluation sentences: `eval_f1`, `eval_f1_strict`… during training (optional). */
+  eval?: TaggedSentences;
+  /** Tag names by id (IOB2 for `"all"`). */
+  labelList: readonly string[];
+  /** Label alignment (default `"first"`, the chapter's). */
+  strategy?: AlignStrategy;
+  /** Training arguments (HF names); `seed` below overrides `args.seed`. */
+  args?: TrainingArguments;
+  /** Seeds the head's weights, dropout and batch order (default 42). */
+  seed?: number;
+  /** Evaluation metrics (default `computeNerMetrics(labelList)`). */
+  computeMetrics?: ComputeMetrics;
+}
+
+/** What {@linkcode trainTokenClassifier} returns. */
+export interface TrainedTokenClassifier {
+  /** Body and head: `predictEntities(model, sentences)` tags new words. */
+  model: ClassifierModel<string[]>;
+  /** The Trainer, for `evaluate()` and `predict()`. */
+  trainer: Trainer<string[]>;
+  /** Steps, losses, log history. */
+  output: TrainOutput;
+}
+
+/**
+ * Fine-tunes a token classifier end to end: `tokenizeAndAlignLabels`, `createClassifier` on
+ * the body, and the kit's `Trainer` with `computeNerMetrics` for evaluation. Free the model
+ * with `model.dispose()` (the body belongs to its creator).
+ *
+ * @example
+ * ```ts
+ * import { assert } from "@std/assert";
+ * import { TrainableUseLite } from "../encoders/use_lite/trainable.ts";
+ * import { trainTokenClassifier } from "./fine_tune.ts";
+ * const use = await TrainableUseLite.load({ freeze: ["embeddings", "layer0"] });
+ * const data = { tokens: [["Hans", "spoke"], ["Ada", "left"]], labels: [["B-PER", "O"], ["B-PER", "O"]] };
+ * const { model, output } = await trainTokenClassifier({
+ *   body: use.tokenBody(),
+ *   train: data,
+ *   labelList: ["O", "B-PER", "I-PER"],
+ *   args: { numTrainEpochs: 2, learningRate: 1e-3, disableTqdm: true },
+ * });
+ * assert(output.globalStep === 2);
+ * model.dispose();
+ * use.dispose();
+ * ```
+ */
+export async function trainTokenClassifier(
+  options: TrainTokenClassifierOptions,
+): Promise<TrainedTokenClassifier> {
+  const { body, labelList, strategy = "first", args = {}, seed = args.seed ?? 42 } = options;
+  if (body?.level !== "token" || typeof body.tokenizeWords !== "function") {
+    throw new Error(
+      'trainTokenClassifier: body must be a token body over words (level "token", ' +
+        "tokenizeWords), e.g. TrainableUseLite's tokenBody()",
+    );
+  }
+  const align = (data: TaggedSentences, name: string) => {
+    const { inputs, labels } = tokenizeAndAlignLabels(body, data, { labelList, strategy, name });
+    return { inputs, labels };
+  };
+  const model = createClassifier(body, { labels: [...labelList] }, { seed });
+  const trainer = new Trainer({
+    model,
+    args: { ...args, seed },
+    trainDataset: align(options.train, "train"),
+    evalDataset: options.eval ? align(options.eval, "eval") : undefined,
+    computeMetrics: options.computeMetrics ?? computeNerMetrics(labelList),
+  });
+  const output = await trainer.train();
+  return { model, trainer, output };
+}

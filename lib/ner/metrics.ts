@@ -1,0 +1,76 @@
+/**
+ * Entity-level metrics inside the Trainer's evaluation: the chapter's `compute_ner_metrics`
+ * (Code Fragment 16.6.3b) as a `computeMetrics` for token classification.
+ * @module
+ */
+import { argmaxRow } from "../argmax.ts";
+import { f1Score, precisionRecallFscoreSupport } from "../seqeval/scores.ts";
+import { tokenF1Score } from "../seqeval/token_scores.ts";
+import type { ComputeMetrics, EvalPrediction } from "../train/trainer.ts";
+
+/** The label id the loss skips: special tokens, continuation pieces (`"first"`), padding. */
+const IGNORE = -100;
+
+/**
+ * The chapter's `compute_ner_metrics` for the kit's `Trainer`: argmax of every token's logits,
+ * the -100 positions dropped from both the gold and the predicted rows, and seqeval on what is
+ * left. Returns `precision`, `recall`, `f1` (entity level, seqeval's default lenient mode),
+ * `f1_strict` (strict IOB2), `token_f1` (micro F1 over the tags without O), `accuracy` (tag
+ * accuracy) and `<TYPE>_f1` per entity type; the Trainer prefixes `eval_`.
+ *
+ * What is scored is one tag per *labelled token*: with `alignLabels`' `"first"` strategy that is
+ * one per word, exactly the word-level tags; with `"all"` continuation pieces keep their I- labels
+ * and are scored too, so the numbers count pieces. Score the final model on words
+ * (`predictEntities`) either way.
+ *
+ * @param labelList tag names by id (the model's `id2label` order).
+ *
+ * @example
+ * ```ts
+ * import { assertEquals } from "@std/assert";
+ * import { computeNerMetrics } from "./metrics.ts";
+ * const metrics = computeNerMetrics(["O", "B-PER", "I-PER"]);
+ * // One sentence: [-100 "Han" "s" "spoke"] labelled [-100, B-PER, -100, O].
+ * const logits = [[9, 0, 0], [0, 9, 0], [0, 0, 9], [9, 0, 0]];
+ * const m = metrics({ predictions: [logits], labelIds: [[-100, 1, -100, 0]], task: "default" });
+ * assertEquals([m.f1, m.accuracy, m.PER_f1], [1, 1, 1]);
+ * ```
+ */
+export function computeNerMetrics(labelList: readonly string[]): ComputeMetrics {
+  if (!Array.isArray(labelList) || labelList.length === 0) {
+    throw new Error(`computeNerMetrics: labelList must be a non-empty array of tag names`);
+  }
+  return ({ predictions, labelIds }: EvalPrediction) => {
+    const logits = predictions as number[][][];
+    const labels = labelIds as number[][];
+    const trueLabels: string[][] = [];
+    const predLabels: string[][] = [];
+    logits.forEach((sentence, i) => {
+      const predIds = sentence.map(argmaxRow);
+      // Drop the -100 positions (special tokens, continuation pieces, padding) from both rows.
+      const keep = labels[i].flatMap((label, t) => label === IGNORE ? [] : [t]);
+      trueLabels.push(keep.map((t) => labelList[labels[i][t]]));
+      predLabels.push(keep.map((t) => labelList[predIds[t]]));
+    });
+    const options = { zeroDivision: 0 as const };
+    const perType = precisionRecallFscoreSupport(trueLabels, predLabels, {
+      ...options,
+      average: null,
+    });
+    const micro = precisionRecallFscoreSupport(trueLabels, predLabels, {
+      ...options,
+      average: "micro",
+    });
+    const words = trueLabels.flat();
+    const correct = predLabels.flat().filter((p, k) => p === words[k]).length;
+    return {
+      precision: micro.precision,
+      recall: micro.recall,
+      f1: micro.fscore,
+      f1_strict: f1Score(trueLabels, predLabels, { ...options, mode: "strict", scheme: "IOB2" }),
+      token_f1: tokenF1Score(trueLabels, predLabels, options),
+      accuracy: words.length === 0 ? 0 : correct / words.length,
+      ...Object.fromEntries(perType.labels.map((type, k) => [`${type}_f1`, perType.fscore[k]])),
+    };
+  };
+}
