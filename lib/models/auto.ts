@@ -499,8 +499,10 @@ export class AutoModelForSequenceClassification {
 
 /**
  * transformers' `AutoModelForTokenClassification`: pre-split sentences → logits
- * `[batch, tokens, numLabels]` (dropout → classifier on every token). Labels are per token:
- * align word labels with `alignLabels(words, model.base.encodeWords([words]).encodings[0].wordIds)`.
+ * `[batch, tokens, numLabels]` (dropout → classifier on every token). Its body is a
+ * `WordsBody`, so the NER recipe takes the model as it is: `trainTokenClassifier({ model, train,
+ * eval })` aligns word tags (`tokenizeAndAlignLabels`), trains it with the kit's Trainer and
+ * scores with seqeval; `predictEntities(model, sentences)` tags words.
  *
  * @example
  * ```ts
