@@ -5,7 +5,6 @@
 import * as tf from "@tensorflow/tfjs";
 import { assert, assertEquals } from "@std/assert";
 import { initBackend } from "../lib/backend.ts";
-import { crossEntropyLoss } from "../lib/losses.ts";
 import {
   AutoModelForSequenceClassification,
   AutoModelForTokenClassification,
@@ -18,6 +17,8 @@ import { dataCollatorForTokenClassification } from "../lib/train/collator.ts";
 import { makeLoss } from "../lib/train/loss.ts";
 import { AdamW } from "../lib/train/optimizer.ts";
 import { Trainer } from "../lib/train/trainer.ts";
+import { encodeLabels } from "../lib/train/data.ts";
+import { resolveTrainingArguments } from "../lib/train/training_args.ts";
 import { readSafetensors } from "../lib/train/safetensors.ts";
 import { registerKitGradients } from "../lib/tf/gradients.ts";
 
@@ -28,6 +29,8 @@ const FIXTURES = new URL("./fixtures/hf/", import.meta.url).pathname;
 
 interface Golden {
   kind: "seq" | "pair" | "tok";
+  /** Set for regression and multi-label cases (else single-label). */
+  problemType?: string;
   texts?: string[];
   pairs?: [string, string][];
   words?: string[][];
@@ -83,6 +86,8 @@ for (
     "bert-seq",
     "bert-pair",
     "bert-tok",
+    "bert-regression",
+    "bert-multilabel",
     "distilbert-seq",
     "distilbert-tok",
     "roberta-seq",
@@ -109,7 +114,11 @@ for (
       const logits = model.forward(inputs);
       assertEquals(logits.shape, g.logits.shape);
       assertRelClose(logits.dataSync(), g.logits.data, 1e-4, "logits");
-      return crossEntropyLoss(logits, g.labels) as tf.Scalar;
+      // The Trainer's loss for the head's problem type: cross-entropy, MSE or BCE with logits.
+      const task = model.task();
+      const labels = encodeLabels({ inputs, labels: g.labels }, task, model.level, "golden");
+      assertEquals(task.problemType, g.problemType ?? "single_label_classification");
+      return makeLoss(task, resolveTrainingArguments({}), labels)(logits, labels);
     }, [...vars.values()]);
     assertRelClose([value.dataSync()[0]], [g.loss], 1e-4, "loss");
     await assertGradsMatch(name, vars, grads);
