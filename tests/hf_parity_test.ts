@@ -5,14 +5,20 @@
 import * as tf from "@tensorflow/tfjs";
 import { assert, assertEquals } from "@std/assert";
 import { initBackend } from "../lib/backend.ts";
-import { crossEntropyLoss } from "../lib/losses.ts";
 import {
   AutoModelForSequenceClassification,
   AutoModelForTokenClassification,
   type PreTrainedClassifier,
 } from "../lib/models/auto.ts";
 import type { TextInput } from "../lib/models/batch.ts";
+import type { WordsBody } from "../lib/heads/body.ts";
+import { tokenizeAndAlignLabels } from "../lib/ner/fine_tune.ts";
+import { dataCollatorForTokenClassification } from "../lib/train/collator.ts";
+import { makeLoss } from "../lib/train/loss.ts";
 import { AdamW } from "../lib/train/optimizer.ts";
+import { Trainer } from "../lib/train/trainer.ts";
+import { encodeLabels } from "../lib/train/data.ts";
+import { resolveTrainingArguments } from "../lib/train/training_args.ts";
 import { readSafetensors } from "../lib/train/safetensors.ts";
 import { registerKitGradients } from "../lib/tf/gradients.ts";
 
@@ -23,9 +29,13 @@ const FIXTURES = new URL("./fixtures/hf/", import.meta.url).pathname;
 
 interface Golden {
   kind: "seq" | "pair" | "tok";
+  /** Set for regression and multi-label cases (else single-label). */
+  problemType?: string;
   texts?: string[];
   pairs?: [string, string][];
   words?: string[][];
+  wordTags?: number[][];
+  wordIds?: (number | null)[][];
   labels: number[] | number[][];
   inputIds: number[][];
   attentionMask: number[][];
@@ -76,6 +86,8 @@ for (
     "bert-seq",
     "bert-pair",
     "bert-tok",
+    "bert-regression",
+    "bert-multilabel",
     "distilbert-seq",
     "distilbert-tok",
     "roberta-seq",
@@ -102,24 +114,71 @@ for (
       const logits = model.forward(inputs);
       assertEquals(logits.shape, g.logits.shape);
       assertRelClose(logits.dataSync(), g.logits.data, 1e-4, "logits");
-      return crossEntropyLoss(logits, g.labels) as tf.Scalar;
+      // The Trainer's loss for the head's problem type: cross-entropy, MSE or BCE with logits.
+      const task = model.task();
+      const labels = encodeLabels({ inputs, labels: g.labels }, task, model.level, "golden");
+      assertEquals(task.problemType, g.problemType ?? "single_label_classification");
+      return makeLoss(task, resolveTrainingArguments({}), labels)(logits, labels);
     }, [...vars.values()]);
     assertRelClose([value.dataSync()[0]], [g.loss], 1e-4, "loss");
-    const want = (await readSafetensors(`${FIXTURES}golden/${name}.grads.safetensors`)).tensors;
-    assertEquals([...vars.keys()].sort(), [...want.keys()].sort());
-    // A tensor's tolerance is 1e-4 of its largest value, and never below 1e-6 of the largest
-    // gradient of the model (a few 1e-8 here).
-    const largest = Math.max(...[...want.values()].map((t) => Math.max(...t.data.map(Math.abs))));
-    for (const [hfName, v] of vars) {
-      const grad = grads[v.name];
-      assertEquals(grad.shape, want.get(hfName)!.shape, hfName);
-      const ref = want.get(hfName)!.data;
-      assertRelClose(grad.dataSync(), ref, 1e-4, `grad ${hfName}`, 1e-2 * largest);
-    }
+    await assertGradsMatch(name, vars, grads);
     tf.dispose([value, ...Object.values(grads)]);
     model.dispose();
   });
 }
+
+/** Every gradient against transformers' `<name>.grads.safetensors`, by Hugging Face name. */
+async function assertGradsMatch(
+  name: string,
+  vars: Map<string, tf.Variable>,
+  grads: tf.NamedTensorMap,
+) {
+  const want = (await readSafetensors(`${FIXTURES}golden/${name}.grads.safetensors`)).tensors;
+  assertEquals([...vars.keys()].sort(), [...want.keys()].sort());
+  // A tensor's tolerance is 1e-4 of its largest value, and never below 1e-6 of the largest
+  // gradient of the model (a few 1e-8 here).
+  const largest = Math.max(...[...want.values()].map((t) => Math.max(...t.data.map(Math.abs))));
+  for (const [hfName, v] of vars) {
+    const grad = grads[v.name];
+    assertEquals(grad.shape, want.get(hfName)!.shape, hfName);
+    const ref = want.get(hfName)!.data;
+    assertRelClose(grad.dataSync(), ref, 1e-4, `grad ${hfName}`, 1e-2 * largest);
+  }
+}
+
+Deno.test("hf parity bert-tok through the NER recipe: tokenizeAndAlignLabels gives transformers' labels; the Trainer's loss and its gradients are transformers'", async () => {
+  const g = await golden("bert-tok");
+  const model = await AutoModelForTokenClassification.fromPretrained(`${FIXTURES}bert-tok`);
+  const labelList = Object.values(model.id2label);
+  const { inputs, labels, wordIds } = tokenizeAndAlignLabels(model.body as WordsBody, {
+    tokens: g.words!,
+    labels: g.wordTags!,
+  }, { labelList });
+  // transformers' word ids are of the padded batch: padding has none.
+  const width = g.wordIds![0].length;
+  assertEquals(wordIds.map((r) => [...r, ...new Array(width - r.length).fill(null)]), g.wordIds);
+  // transformers aligns on the padded batch; the collator pads the recipe's rows with -100.
+  assertEquals(dataCollatorForTokenClassification(labels), g.labels);
+  // The loss as the Trainer computes it (its evaluation: one batch of the three sentences).
+  const trainer = new Trainer({
+    model,
+    args: { perDeviceEvalBatchSize: 8, disableTqdm: true },
+    trainDataset: { inputs, labels },
+    evalDataset: { inputs, labels },
+  });
+  assertRelClose([trainer.evaluate().eval_loss], [g.loss], 1e-4, "eval_loss");
+  // Its training loss (makeLoss on the unpadded rows) and the gradient of every parameter.
+  const loss = makeLoss(model.task(), trainer.args, { kind: "token", ids: labels });
+  const vars = model.hfVariables();
+  const { value, grads } = tf.variableGrads(
+    () => loss(model.forward(inputs), { kind: "token", ids: labels }),
+    [...vars.values()],
+  );
+  assertRelClose([value.dataSync()[0]], [g.loss], 1e-4, "loss");
+  await assertGradsMatch("bert-tok", vars, grads);
+  tf.dispose([value, ...Object.values(grads)]);
+  model.dispose();
+});
 
 for (
   const name of [

@@ -8,6 +8,9 @@ Writes tests/fixtures/hf/
       ...For{Sequence,Token}Classification checkpoints (config.json, model.safetensors,
       tokenizer files), hidden 16, 2 layers, 4 heads, a ~130-entry WordPiece vocabulary (BERT,
       DistilBERT) or a ~300-entry byte-level BPE (RoBERTa)
+  bert-regression/    BertForSequenceClassification, problem_type "regression", num_labels 1 (MSE)
+  bert-multilabel/    BertForSequenceClassification, problem_type "multi_label_classification"
+                      (BCEWithLogits on multi-hot labels)
   bert-pretraining/   BertForPreTraining: `bert.` prefix plus cls.predictions.* and cls.seq_relationship.*
   bert-base/          BertModel: no architecture prefix
   bert-legacy/        bert-base with LayerNorm.gamma / LayerNorm.beta names (old TF-ported checkpoints)
@@ -16,7 +19,8 @@ Writes tests/fixtures/hf/
   golden/<case>.json              inputs as transformers tokenizes them, logits, loss, load reports
   golden/<case>.grads.safetensors d loss / d parameter for every parameter (HF names)
   golden/<case>.adamw.safetensors parameters after one torch.optim.AdamW step on those gradients
-                                  (not for the -pair cases: same model as -seq)
+                                  (not for the -pair cases: same model as -seq; nor for
+                                  regression / multi-label: same optimizer, other loss)
   golden/quirks.json              transformers' loading reports and BertModel outputs of the quirks
   golden/tokenizers.json          ids and word ids of both tokenizers: texts, pairs, truncation, words
 
@@ -69,6 +73,8 @@ PAIRS = [
     ["it was good", "it was bad"],
 ]
 SEQ_LABELS = [2, 0, 1, 2]
+REGRESSION_LABELS = [0.9, -0.4, 0.1, 1.6]
+MULTI_LABELS = [[1, 0, 1], [0, 1, 0], [0, 0, 0], [1, 1, 1]]
 PAIR_LABELS = [1, 0, 2]
 WORDS = [
     ["john", "lives", "in", "paris"],
@@ -210,14 +216,17 @@ def align(word_tags, word_ids):
     return out
 
 
-def run_case(name, model, tok, kind):
-    """Logits, loss, gradients and one AdamW step of `model` (dropout off) on the case's batch."""
+def run_case(name, model, tok, kind, seq_labels=SEQ_LABELS):
+    """Logits, loss, gradients and one AdamW step of `model` (dropout off) on the case's batch.
+    The loss is transformers' for the model's problem_type: cross-entropy, MSE or BCEWithLogits."""
     torch.manual_seed(0)
     model.eval()  # dropout off, as the kit's forward without { training: true }
+    problem_type = model.config.problem_type
     if kind == "seq":
         enc = tok(TEXTS, padding=True, truncation=True, return_tensors="pt")
-        labels = torch.tensor(SEQ_LABELS)
-        inputs = {"texts": TEXTS, "labels": SEQ_LABELS}
+        # Regression and multi-label targets are floats (transformers picks the loss by dtype too).
+        labels = torch.tensor(seq_labels, dtype=torch.float32 if problem_type else torch.long)
+        inputs = {"texts": TEXTS, "labels": seq_labels}
     elif kind == "pair":
         enc = tok([p[0] for p in PAIRS], [p[1] for p in PAIRS], padding=True, truncation=True,
                   return_tensors="pt")
@@ -239,11 +248,12 @@ def run_case(name, model, tok, kind):
     after = {n: p.detach().clone().contiguous() for n, p in model.named_parameters()}
     save_file(grads, os.path.join(GOLDEN, f"{name}.grads.safetensors"))
     # The step starts from the checkpoint's weights; a pair case shares its model's step test.
-    if kind != "pair":
+    if kind != "pair" and not problem_type:
         save_file(after, os.path.join(GOLDEN, f"{name}.adamw.safetensors"))
     golden = {
         "case": name,
         "kind": kind,
+        **({"problemType": problem_type} if problem_type else {}),
         **inputs,
         "inputIds": enc["input_ids"].tolist(),
         "attentionMask": enc["attention_mask"].tolist(),
@@ -359,6 +369,21 @@ def main():
                                                       **label_kwargs(TAGS))), bpe, "roberta-tok")
     run_case("roberta-tok", RobertaForTokenClassification.from_pretrained(
         os.path.join(OUT, "roberta-tok")), bpe, "tok")
+
+    # Regression (num_labels 1, MSE) and multi-label (BCEWithLogits) heads, problem_type in the
+    # config as transformers saves it.
+    torch.manual_seed(8)
+    path = save(BertForSequenceClassification(bert_config(wp, num_labels=1,
+                                                          problem_type="regression")), wp,
+                "bert-regression")
+    run_case("bert-regression", BertForSequenceClassification.from_pretrained(path), wp, "seq",
+             REGRESSION_LABELS)
+    torch.manual_seed(9)
+    path = save(BertForSequenceClassification(bert_config(
+        wp, problem_type="multi_label_classification", **label_kwargs(LABELS))), wp,
+        "bert-multilabel")
+    run_case("bert-multilabel", BertForSequenceClassification.from_pretrained(path), wp, "seq",
+             MULTI_LABELS)
 
     # Checkpoint quirks, all holding the same encoder weights (bert-seq's).
     torch.manual_seed(7)

@@ -38,7 +38,11 @@ export interface FromPretrainedOptions extends HubModelOptions {
   id2label?: Record<number, string> | string[];
   /** Label name → id; must be the inverse of `id2label`. */
   label2id?: Record<string, number>;
-  /** `single_label_classification` (default) or `multi_label_classification`. */
+  /**
+   * `single_label_classification` (cross-entropy), `multi_label_classification` (a sigmoid per
+   * label, BCE with logits) or `regression` (`numLabels: 1`, MSE). Default: the config's
+   * `problem_type`, else single-label.
+   */
   problemType?: ProblemType;
   /** Dropout of the classification head (default: the config's `classifier_dropout`, else `hidden_dropout_prob`). */
   classifierDropout?: number;
@@ -452,20 +456,30 @@ async function loadClassifier<I>(
     : base.body("sequence", layout.pooling!);
   const problemType = options.problemType ??
     (config.problemType as ProblemType | undefined) ?? "single_label_classification";
-  return new PreTrainedClassifier<I>(
-    base,
-    body as never,
-    {
-      labels,
-      problemType,
-      dropout: options.classifierDropout ?? layout.dropout,
-      hiddenSizes: layout.hiddenSizes,
-      activation: "tanh",
-    },
-    architecture,
-    values,
-    seed,
-  );
+  try {
+    return new PreTrainedClassifier<I>(
+      base,
+      body as never,
+      {
+        labels,
+        problemType,
+        dropout: options.classifierDropout ?? layout.dropout,
+        hiddenSizes: layout.hiddenSizes,
+        activation: "tanh",
+      },
+      architecture,
+      values,
+      seed,
+    );
+  } catch (e) {
+    base.dispose();
+    const hint = problemType === "regression" && labels.length !== 1
+      ? " (give numLabels: 1, and ignoreMismatchedSizes: true over a head of another size)"
+      : "";
+    throw new Error(`${architecture} from ${source}: ${(e as Error).message}${hint}`, {
+      cause: e,
+    });
+  }
 }
 
 /**
@@ -499,8 +513,10 @@ export class AutoModelForSequenceClassification {
 
 /**
  * transformers' `AutoModelForTokenClassification`: pre-split sentences → logits
- * `[batch, tokens, numLabels]` (dropout → classifier on every token). Labels are per token:
- * align word labels with `alignLabels(words, model.base.encodeWords([words]).encodings[0].wordIds)`.
+ * `[batch, tokens, numLabels]` (dropout → classifier on every token). Its body is a
+ * `WordsBody`, so the NER recipe takes the model as it is: `trainTokenClassifier({ model, train,
+ * eval })` aligns word tags (`tokenizeAndAlignLabels`), trains it with the kit's Trainer and
+ * scores with seqeval; `predictEntities(model, sentences)` tags words.
  *
  * @example
  * ```ts

@@ -7,7 +7,7 @@
  */
 import * as tf from "@tensorflow/tfjs";
 import type { TransformersTokenizer } from "../encoders/transformers/tokenizer.ts";
-import type { Body } from "../heads/body.ts";
+import type { Body, WordsBody } from "../heads/body.ts";
 import type { ForwardOptions } from "../heads/classification_head.ts";
 import {
   encodeInputs,
@@ -193,11 +193,13 @@ export class PreTrainedModel {
 
   /**
    * A {@linkcode Body} for the Trainer: `"token"` level gives `[batch, tokens, hidden]` for
-   * pre-split sentences; `"sequence"` one vector per text or pair, pooled as `pooling` says.
+   * pre-split sentences, as a {@linkcode WordsBody} (its `tokenizeWords` gives the word ids the
+   * NER recipe aligns labels on); `"sequence"` one vector per text or pair, pooled as `pooling`
+   * says.
    */
   body(level: "sequence", pooling: SequencePooling): Body<TextInput>;
-  body(level: "token"): Body<string[]>;
-  body(level: "sequence" | "token", pooling?: SequencePooling): Body<TextInput> | Body<string[]> {
+  body(level: "token"): WordsBody;
+  body(level: "sequence" | "token", pooling?: SequencePooling): Body<TextInput> | WordsBody {
     const common = {
       name: `${this.config.modelType}:${this.source}`,
       hiddenSize: this.config.hiddenSize,
@@ -212,7 +214,9 @@ export class PreTrainedModel {
           tf.tidy(() => this.call(this.encodeWords(sentences), options).lastHiddenState),
         sequenceLengths: (sentences: string[][]) =>
           this.encodeWords(sentences).encodings.map((e) => e.inputIds.length),
-      } satisfies Body<string[]>;
+        // The same tokens `forward` reads (one sentence of encodeWords), so aligned labels fit.
+        tokenizeWords: (words: string[]) => this.encodeWords([words]).encodings[0],
+      } satisfies WordsBody;
     }
     return {
       ...common,

@@ -153,14 +153,20 @@ function preview(words: readonly string[]): string {
 
 /** Options of {@linkcode trainTokenClassifier}. */
 export interface TrainTokenClassifierOptions {
-  /** The token body to fine-tune with the head (its trainable variables train). */
-  body: WordsBody;
+  /** The token body to fine-tune under a new head (its trainable variables train). */
+  body?: WordsBody;
+  /**
+   * Instead of `body`: a ready token classifier on a words body, e.g.
+   * `AutoModelForTokenClassification.fromPretrained(dir, { id2label: labelList })`; its own
+   * head trains (no new head is made).
+   */
+  model?: ClassifierModel<string[]>;
   /** Training sentences. */
   train: TaggedSentences;
   /** Evaluation sentences: `eval_f1`, `eval_f1_strict`… during training (optional). */
   eval?: TaggedSentences;
-  /** Tag names by id (IOB2 for `"all"`). */
-  labelList: readonly string[];
+  /** Tag names by id (IOB2 for `"all"`); with `model`, its `id2label` (the default). */
+  labelList?: readonly string[];
   /** Label alignment (default `"first"`, the chapter's). */
   strategy?: AlignStrategy;
   /** Training arguments (HF names); `seed` below overrides `args.seed`. */
@@ -183,8 +189,9 @@ export interface TrainedTokenClassifier {
 
 /**
  * Fine-tunes a token classifier end to end: `tokenizeAndAlignLabels`, `createClassifier` on
- * the body, and the kit's `Trainer` with `computeNerMetrics` for evaluation. Free the model
- * with `model.dispose()` (the body belongs to its creator).
+ * the body (or the given `model`, e.g. a Hugging Face `AutoModelForTokenClassification`), and
+ * the kit's `Trainer` with `computeNerMetrics` for evaluation. Free a new model with
+ * `model.dispose()` (the body belongs to its creator; a given model stays the caller's).
  *
  * @example
  * ```ts
@@ -207,18 +214,28 @@ export interface TrainedTokenClassifier {
 export async function trainTokenClassifier(
   options: TrainTokenClassifierOptions,
 ): Promise<TrainedTokenClassifier> {
-  const { body, labelList, strategy = "first", args = {}, seed = args.seed ?? 42 } = options;
+  const { strategy = "first", args = {}, seed = args.seed ?? 42 } = options;
+  if ((options.body === undefined) === (options.model === undefined)) {
+    throw new Error("trainTokenClassifier: give either a body (a new head is made) or a model");
+  }
+  const body = (options.model?.body ?? options.body) as Partial<WordsBody> | undefined;
   if (body?.level !== "token" || typeof body.tokenizeWords !== "function") {
     throw new Error(
-      'trainTokenClassifier: body must be a token body over words (level "token", ' +
-        "tokenizeWords), e.g. TrainableUseLite's tokenBody()",
+      `trainTokenClassifier: the ${options.model ? "model's body" : "body"} must be a token ` +
+        `body over words (level "token", tokenizeWords), e.g. TrainableUseLite's tokenBody() ` +
+        `or AutoModelForTokenClassification.fromPretrained(dir)`,
     );
   }
+  const words = body as WordsBody;
+  const labelList = options.labelList ??
+    (options.model ? Object.values(options.model.id2label) : undefined);
+  if (!labelList) throw new Error("trainTokenClassifier: labelList is required with a body");
+  if (options.model) checkModelLabels(options.model, labelList);
   const align = (data: TaggedSentences, name: string) => {
-    const { inputs, labels } = tokenizeAndAlignLabels(body, data, { labelList, strategy, name });
+    const { inputs, labels } = tokenizeAndAlignLabels(words, data, { labelList, strategy, name });
     return { inputs, labels };
   };
-  const model = createClassifier(body, { labels: [...labelList] }, { seed });
+  const model = options.model ?? createClassifier(words, { labels: [...labelList] }, { seed });
   const trainer = new Trainer({
     model,
     args: { ...args, seed },
@@ -228,4 +245,16 @@ export async function trainTokenClassifier(
   });
   const output = await trainer.train();
   return { model, trainer, output };
+}
+
+/** A given model's tags must be the label list in the same order: label ids index both. */
+function checkModelLabels(model: ClassifierModel<string[]>, labelList: readonly string[]): void {
+  const names = Object.values(model.id2label);
+  if (names.length !== labelList.length || names.some((n, i) => n !== labelList[i])) {
+    throw new Error(
+      `trainTokenClassifier: the model's labels (${names.join(", ")}) are not labelList ` +
+        `(${labelList.join(", ")}); load it with { id2label: labelList } ` +
+        `(and ignoreMismatchedSizes: true when the checkpoint's head has another size)`,
+    );
+  }
 }
