@@ -270,7 +270,7 @@ Deno.test("loadDataset: empty text, unknown label, ragged TSV and malformed CoNL
     await assertRejects(
       () => loadDataset("conll2003", { split: "validation", dataDir: root }),
       Error,
-      `${at("conll2003/data/valid.txt")}:4: expected 4 columns, got 3`,
+      `${at("conll2003/data/valid.txt")}:4: expected 4 columns (as most token lines have), got 3`,
     );
     await assertRejects(
       () => loadDataset("conll2003", { split: "train", dataDir: root }),
