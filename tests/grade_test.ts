@@ -204,13 +204,22 @@ Deno.test("the student release leaves out solutions, hidden cases and solution c
         outputs: [{ output_type: "stream", text: "42" }],
         execution_count: 3,
       },
+      {
+        cell_type: "code",
+        metadata: {},
+        source: "console.log(secret);",
+        outputs: [{ output_type: "stream", text: "the answer: 42" }],
+        execution_count: 4,
+      },
     ],
   });
   assertEquals(stripped, 1);
   assertEquals(notebook.cells[0].source, "Write the head.");
   assertEquals(notebook.cells[1].metadata?.tags, ["exercise"]);
   assertEquals([notebook.cells[1].outputs, notebook.cells[1].execution_count], [[], null]);
-  assert(!JSON.stringify(notebook).includes("secret"));
+  assert(!JSON.stringify(notebook).includes("secret = 42"));
+  // A cell after the solution printed what the solution computed: its output goes too.
+  assertEquals([notebook.cells[2].outputs, notebook.cells[2].execution_count], [[], null]);
 
   const out = await Deno.makeTempDir({ prefix: "kit-release-" });
   try {
@@ -242,6 +251,10 @@ Deno.test("the student release leaves out solutions, hidden cases and solution c
         c.metadata?.tags?.includes("solution")
       ),
       `${nb} was released with a solution cell`,
+    );
+    assert(
+      !released.cells.some((c: { outputs?: unknown[] }) => (c.outputs ?? []).length > 0),
+      `${nb} was released with the stored outputs of the reference answers`,
     );
     await assertRejects(
       () => buildRelease(kit, `${kit}/lib`),

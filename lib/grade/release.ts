@@ -47,7 +47,9 @@ export interface NotebookCell {
 
 /**
  * The notebook with each cell tagged `"solution"` replaced by a stub cell tagged `"exercise"`
- * (code: a comment and no outputs; markdown: a note), and how many were replaced.
+ * (code: a comment and no outputs; markdown: a note), and how many were replaced. When any cell
+ * was replaced, every code cell's stored outputs go too: cells after a solution print what the
+ * solution computed (its self-check scores, fitted values), which would give the answers away.
  *
  * @example
  * ```ts
@@ -60,7 +62,7 @@ export interface NotebookCell {
  */
 export function stripSolutions(notebook: Notebook): { notebook: Notebook; stripped: number } {
   let stripped = 0;
-  const cells = notebook.cells.map((cell): NotebookCell => {
+  const replaced = notebook.cells.map((cell): NotebookCell => {
     const tags = cell.metadata?.tags ?? [];
     if (!tags.includes(SOLUTION_TAG)) return cell;
     stripped++;
@@ -80,6 +82,11 @@ export function stripSolutions(notebook: Notebook): { notebook: Notebook; stripp
     }
     return { ...cell, metadata, source: "*Your answer here.*\n" };
   });
+  const cells = stripped === 0
+    ? replaced
+    : replaced.map((cell) =>
+      cell.cell_type === "code" ? { ...cell, outputs: [], execution_count: null } : cell
+    );
   return { notebook: { ...notebook, cells }, stripped };
 }
 
