@@ -5,6 +5,7 @@ import { assert, assertEquals } from "@std/assert";
 import { join } from "node:path";
 import { AutoModelForSequenceClassification } from "../lib/models/auto.ts";
 import { isFile } from "../lib/fs.ts";
+import { python as pythonPath } from "../tools/notebook_files.ts";
 import { loadCheckpoint, saveCheckpoint } from "../lib/train/checkpoint.ts";
 import { Trainer } from "../lib/train/trainer.ts";
 
@@ -56,11 +57,9 @@ for (const source of ["bert-base", "distilbert-seq", "roberta-seq"]) {
   });
 }
 
-const python = Deno.env.get("KIT_PYTHON") ??
-  ["/work/venv/bin/python", "/usr/bin/python3"].find((p) => isFile(p));
-const hasNumpy = python !== undefined &&
-  (await new Deno.Command(python, { args: ["-c", "import numpy"], stderr: "null" }).output())
-    .success;
+const python = pythonPath();
+const hasNumpy = await new Deno.Command(python, { args: ["-c", "import numpy"], stderr: "null" })
+  .output().then((o) => o.success, () => false);
 if (!hasNumpy) {
   console.warn("hf save: skipping the independent reader: no python3 with numpy (set KIT_PYTHON)");
 }
@@ -73,7 +72,7 @@ Deno.test({
     const dir = await Deno.makeTempDir();
     try {
       await model.savePretrained(dir);
-      const out = await new Deno.Command(python!, { args: [SCRIPT, dir, "--logits", ...TEXTS] })
+      const out = await new Deno.Command(python, { args: [SCRIPT, dir, "--logits", ...TEXTS] })
         .output();
       assert(out.success, new TextDecoder().decode(out.stderr));
       const report = JSON.parse(new TextDecoder().decode(out.stdout));

@@ -24,7 +24,7 @@ Writes tests/fixtures/hf/
   golden/quirks.json              transformers' loading reports and BertModel outputs of the quirks
   golden/tokenizers.json          ids and word ids of both tokenizers: texts, pairs, truncation, words
 
-  /work/venv/bin/python tools/make_hf_fixtures.py
+  python tools/make_hf_fixtures.py   # a Python with transformers 5.18, torch 2.13, safetensors
 """
 
 import json

@@ -10,7 +10,6 @@
 import * as tf from "@tensorflow/tfjs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { isFile } from "../../lib/fs.ts";
 import { AutoModelForSequenceClassification } from "../../lib/models/auto.ts";
 import { parseConfig } from "../../lib/models/config.ts";
 import { encoderParams } from "../../lib/models/encoder.ts";
@@ -95,10 +94,9 @@ async function randomCheckpoint(dir: string, shape: Record<string, number>): Pro
   return params;
 }
 
+/** A Python with transformers and torch, named by `KIT_HF_PYTHON` (Debian ships no transformers). */
 function hfPython(): string | undefined {
-  const wanted = Deno.env.get("KIT_HF_PYTHON");
-  if (wanted) return wanted;
-  return ["/work/venv/bin/python"].find((p) => isFile(p));
+  return Deno.env.get("KIT_HF_PYTHON") || undefined;
 }
 
 /** The rows; PyTorch's read "—" without a Python that has transformers (`KIT_HF_PYTHON`). */
