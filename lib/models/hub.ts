@@ -10,6 +10,7 @@ import { HubUnreachableError } from "../data/hub.ts";
 import { cacheDir as kitCacheDir } from "../encoders/cache.ts";
 import { isDirectory, isFile } from "../fs.ts";
 import { progress, type ProgressMode } from "../progress.ts";
+import { TOKENIZER_FILES } from "./save_pretrained.ts";
 
 /** Hub options of `fromPretrained` (transformers' names, camelCase). */
 export interface HubModelOptions {
@@ -27,13 +28,7 @@ export interface HubModelOptions {
 
 /** Files a checkpoint needs, and those fetched when the repository has them. */
 const REQUIRED = ["config.json", "model.safetensors", "tokenizer.json", "tokenizer_config.json"];
-const OPTIONAL = [
-  "special_tokens_map.json",
-  "added_tokens.json",
-  "vocab.txt",
-  "vocab.json",
-  "merges.txt",
-];
+const OPTIONAL = TOKENIZER_FILES.filter((f) => !REQUIRED.includes(f));
 const MANIFEST = ".kit-complete.json";
 
 /**

@@ -107,7 +107,10 @@ export class PreTrainedModel {
       this.truncation = init.truncation;
     }
     for (const [name, { shape, data }] of init.values) {
-      this.#vars.set(name, tf.variable(tf.tensor(data, shape, "float32"), true));
+      // The variable holds its own reference to the data: drop the loading tensor's.
+      const loaded = tf.tensor(data, shape, "float32");
+      this.#vars.set(name, tf.variable(loaded, true));
+      loaded.dispose();
     }
     this.#hasPrefix = [...this.#vars.keys()].some((k) => k.startsWith(`${init.prefix}.`));
   }

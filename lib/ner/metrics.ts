@@ -5,11 +5,9 @@
  */
 import { argmaxRow } from "../argmax.ts";
 import { f1Score, precisionRecallFscoreSupport } from "../seqeval/scores.ts";
-import { tokenF1Score } from "../seqeval/token_scores.ts";
+import { accuracyScore, tokenF1Score } from "../seqeval/token_scores.ts";
+import { IGNORE_INDEX } from "../train/data.ts";
 import type { ComputeMetrics, EvalPrediction } from "../train/trainer.ts";
-
-/** The label id the loss skips: special tokens, continuation pieces (`"first"`), padding. */
-const IGNORE = -100;
 
 /**
  * The chapter's `compute_ner_metrics` for the kit's `Trainer`: argmax of every token's logits,
@@ -48,7 +46,7 @@ export function computeNerMetrics(labelList: readonly string[]): ComputeMetrics 
     logits.forEach((sentence, i) => {
       const predIds = sentence.map(argmaxRow);
       // Drop the -100 positions (special tokens, continuation pieces, padding) from both rows.
-      const keep = labels[i].flatMap((label, t) => label === IGNORE ? [] : [t]);
+      const keep = labels[i].flatMap((label, t) => label === IGNORE_INDEX ? [] : [t]);
       trueLabels.push(keep.map((t) => labelList[labels[i][t]]));
       predLabels.push(keep.map((t) => labelList[predIds[t]]));
     });
@@ -61,15 +59,13 @@ export function computeNerMetrics(labelList: readonly string[]): ComputeMetrics 
       ...options,
       average: "micro",
     });
-    const words = trueLabels.flat();
-    const correct = predLabels.flat().filter((p, k) => p === words[k]).length;
     return {
       precision: micro.precision,
       recall: micro.recall,
       f1: micro.fscore,
       f1_strict: f1Score(trueLabels, predLabels, { ...options, mode: "strict", scheme: "IOB2" }),
       token_f1: tokenF1Score(trueLabels, predLabels, options),
-      accuracy: words.length === 0 ? 0 : correct / words.length,
+      accuracy: trueLabels.flat().length === 0 ? 0 : accuracyScore(trueLabels, predLabels),
       ...Object.fromEntries(perType.labels.map((type, k) => [`${type}_f1`, perType.fscore[k]])),
     };
   };

@@ -24,8 +24,6 @@ export interface SafetensorsFile {
   tensors: Map<string, TensorData>;
   /** The `__metadata__` strings (empty when absent). */
   metadata: Record<string, string>;
-  /** Tensors left out by `{ skipNonFloat: true }`, by name, with their dtype. */
-  skipped: Map<string, string>;
 }
 
 /** Options of {@linkcode readSafetensors}. */
@@ -156,16 +154,12 @@ export async function readSafetensors(
   const dataStart = 8 + headerLength;
   const dataLength = bytes.length - dataStart;
   const tensors = new Map<string, TensorData>();
-  const skipped = new Map<string, string>();
   for (const [name, entry] of Object.entries(header)) {
     if (name === "__metadata__") continue;
     const { dtype, shape, data_offsets: offsets } = entry as HeaderEntry;
     const width = FLOAT_WIDTHS[dtype];
     if (width === undefined) {
-      if (skipNonFloat) {
-        skipped.set(name, dtype);
-        continue;
-      }
+      if (skipNonFloat) continue;
       throw bad(`tensor "${name}" has dtype ${dtype}; only F32, F16 and BF16 are supported`);
     }
     const [begin, end] = offsets ?? [];
@@ -183,7 +177,7 @@ export async function readSafetensors(
     } else for (let i = 0; i < size; i++) data[i] = bfloat16(view.getUint16(2 * i, true));
     tensors.set(name, { shape, data });
   }
-  return { tensors, metadata: (header.__metadata__ as Record<string, string>) ?? {}, skipped };
+  return { tensors, metadata: (header.__metadata__ as Record<string, string>) ?? {} };
 }
 
 const FLOAT_WIDTHS: Record<string, number> = { F32: 4, F16: 2, BF16: 2 };
