@@ -51,6 +51,7 @@ Deno.test("bad input is refused with the argument and the value", () => {
     RangeError,
     "wordDropout is 1",
   );
+  assertThrows(() => augmentText("   ", new Random(0)), RangeError, "text has no words");
   assertThrows(
     () => augmentMinority(["a"], [0], { minority: 1, synonyms }),
     RangeError,

@@ -5,6 +5,7 @@ import { Browser, findChromium, type Page } from "../tools/book/browser.ts";
 import { markdown, notebookHtml } from "../tools/book/render.ts";
 import { type BookPage, rewriteLinks } from "../tools/book/site.ts";
 import { ROOT } from "../tools/notebook_files.ts";
+import { isFile } from "../lib/fs.ts";
 
 const CHROMIUM = findChromium();
 /** Where the screenshots for review go (test artifacts, not committed). */
@@ -71,14 +72,6 @@ async function checkBook(page: Page, dir: string): Promise<{ problems: string[];
     }
   }
   return { problems, plots };
-}
-
-function isFile(path: string): boolean {
-  try {
-    return Deno.statSync(path).isFile;
-  } catch {
-    return false;
-  }
 }
 
 async function renderBook(out: string): Promise<string> {

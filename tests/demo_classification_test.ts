@@ -62,7 +62,9 @@ Deno.test("16.6.4: the pair prints as the chapter, with 17 type ids; padded to 2
 });
 
 Deno.test({
-  name: "16.6.4: SICK relatedness regression correlates with the gold scores",
+  name: `16.6.4: SICK relatedness regression correlates with the gold scores${
+    pairs.hasSick() ? "" : " (skipped: no SICK in the data directory; set KIT_DATA_DIR)"
+  }`,
   ignore: !pairs.hasSick(),
   async fn() {
     const r = await pairs.sickRelatedness({ trainSize: 300, testSize: 200 });

@@ -5,6 +5,7 @@
  * the command that installs them, instead of a run of unrelated failures.
  * @module
  */
+import { findChromium } from "./book/browser.ts";
 import { python } from "./notebook_files.ts";
 
 /** Whether `command` runs and exits 0 (false when it cannot be started). */
@@ -26,9 +27,8 @@ if (!(await succeeds(py, ["-c", "import jupyter_client, nbformat"]))) {
     apt: ["jupyter-client", "python3-nbformat"],
   });
 }
-const browsers = ["chromium", "chromium-browser", "google-chrome"];
-if (!(await succeeds("sh", ["-c", browsers.map((b) => `command -v ${b}`).join(" || ")]))) {
-  missing.push({ what: "Chromium (for the plot test)", apt: ["chromium"] });
+if (!findChromium()) {
+  missing.push({ what: "Chromium (for the plot and book tests)", apt: ["chromium"] });
 }
 if (missing.length) {
   console.error(

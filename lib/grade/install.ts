@@ -4,6 +4,7 @@
  * installed (`deno install`) must stop the grader before the first child, with the fix.
  * @module
  */
+import { exists } from "../fs.ts";
 import { GraderError } from "./sandbox.ts";
 
 /**
@@ -46,9 +47,7 @@ export async function missingPackages(kitRoot: string): Promise<string[]> {
  */
 export async function checkInstalled(kitRoot: string): Promise<void> {
   const root = kitRoot.replace(/\/$/, "");
-  try {
-    await Deno.stat(`${root}/deno.lock`);
-  } catch {
+  if (!(await exists(`${root}/deno.lock`))) {
     throw new GraderError(`the kit has no deno.lock in ${root}: the grader runs from its lockfile`);
   }
   const missing = await missingPackages(root);

@@ -87,6 +87,9 @@ export function augmentText(
   checkProbability("synonymSwap", synonymSwap);
   if (typeof text !== "string") throw new TypeError(`text must be a string, got ${typeof text}`);
   const words = text.split(/\s+/).filter((w) => w !== "");
+  if (words.length === 0) {
+    throw new RangeError(`text has no words (${JSON.stringify(text)}): give a text to augment`);
+  }
   const kept = words.filter(() => rng.random() >= wordDropout);
   const out = (kept.length > 0 ? kept : [words[rng.randInt(words.length)]]).map((token) => {
     const m = WORD.exec(token);

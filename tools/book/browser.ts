@@ -4,17 +4,14 @@
  * @module
  */
 import { join } from "node:path";
+import { isFile } from "../../lib/fs.ts";
 
 /** The Chromium on PATH (`chromium`, `chromium-browser`, `google-chrome`), or undefined. */
 export function findChromium(): string | undefined {
   const dirs = (Deno.env.get("PATH") ?? "").split(":");
   for (const name of ["chromium", "chromium-browser", "google-chrome"]) {
     for (const dir of dirs) {
-      try {
-        if (Deno.statSync(join(dir, name)).isFile) return join(dir, name);
-      } catch {
-        // not in this directory
-      }
+      if (isFile(join(dir, name))) return join(dir, name);
     }
   }
   return undefined;
