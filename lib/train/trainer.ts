@@ -417,13 +417,11 @@ export class Trainer<I> {
         predictions.push(...(logits as number[][]));
       }
     }
-    const labelIds = d.labels.kind === "single"
-      ? d.labels.ids
-      : d.labels.kind === "multi"
+    const labelIds = d.labels.kind === "multi"
       ? d.labels.targets
       : d.labels.kind === "regression"
       ? d.labels.values
-      : d.labels.ids;
+      : d.labels.ids; // single-label and token ids
     const preds = predictions as number[][] | number[][][];
     const metrics = this.#computeMetrics?.({ predictions: preds, labelIds, task: d.task }) ?? {};
     return { loss: lossSum / d.inputs.length, metrics, predictions: preds, labelIds };

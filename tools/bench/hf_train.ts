@@ -17,6 +17,7 @@ import { Random } from "../../lib/random.ts";
 import { clipGradNorm } from "../../lib/train/clip.ts";
 import { crossEntropyLoss } from "../../lib/losses.ts";
 import { AdamW } from "../../lib/train/optimizer.ts";
+import { isFile } from "../../lib/fs.ts";
 import { type TensorData, writeSafetensors } from "../../lib/train/safetensors.ts";
 import { benchSentences } from "./sentences.ts";
 import { type BenchRow, ratio } from "./table.ts";
@@ -103,6 +104,12 @@ function hfPython(): string | undefined {
 export async function hfTrainRows(
   { quick, threads }: { quick: boolean; threads: number[] },
 ): Promise<BenchRow[]> {
+  if (!isFile(join(TOKENIZER, "tokenizer.json"))) {
+    throw new Error(
+      `bench hf: no WordPiece tokenizer at ${TOKENIZER} (the bert-base-uncased vocabulary the ` +
+        "rows tokenize with; it lies in shared/models beside the kit's folder)",
+    );
+  }
   const rows: BenchRow[] = [];
   const { texts } = await benchSentences(BATCH * 4);
   // Long enough for 64 tokens each: four sentences per example.
