@@ -26,7 +26,13 @@ export {
   type Trace,
   trainingCurves,
 } from "./plot.ts";
-export { bceWithLogitsLoss, crossEntropyLoss, focalLoss, sigmoidFocalLoss } from "./losses.ts";
+export {
+  bceWithLogitsLoss,
+  crossEntropyLoss,
+  focalLoss,
+  mseLoss,
+  sigmoidFocalLoss,
+} from "./losses.ts";
 export type {
   BceWithLogitsOptions,
   BroadcastableWeights,
@@ -37,11 +43,18 @@ export type {
   SigmoidFocalOptions,
 } from "./losses.ts";
 export {
+  augmentMinority,
+  type AugmentMinorityOptions,
+  augmentText,
+  type AugmentTextOptions,
   type ClassWeightOptions,
   type ClassWeightStrategy,
   computeClassWeights,
+  loadSynonyms,
   oversample,
   type SeedOptions,
+  type Synonyms,
+  SYNONYMS_PATH,
   undersample,
   weightedRandomSampler,
   type WeightedRandomSamplerOptions,
@@ -74,22 +87,31 @@ export {
   f1Score,
   type FbetaOptions,
   fbetaScore,
+  fitTemperature,
   type IndicatorMatrix,
   type Label,
+  pearsonCorrelation,
   type PerClassOptions,
   precisionRecallFscoreSupport,
   type PrecisionRecallFscoreSupportOptions,
   precisionScore,
   type PrfAveraged,
+  type PrfCounts,
+  prfFromCounts,
+  type PrfFromCountsOptions,
   type PrfOptions,
   type PrfPerClass,
+  rankData,
   recallScore,
   type ReportRow,
+  spearmanCorrelation,
   type Target,
   type TargetType,
+  TEMPERATURE_BOUNDS,
+  temperatureNll,
+  temperatureScale,
   type ZeroDivision,
 } from "./metrics/mod.ts";
-export { type PrfCounts, prfFromCounts, type PrfFromCountsOptions } from "./metrics/mod.ts";
 export {
   type FeatureRows,
   LogisticRegression,
@@ -364,25 +386,6 @@ export {
 } from "./encoders/use_lite/mod.ts";
 export { OnnxGraph } from "./onnx/graph.ts";
 export { loadOnnxRuntime } from "./onnx/runtime.ts";
-export {
-  fitTemperature,
-  pearsonCorrelation,
-  rankData,
-  spearmanCorrelation,
-  TEMPERATURE_BOUNDS,
-  temperatureNll,
-  temperatureScale,
-} from "./metrics/mod.ts";
-export { mseLoss } from "./losses.ts";
-export {
-  augmentMinority,
-  type AugmentMinorityOptions,
-  augmentText,
-  type AugmentTextOptions,
-  loadSynonyms,
-  type Synonyms,
-  SYNONYMS_PATH,
-} from "./imbalance/mod.ts";
 export {
   AutoModel,
   AutoModelForSequenceClassification,
