@@ -158,8 +158,8 @@ const load = async (name: string) => {
       split: testSplit(name),
       source: "local",
     }) as SingleLabelDataset;
-    const test = subsample(full, Math.min(testSize, full.texts.length), { seed: 0 });
-    data.set(name, { train, test, testX: await frozen.embed(test.texts, { progress: false }) });
+    const test = subsample(full, Math.min(testSize, full.inputs.length), { seed: 0 });
+    data.set(name, { train, test, testX: await frozen.embed(test.inputs, { progress: false }) });
   }
   return data.get(name)!;
 };
@@ -171,7 +171,7 @@ for (const k of shots) {
     for (let seed = 0; seed < numSeeds; seed++) {
       const few = sampleDataset(train, { numSamples: k, seed });
       let X: Float32Array[] | undefined;
-      const features = async () => (X ??= await frozen.embed(few.texts, { progress: false }));
+      const features = async () => (X ??= await frozen.embed(few.inputs, { progress: false }));
 
       await run(name, k, seed, METHODS.frozen, async () => {
         const X = await features();
@@ -210,7 +210,7 @@ for (const k of shots) {
         restore();
         const sf = new SetFitTrainer({
           model: setfit,
-          trainDataset: { text: few.texts, label: few.labels },
+          trainDataset: few,
           numIterations,
           maxSteps,
           learningRate,
@@ -218,7 +218,7 @@ for (const k of shots) {
           progress: false,
         });
         const out = await sf.train();
-        const { accuracy } = await sf.evaluate({ text: test.texts, label: test.labels });
+        const { accuracy } = await sf.evaluate(test);
         return { accuracy, seconds: out.trainRuntimeS, steps: out.contrastive?.steps };
       });
     }

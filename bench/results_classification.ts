@@ -55,8 +55,8 @@ const PAIR = { concatenationSentMultiplication: true };
 
 async function vectors(ds: Labelled): Promise<Float32Array[]> {
   return ds.task === "pair"
-    ? await embedPairFeatures(use, ds.textPairs, { ...PAIR, progress: false })
-    : await use.embed(ds.texts, { progress: false });
+    ? await embedPairFeatures(use, ds.inputs, { ...PAIR, progress: false })
+    : await use.embed(ds.inputs, { progress: false });
 }
 
 async function splits(name: Task["name"]): Promise<Labelled[] | undefined> {

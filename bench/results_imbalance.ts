@@ -50,8 +50,8 @@ try {
   splits = await Promise.all(["train", "test"].map((split) => loadDataset("kit/fraud", { split })));
 }
 const [train, test] = splits;
-const trainX = await use.embed(train.texts);
-const testX = await use.embed(test.texts);
+const trainX = await use.embed(train.inputs);
+const testX = await use.embed(test.inputs);
 for (const share of shares) {
   for (const strategy of IMBALANCE_STRATEGIES) {
     const minority: number[] = [];
@@ -93,9 +93,9 @@ const hot = (d: MultiLabelDataset): number[][] =>
   d.labels.map((ids) => tags.map((_, k) => (ids.includes(k) ? 1 : 0)));
 const [yTrain, yValidation, yTest] = [mlTrain, mlValidation, mlTest].map(hot);
 const [xTrain, xValidation, xTest] = [
-  await use.embed(mlTrain.texts),
-  await use.embed(mlValidation.texts),
-  await use.embed(mlTest.texts),
+  await use.embed(mlTrain.inputs),
+  await use.embed(mlValidation.inputs),
+  await use.embed(mlTest.inputs),
 ];
 const counts = tags.map((_, k) => yTrain.reduce((s, r) => s + r[k], 0));
 const rare = tags.map((_, k) => k).sort((a, b) => counts[a] - counts[b]).slice(0, 5);

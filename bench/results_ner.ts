@@ -96,7 +96,7 @@ async function evaluate(
   reference: string,
   e2e: boolean,
 ): Promise<void> {
-  const testF = await use.tokenFeatures(test.tokens);
+  const testF = await use.tokenFeatures(test.inputs);
   const truth = test.labels.map((row) => row.map((id) => CONLL_TAGS[id]));
   const regimes = [
     ...FEATURES.map((f) => `frozen, ${f}`),
@@ -120,8 +120,8 @@ async function evaluate(
   let trainSize = 0;
   for (const seed of SEEDS) {
     const train = trainOf(seed);
-    trainSize = train.tokens.length;
-    const trainF = await use.tokenFeatures(train.tokens);
+    trainSize = train.inputs.length;
+    const trainF = await use.tokenFeatures(train.inputs);
     for (const features of FEATURES) {
       const t = performance.now();
       const pred = await fitPredictTags({
@@ -147,7 +147,7 @@ async function evaluate(
       seed,
     });
     const seconds = (performance.now() - t) / 1000;
-    const pred = (await predictEntities(model, test.tokens, { batchSize: 64 })).map((p) =>
+    const pred = (await predictEntities(model, test.inputs, { batchSize: 64 })).map((p) =>
       p.labels
     );
     record("end to end, pieces, first", seed, pred, seconds);
@@ -174,7 +174,7 @@ const [kitTrain, kitTest] = await Promise.all(
   ["train", "test"].map((split) => loadDataset("kit/ner", { split })),
 ) as TokenDataset[];
 await evaluate(
-  `kit/ner (${kitTest.tokens.length} test sentences)`,
+  `kit/ner (${kitTest.inputs.length} test sentences)`,
   () => kitTrain,
   kitTest,
   "—",
@@ -191,10 +191,10 @@ try {
 }
 if (conll) {
   const [conllTrain, conllTest] = conll;
-  const size = Math.min(CONLL_TRAIN, conllTrain.tokens.length);
+  const size = Math.min(CONLL_TRAIN, conllTrain.inputs.length);
   await evaluate(
-    `CoNLL-2003 (of ${conllTrain.tokens.length.toLocaleString("en-US")} train; full test ${
-      conllTest.tokens.length.toLocaleString("en-US")
+    `CoNLL-2003 (of ${conllTrain.inputs.length.toLocaleString("en-US")} train; full test ${
+      conllTest.inputs.length.toLocaleString("en-US")
     })`,
     (seed) => subsample(conllTrain, size, { seed }),
     conllTest,

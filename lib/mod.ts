@@ -196,13 +196,7 @@ export {
 } from "./train/optimizer.ts";
 export { getLinearScheduleWithWarmup, LambdaLR, linearWarmupLambda } from "./train/schedule.ts";
 export { clipGradNorm, type ClippedGrads } from "./train/clip.ts";
-export {
-  type Dataset,
-  type EncodedLabels,
-  encodeLabels,
-  IGNORE_INDEX,
-  type LabelInput,
-} from "./train/data.ts";
+export { type EncodedLabels, encodeLabels, IGNORE_INDEX, type LabelInput } from "./train/data.ts";
 export { type LossFunction, makeLoss } from "./train/loss.ts";
 export {
   type ComputeMetrics,
@@ -264,16 +258,21 @@ export {
   type TsvOptions,
 } from "./data/readers.ts";
 export {
-  type DatasetInfo,
+  type Dataset,
   type DatasetTask,
+  fromDict,
+  type LoadedDataset,
   type MultiLabelDataset,
   numRows,
   type PairDataset,
   selectRows,
   type SingleLabelDataset,
   type TaskDataset,
+  type TextLabelColumns,
   type TokenDataset,
   validateDataset,
+  type WithInputs,
+  withInputs,
 } from "./data/dataset.ts";
 export {
   kitDataDir,
@@ -326,8 +325,6 @@ export {
   pca,
   type SamplingStrategy,
   SETFIT_FORMAT,
-  type SetFitColumns,
-  type SetFitDataset,
   type SetFitFromPretrainedOptions,
   type SetFitMetric,
   SetFitModel,
@@ -403,7 +400,6 @@ export { type InitBackendOptions } from "./backend.ts";
 export { fastPathOn, setFastPath, withFastPath } from "./fast/switch.ts";
 export {
   type AlignedSentences,
-  type TaggedSentences,
   tokenizeAndAlignLabels,
   type TokenizeAndAlignOptions,
   type TrainedTokenClassifier,

@@ -24,12 +24,12 @@ Deno.test("augmentMinority: seeded, only the minority, copies per example, varia
   const b = augmentMinority(texts, labels, { minority: 1, copies: 5, synonyms, seed: 3 });
   const c = augmentMinority(texts, labels, { minority: 1, copies: 5, synonyms, seed: 4 });
   assertEquals(a, b);
-  assertNotEquals(a.texts, c.texts);
+  assertNotEquals(a.inputs, c.inputs);
   assertEquals(a.labels, Array(10).fill(1));
   // the first five come from the first spam message: its words, or their synonyms
-  assert(a.texts.slice(0, 5).every((t) => t.length > 0));
-  assert(new Set(a.texts).size > 5, "variants are not all identical");
-  assert(a.texts.some((t) => !texts.includes(t)), "some variant changed");
+  assert(a.inputs.slice(0, 5).every((t) => t.length > 0));
+  assert(new Set(a.inputs).size > 5, "variants are not all identical");
+  assert(a.inputs.some((t) => !texts.includes(t)), "some variant changed");
 });
 
 Deno.test("augmentText: dropout keeps at least one word; punctuation and capitals kept", () => {

@@ -29,13 +29,13 @@ real("loadDataset sst2: 67,349 / 872 / 1,821 rows, labels negative/positive", as
   assertEquals(await counts("sst2"), { train: 67349, validation: 872, test: 1821 });
   const ds = await loadDataset("sst2", { split: "validation" });
   assertEquals([ds.task, ds.labelNames], ["single_label", ["negative", "positive"]]);
-  assertEquals(ds.texts[0], "one long string of cliches .");
+  assertEquals(ds.inputs[0], "one long string of cliches .");
 });
 
 real("loadDataset conll2003: 14,041 / 3,250 / 3,453 sentences with the 9 BIO tags", async () => {
   assertEquals(await counts("conll2003"), { train: 14041, validation: 3250, test: 3453 });
   const ds = await loadDataset("conll2003", { split: "train" });
-  assertEquals(ds.tokens[0], [
+  assertEquals(ds.inputs[0], [
     "EU",
     "rejects",
     "German",
@@ -62,7 +62,7 @@ real("loadDataset conll2003: 14,041 / 3,250 / 3,453 sentences with the 9 BIO tag
 real("loadDataset rte: 2,490 / 277 pairs; the unlabelled test split is refused", async () => {
   assertEquals(await counts("rte"), { train: 2490, validation: 277 });
   const ds = await loadDataset("rte", { split: "train" });
-  assertEquals(ds.textPairs[0][1], "Weapons of Mass Destruction Found in Iraq.");
+  assertEquals(ds.inputs[0][1], "Weapons of Mass Destruction Found in Iraq.");
   assertEquals(ds.labelNames[ds.labels[0]], "not_entailment");
   await assertRejects(
     () => loadDataset("rte", { split: "test" }),
@@ -76,7 +76,7 @@ real("loadDataset sick: 9,927 pairs split 4,500 / 500 / 4,927, stratified, disjo
   const parts = await Promise.all(
     ["train", "validation", "test"].map((split) => loadDataset("sick", { split })),
   );
-  const keys = parts.flatMap((p) => p.textPairs.map((x) => x.join("\t")));
+  const keys = parts.flatMap((p) => p.inputs.map((x) => x.join("\t")));
   assertEquals(keys.length, 9927);
   const fractions = parts.map((p) => classDistribution(p).fractions[0]);
   assert(Math.max(...fractions) - Math.min(...fractions) < 0.01, `entailment shares ${fractions}`);
@@ -166,11 +166,11 @@ Deno.test("kit datasets load with their documented sizes and label sets", async 
 });
 
 Deno.test("kit/compliance matches the chapter's scenario: 21 tags, GDPR ~40 %, Basel III ~3 %, ~2.3 tags/doc", async () => {
-  const all = { texts: [] as string[], labels: [] as number[][] };
+  const all = { inputs: [] as string[], labels: [] as number[][] };
   let labelNames: string[] = [];
   for (const split of ["train", "validation", "test"]) {
     const ds = await loadDataset("kit/compliance", { split });
-    all.texts.push(...ds.texts);
+    all.inputs.push(...ds.inputs);
     all.labels.push(...ds.labels);
     labelNames = ds.labelNames;
   }
@@ -301,17 +301,17 @@ Deno.test("validateDataset: empty text, label out of range, length mismatch are 
     labelNames: ["a", "b"],
   };
   assertThrows(
-    () => validateDataset({ ...base, texts: ["x", ""], labels: [0, 1] }),
+    () => validateDataset({ ...base, inputs: ["x", ""], labels: [0, 1] }),
     Error,
     "toy (train): row 1: empty text",
   );
   assertThrows(
-    () => validateDataset({ ...base, texts: ["x"], labels: [2] }),
+    () => validateDataset({ ...base, inputs: ["x"], labels: [2] }),
     Error,
     "row 0: label 2",
   );
   assertThrows(
-    () => validateDataset({ ...base, texts: ["x"], labels: [0, 1] }),
+    () => validateDataset({ ...base, inputs: ["x"], labels: [0, 1] }),
     Error,
     "1 inputs but 2 labels",
   );
@@ -322,7 +322,7 @@ Deno.test("validateDataset: empty text, label out of range, length mismatch are 
         split: "s",
         task: "token",
         labelNames: ["O"],
-        tokens: [["a", "b"]],
+        inputs: [["a", "b"]],
         labels: [[0]],
       }),
     Error,
@@ -337,7 +337,7 @@ const toy = (labels: number[]): SingleLabelDataset => ({
   split: "train",
   task: "single_label",
   labelNames: ["a", "b", "c"],
-  texts: labels.map((_, i) => `text ${i}`),
+  inputs: labels.map((_, i) => `text ${i}`),
   labels,
 });
 
@@ -346,10 +346,11 @@ Deno.test("trainTestSplit: stratified, exact sizes, disjoint, seeded", () => {
   const { train, test } = trainTestSplit(toy(labels), { testSize: 0.2, seed: 7 });
   assertEquals([train.labels.length, test.labels.length], [80, 20]);
   assertEquals(classDistribution(test).counts, [14, 4, 2]);
-  assertEquals(new Set([...train.texts, ...test.texts]).size, 100);
-  assertEquals(trainTestSplit(toy(labels), { testSize: 0.2, seed: 7 }).test.texts, test.texts);
+  assertEquals(new Set([...train.inputs, ...test.inputs]).size, 100);
+  assertEquals(trainTestSplit(toy(labels), { testSize: 0.2, seed: 7 }).test.inputs, test.inputs);
   assert(
-    trainTestSplit(toy(labels), { testSize: 0.2, seed: 8 }).test.texts.join() !== test.texts.join(),
+    trainTestSplit(toy(labels), { testSize: 0.2, seed: 8 }).test.inputs.join() !==
+      test.inputs.join(),
   );
   assertThrows(() => trainTestSplitIndices(labels, { testSize: 1.5 }), Error, "testSize must be");
   assertThrows(() => trainTestSplitIndices(labels, { testSize: 100 }), Error, "testSize must be");
@@ -363,7 +364,7 @@ Deno.test("trainTestSplit: largest-remainder rounding keeps the requested test s
 Deno.test("trainTestSplit: multi-label data splits unstratified; stratify: true is refused", async () => {
   const ds = await loadDataset("kit/compliance", { split: "validation" });
   const { train, test } = trainTestSplit(ds, { testSize: 0.25 });
-  assertEquals([train.texts.length, test.texts.length], [150, 50]);
+  assertEquals([train.inputs.length, test.inputs.length], [150, 50]);
   assertThrows(
     () => trainTestSplit(ds, { testSize: 0.25, stratify: true }),
     Error,
@@ -375,7 +376,7 @@ Deno.test("sampleDataset: K per class (all of a smaller class), seeded; subsampl
   const ds = toy([...Array(30).fill(0), ...Array(10).fill(1), 2, 2, 2]);
   const few = sampleDataset(ds, { numSamples: 8, seed: 5 });
   assertEquals(classDistribution(few).counts, [8, 8, 3]);
-  assertEquals(sampleDataset(ds, { numSamples: 8, seed: 5 }).texts, few.texts);
+  assertEquals(sampleDataset(ds, { numSamples: 8, seed: 5 }).inputs, few.inputs);
   assertThrows(
     () => sampleDataset(ds, { numSamples: 0 }),
     Error,
@@ -383,7 +384,7 @@ Deno.test("sampleDataset: K per class (all of a smaller class), seeded; subsampl
   );
   const sentiment = await loadDataset("kit/sentiment");
   const small = subsample(sentiment, 105, { seed: 3 });
-  assertEquals(small.texts.length, 105);
+  assertEquals(small.inputs.length, 105);
   const [a, b] = [classDistribution(sentiment).fractions, classDistribution(small).fractions];
   a.forEach((f, k) => assert(Math.abs(f - b[k]) < 0.01, `class ${k}: ${f} vs ${b[k]}`));
 });
@@ -507,7 +508,7 @@ Deno.test("hub: listing → parquet download → cache → rows, against a loopb
       endpoint,
       cacheDir,
     });
-    assertEquals([ds.texts, ds.labels, ds.labelNames], [["a gem", "a mess", "fine"], [1, 0, 1], [
+    assertEquals([ds.inputs, ds.labels, ds.labelNames], [["a gem", "a mess", "fine"], [1, 0, 1], [
       "negative",
       "positive",
     ]]);
@@ -551,7 +552,7 @@ Deno.test("hub: listing → parquet download → cache → rows, against a loopb
       endpoint,
       cacheDir,
     });
-    assertEquals([again.texts.length, requests.length], [3, before]);
+    assertEquals([again.inputs.length, requests.length], [3, before]);
     // Not cached and the hub unreachable: the error says both ways to get the data.
     const empty = await Deno.makeTempDir();
     const e = await assertRejects(

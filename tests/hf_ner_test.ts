@@ -25,11 +25,11 @@ const load = () =>
 
 /** The first `n` sentences whose words all fit in the tiny model's 40 positions (a letter a piece). */
 function fitting(data: TokenDataset, body: WordsBody, n: number) {
-  const keep = data.tokens.flatMap((ws, i) => {
+  const keep = data.inputs.flatMap((ws, i) => {
     const covered = new Set(body.tokenizeWords(ws).wordIds.filter((w) => w !== null)).size;
     return covered === ws.length ? [i] : [];
   }).slice(0, n);
-  return { tokens: keep.map((i) => data.tokens[i]), labels: keep.map((i) => data.labels[i]) };
+  return { inputs: keep.map((i) => data.inputs[i]), labels: keep.map((i) => data.labels[i]) };
 }
 
 Deno.test("hf ner: BERT fine-tuned through trainTokenClassifier on kit/ner; the loss falls, eval is seqeval's, predictEntities tags every word", async () => {
@@ -38,7 +38,7 @@ Deno.test("hf ner: BERT fine-tuned through trainTokenClassifier on kit/ner; the 
   const train = fitting(await loadDataset("kit/ner", { split: "train" }) as TokenDataset, body, 32);
   const test = await loadDataset("kit/ner", { split: "test" }) as TokenDataset;
   const evalSet = fitting(test, body, 10);
-  assertEquals([train.tokens.length, evalSet.tokens.length], [32, 10]);
+  assertEquals([train.inputs.length, evalSet.inputs.length], [32, 10]);
   assert(evalSet.labels.flat().some((k) => k > 0), "the eval sentences hold entities");
   const { trainer, output, model: trained } = await trainTokenClassifier({
     model,
@@ -62,11 +62,11 @@ Deno.test("hf ner: BERT fine-tuned through trainTokenClassifier on kit/ner; the 
     assert(Number.isFinite(metrics[k]), `${k}: ${metrics[k]} in ${Object.keys(metrics)}`);
   }
   // Word-level tags for every word, a sentence longer than the model's 40 positions included.
-  const long = test.tokens.find((ws) => body.tokenizeWords(ws).wordIds.at(-2)! < ws.length - 1)!;
-  const predicted = await predictEntities(model, [...evalSet.tokens, long], { batchSize: 8 });
+  const long = test.inputs.find((ws) => body.tokenizeWords(ws).wordIds.at(-2)! < ws.length - 1)!;
+  const predicted = await predictEntities(model, [...evalSet.inputs, long], { batchSize: 8 });
   assertEquals(
     predicted.map((p) => p.labels.length),
-    [...evalSet.tokens, long].map((ws) => ws.length),
+    [...evalSet.inputs, long].map((ws) => ws.length),
   );
   assert(predicted.flatMap((p) => p.labels).every((t) => labelList.includes(t)));
   // With "first" alignment the Trainer's seqeval scores are those of the word-level tags.
@@ -81,7 +81,7 @@ Deno.test("hf ner: BERT fine-tuned through trainTokenClassifier on kit/ner; the 
 
 Deno.test("hf ner: trainTokenClassifier refuses a model whose labels are not labelList, and body with model", async () => {
   const model = await AutoModelForTokenClassification.fromPretrained(BERT_TOK, { verbose: false });
-  const data = { tokens: [["john", "lives"]], labels: [["B-PER", "O"]] };
+  const data = { inputs: [["john", "lives"]], labels: [["B-PER", "O"]] };
   await assertRejects(
     () => trainTokenClassifier({ model, train: data, labelList }),
     Error,

@@ -151,7 +151,7 @@ Deno.test("hf parity bert-tok through the NER recipe: tokenizeAndAlignLabels giv
   const model = await AutoModelForTokenClassification.fromPretrained(`${FIXTURES}bert-tok`);
   const labelList = Object.values(model.id2label);
   const { inputs, labels, wordIds } = tokenizeAndAlignLabels(model.body as WordsBody, {
-    tokens: g.words!,
+    inputs: g.words!,
     labels: g.wordTags!,
   }, { labelList });
   // transformers' word ids are of the padded batch: padding has none.

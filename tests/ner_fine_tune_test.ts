@@ -65,8 +65,8 @@ Deno.test("computeNerMetrics: -100 positions are dropped before seqeval; strict 
 });
 
 Deno.test("tokenizeAndAlignLabels: bad input is an error naming the sentence", () => {
-  const align = (tokens: string[][], labels: (string | number)[][]) =>
-    tokenizeAndAlignLabels(body, { tokens, labels }, { labelList, name: "train" });
+  const align = (inputs: string[][], labels: (string | number)[][]) =>
+    tokenizeAndAlignLabels(body, { inputs, labels }, { labelList, name: "train" });
   assertThrows(
     () => align([["Ada", "left"], ["Hans", "spoke", "."]], [["B-PER", "O"], ["B-PER", "O"]]),
     Error,
@@ -91,7 +91,7 @@ Deno.test("tokenizeAndAlignLabels: a sentence past 128 pieces is truncated with 
   const warnings: string[] = [];
   const aligned = tokenizeAndAlignLabels(
     body,
-    { tokens: [["Ada", "left"], long], labels: [["B-PER", "O"], long.map(() => "O")] },
+    { inputs: [["Ada", "left"], long], labels: [["B-PER", "O"], long.map(() => "O")] },
     { labelList, name: "train", warn: (m) => warnings.push(m) },
   );
   assertEquals(aligned.labels[1].length, 128);
@@ -108,8 +108,8 @@ Deno.test("tokenizeAndAlignLabels: a sentence past 128 pieces is truncated with 
 Deno.test("trainTokenClassifier: end to end on kit/ner, the loss falls, eval metrics come from seqeval, predictEntities tags words", async () => {
   const train = await loadDataset("kit/ner", { split: "train" }) as TokenDataset;
   const test = await loadDataset("kit/ner", { split: "test" }) as TokenDataset;
-  const small = { tokens: train.tokens.slice(0, 64), labels: train.labels.slice(0, 64) };
-  const evalSet = { tokens: test.tokens.slice(0, 32), labels: test.labels.slice(0, 32) };
+  const small = { inputs: train.inputs.slice(0, 64), labels: train.labels.slice(0, 64) };
+  const evalSet = { inputs: test.inputs.slice(0, 32), labels: test.labels.slice(0, 32) };
   const tuned = await TrainableUseLite.load({ freeze: ["embeddings"] });
   const { model, trainer, output } = await trainTokenClassifier({
     body: tuned.tokenBody(),
@@ -133,7 +133,7 @@ Deno.test("trainTokenClassifier: end to end on kit/ner, the loss falls, eval met
   for (const k of ["eval_f1", "eval_f1_strict", "eval_token_f1", "eval_precision", "eval_PER_f1"]) {
     assert(k in metrics, `${k} missing: ${Object.keys(metrics)}`);
   }
-  const predicted = await predictEntities(model, evalSet.tokens, { batchSize: 8 });
+  const predicted = await predictEntities(model, evalSet.inputs, { batchSize: 8 });
   const truth = evalSet.labels.map((r) => r.map((k) => labelList[k]));
   const tags = predicted.map((p) => p.labels);
   assertEquals(tags.map((r) => r.length), truth.map((r) => r.length));
@@ -148,7 +148,7 @@ Deno.test("predictEntities on a token body: words cut at 128 pieces are O, a che
   const tuned = await TrainableUseLite.load();
   const { model } = await trainTokenClassifier({
     body: tuned.tokenBody(),
-    train: { tokens: [["Ada", "left"]], labels: [["B-PER", "O"]] },
+    train: { inputs: [["Ada", "left"]], labels: [["B-PER", "O"]] },
     labelList,
     args: { numTrainEpochs: 1, disableTqdm: true },
   });

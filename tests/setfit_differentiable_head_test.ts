@@ -7,6 +7,7 @@ import {
 } from "@std/assert";
 import * as tf from "@tensorflow/tfjs";
 import { initBackend } from "../lib/backend.ts";
+import { fromDict } from "../lib/data/dataset.ts";
 import { featureBody } from "../lib/heads/body.ts";
 import { createClassifier } from "../lib/heads/model.ts";
 import { Trainer } from "../lib/train/trainer.ts";
@@ -98,7 +99,7 @@ Deno.test("SetFit with the differentiable head on USE-lite: frozen and end to en
   const train = (endToEnd: boolean) =>
     new SetFitTrainer({
       model,
-      trainDataset: { text, label },
+      trainDataset: fromDict({ text, label }),
       numEpochs: 0, // stage 2 only: what moves the body here is the head's training
       differentiableHead: { endToEnd, numEpochs: 20, batchSize: 2, bodyLearningRate: 1e-4 },
       progress: false,
@@ -130,7 +131,11 @@ Deno.test("SetFit with the differentiable head on USE-lite: frozen and end to en
   const plain = await SetFitModel.fromPretrained("use-lite");
   assertThrows(
     () =>
-      new SetFitTrainer({ model: plain, trainDataset: { text, label }, differentiableHead: {} }),
+      new SetFitTrainer({
+        model: plain,
+        trainDataset: fromDict({ text, label }),
+        differentiableHead: {},
+      }),
     Error,
     "useDifferentiableHead: true",
   );

@@ -10,6 +10,7 @@ import {
   assertThrows,
 } from "@std/assert";
 import { initBackend } from "../lib/backend.ts";
+import { fromDict } from "../lib/data/dataset.ts";
 import { LogisticRegression } from "../lib/setfit/logistic_regression.ts";
 import {
   contrastiveLoss,
@@ -207,11 +208,11 @@ Deno.test("SetFit on USE-lite: the chapter's minimal example, save and load, bad
   const before = await model.encode(["loved the support", "fast and friendly"]);
   const trainer = new SetFitTrainer({
     model,
-    trainDataset: {
+    trainDataset: fromDict({
       text: ["loved the support", "worst flight ever", "fast and friendly", "lost my luggage"],
       label: [1, 0, 1, 0],
-    },
-    evalDataset: { text: ["Worst experience ever", "Five stars"], label: [0, 1] },
+    }),
+    evalDataset: fromDict({ text: ["Worst experience ever", "Five stars"], label: [0, 1] }),
     numIterations: 20,
     learningRate: 1e-4,
     progress: false,
@@ -226,7 +227,7 @@ Deno.test("SetFit on USE-lite: the chapter's minimal example, save and load, bad
   assertEquals(await model.predict(["the staff were wonderful"]), [1]);
   assertEquals(await trainer.evaluate(), { accuracy: 1 });
   await assertRejects(
-    () => trainer.evaluate({ text: ["meh"], label: [2] }),
+    () => trainer.evaluate(fromDict({ text: ["meh"], label: [2] })),
     Error,
     "label 2 was not among the training labels (0, 1)",
   );
@@ -250,19 +251,28 @@ Deno.test("SetFit on USE-lite: the chapter's minimal example, save and load, bad
   }
 
   await assertRejects(
-    () => new SetFitTrainer({ model, trainDataset: { text: ["a", "b"], label: [1, 1] } }).train(),
+    () =>
+      new SetFitTrainer({ model, trainDataset: fromDict({ text: ["a", "b"], label: [1, 1] }) })
+        .train(),
     Error,
     "only one class",
   );
   await assertRejects(
     () =>
-      new SetFitTrainer({ model, trainDataset: { text: ["a", "b", "c"], label: [1, 1, 0] } })
+      new SetFitTrainer({
+        model,
+        trainDataset: fromDict({ text: ["a", "b", "c"], label: [1, 1, 0] }),
+      })
         .train(),
     Error,
     "class 0 has a single example",
   );
   assertThrows(
-    () => new SetFitTrainer({ model, trainDataset: { text: ["a", "b"], label: [["x"], ["y"]] } }),
+    () =>
+      new SetFitTrainer({
+        model,
+        trainDataset: fromDict({ text: ["a", "b"], label: [["x"], ["y"]] }),
+      }),
     Error,
     "one-vs-rest",
   );

@@ -24,14 +24,14 @@ Deno.test({
       await loadDataset("sick", { split: "test", source: "local" }),
     ];
     const first = all.flatMap((d) =>
-      d.textPairs.map((p, i) => ({ p, s: d.relatedness![i] }))
+      d.inputs.map((p, i) => ({ p, s: d.relatedness![i] }))
         .filter(({ p }) => p[0].startsWith("A group of kids is playing in a yard and an old man"))
         .filter(({ p }) => p[1].startsWith("A group of boys in a yard is playing"))
     );
     assertEquals(first.map((f) => f.s), [4.5]);
     const small = subsample(train, 50, { seed: 1 });
-    small.textPairs.forEach((pair, i) => {
-      const j = train.textPairs.findIndex((q) => q[0] === pair[0] && q[1] === pair[1]);
+    small.inputs.forEach((pair, i) => {
+      const j = train.inputs.findIndex((q) => q[0] === pair[0] && q[1] === pair[1]);
       assertEquals(small.relatedness![i], scores[j]);
     });
   },

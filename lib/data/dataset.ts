@@ -1,19 +1,43 @@
 /**
- * The kit's dataset type: one split of one dataset, held in memory as parallel arrays.
+ * The kit's one dataset type: one split of one dataset, held in memory as parallel arrays, as
+ * data loading gives it, the {@linkcode Trainer} trains on it and SetFit learns from it.
  *
- * `task` says which arrays there are:
- * - `"single_label"`: `texts[i]` has one class, `labels[i]` (an index into `labelNames`);
- * - `"multi_label"`: `texts[i]` has zero or more classes, `labels[i]` is the list of their indices;
- * - `"pair"`: `textPairs[i]` is `[premise, hypothesis]` (or `[sentence1, sentence2]`), one class;
- * - `"token"`: `tokens[i]` is a pre-split sentence, `labels[i][j]` the tag index of word `j`.
+ * A {@linkcode Dataset} is `inputs` (what the model reads: texts, pairs, words, or features
+ * computed from them) and `labels`, with the class names when the data has them. The loaders'
+ * datasets add `task`, which says what `inputs` and `labels` hold:
+ * - `"single_label"`: `inputs[i]` has one class, `labels[i]` (an index into `labelNames`);
+ * - `"multi_label"`: `inputs[i]` has zero or more classes, `labels[i]` is the list of their indices;
+ * - `"pair"`: `inputs[i]` is `[premise, hypothesis]` (or `[sentence1, sentence2]`), one class;
+ * - `"token"`: `inputs[i]` is a pre-split sentence, `labels[i][j]` the tag index of word `j`.
+ *
+ * {@linkcode withInputs} swaps the texts for what a model reads (embeddings, features) and
+ * keeps everything else, so the class names travel with the data into the model's config.
  * @module
  */
+
+/**
+ * Examples and their labels, index by index, as Hugging Face's `Dataset` holds columns. A label
+ * given to the Trainer is, by task: single-label — an id or a name; regression — a real number;
+ * multi-label — a multi-hot vector, or a list of ids or names; token — one id or name per token.
+ */
+export interface Dataset<I = unknown, L = unknown> {
+  /** One input per example (a text, a pair of texts, words, a feature vector…). */
+  inputs: I[];
+  /** One label per example. */
+  labels: L[];
+  /** The class (or tag) names, id → name; integer labels are indices into this list. */
+  labelNames?: string[];
+  /** The name it was loaded by, e.g. `"sst2"` or `"kit/sentiment"`. */
+  name?: string;
+  /** `"train"`, `"validation"` or `"test"` (or a name given by the caller). */
+  split?: string;
+}
 
 /** The four shapes of a labelled dataset. */
 export type DatasetTask = "single_label" | "multi_label" | "pair" | "token";
 
-/** Fields every dataset has. */
-export interface DatasetInfo {
+/** What every loaded dataset carries beyond inputs and labels: its name, split and class names. */
+export interface LoadedDataset<I, L> extends Dataset<I, L> {
   /** The name it was loaded by, e.g. `"sst2"` or `"kit/sentiment"`. */
   name: string;
   /** `"train"`, `"validation"` or `"test"` (or a name given by the caller). */
@@ -23,49 +47,36 @@ export interface DatasetInfo {
 }
 
 /** One text, one class. */
-export interface SingleLabelDataset extends DatasetInfo {
+export interface SingleLabelDataset<I = string> extends LoadedDataset<I, number> {
   /** Discriminant. */
   task: "single_label";
-  /** The inputs. */
-  texts: string[];
-  /** `labels[i]` indexes `labelNames`. */
-  labels: number[];
 }
 
 /** One text, any number of classes. */
-export interface MultiLabelDataset extends DatasetInfo {
+export interface MultiLabelDataset<I = string> extends LoadedDataset<I, number[]> {
   /** Discriminant. */
   task: "multi_label";
-  /** The inputs. */
-  texts: string[];
-  /** `labels[i]` lists the classes of `texts[i]` (indices into `labelNames`, ascending). */
-  labels: number[][];
 }
 
-/** Two texts, one class (NLI, paraphrase). */
-export interface PairDataset extends DatasetInfo {
+/** Two texts, one class (NLI, paraphrase); `inputs[i]` is `[first, second]`. */
+export interface PairDataset<I = [string, string]> extends LoadedDataset<I, number> {
   /** Discriminant. */
   task: "pair";
-  /** `[first, second]`: premise and hypothesis for NLI. */
-  textPairs: [string, string][];
-  /** `labels[i]` indexes `labelNames`. */
-  labels: number[];
   /** A real score per pair where the data has one: SICK's relatedness, 1 to 5 (local copy). */
   relatedness?: number[];
 }
 
-/** Pre-split words, one tag per word (NER). */
-export interface TokenDataset extends DatasetInfo {
+/** Pre-split words, one tag per word (NER); `labels[i][j]` tags word `j` of `inputs[i]`. */
+export interface TokenDataset<I = string[]> extends LoadedDataset<I, number[]> {
   /** Discriminant. */
   task: "token";
-  /** The words of each sentence. */
-  tokens: string[][];
-  /** `labels[i][j]` is the tag of `tokens[i][j]` (an index into `labelNames`). */
-  labels: number[][];
 }
 
-/** Any of the four dataset shapes; narrow it with `task`. */
+/** Any of the four dataset shapes as loaded; narrow it with `task`. */
 export type TaskDataset = SingleLabelDataset | MultiLabelDataset | PairDataset | TokenDataset;
+
+/** `D` with its inputs of type `J` (each member of a union keeps its own `task` and columns). */
+export type WithInputs<D, J> = D extends Dataset ? Omit<D, "inputs"> & { inputs: J[] } : never;
 
 /**
  * The number of examples.
@@ -74,11 +85,10 @@ export type TaskDataset = SingleLabelDataset | MultiLabelDataset | PairDataset |
  * ```ts
  * import { assert } from "@std/assert";
  * import { numRows } from "./dataset.ts";
- * const ds = { name: "toy", split: "train", task: "single_label" as const, texts: ["a", "b"], labels: [0, 1], labelNames: ["x", "y"] };
- * assert(numRows(ds) === 2);
+ * assert(numRows({ inputs: ["a", "b"], labels: [0, 1] }) === 2);
  * ```
  */
-export function numRows(dataset: TaskDataset): number {
+export function numRows(dataset: Dataset): number {
   return dataset.labels.length;
 }
 
@@ -90,27 +100,88 @@ export function numRows(dataset: TaskDataset): number {
  * ```ts
  * import { assert } from "@std/assert";
  * import { selectRows } from "./dataset.ts";
- * const ds = { name: "toy", split: "train", task: "single_label" as const, texts: ["a", "b", "c"], labels: [0, 1, 0], labelNames: ["x", "y"] };
- * assert(selectRows(ds, [2, 0]).texts.join() === "c,a");
+ * const ds = { name: "toy", split: "train", task: "single_label" as const, inputs: ["a", "b", "c"], labels: [0, 1, 0], labelNames: ["x", "y"] };
+ * assert(selectRows(ds, [2, 0]).inputs.join() === "c,a");
  * ```
  */
-export function selectRows<D extends TaskDataset>(dataset: D, indices: readonly number[]): D {
+export function selectRows<D extends Dataset>(dataset: D, indices: readonly number[]): D {
   const n = numRows(dataset);
   for (const i of indices) {
     if (!Number.isInteger(i) || i < 0 || i >= n) {
-      throw new Error(`indices: ${i} is not a row of ${dataset.name} (${n} rows)`);
+      throw new Error(`indices: ${i} is not a row of ${dataset.name ?? "the dataset"} (${n} rows)`);
     }
   }
   const pick = <T>(xs: T[]): T[] => indices.map((i) => xs[i]);
-  const out = { ...dataset, labels: pick(dataset.labels as unknown[]) } as D;
-  const record = out as unknown as Record<string, unknown>;
-  if ("texts" in dataset) record.texts = pick(dataset.texts);
-  if ("textPairs" in dataset) record.textPairs = pick(dataset.textPairs);
-  if ("relatedness" in dataset && dataset.relatedness) {
-    record.relatedness = pick(dataset.relatedness);
+  const out = { ...dataset, inputs: pick(dataset.inputs), labels: pick(dataset.labels) };
+  if ("relatedness" in dataset && Array.isArray(dataset.relatedness)) {
+    (out as { relatedness?: number[] }).relatedness = pick(dataset.relatedness);
   }
-  if ("tokens" in dataset) record.tokens = pick(dataset.tokens);
   return out;
+}
+
+/**
+ * The same dataset with `inputs` replaced: the kit's analogue of Hugging Face `dataset.map`
+ * adding the model's columns. Labels, `labelNames`, name, split and extra columns (a pair
+ * dataset's `relatedness`) stay, so the class names go with the embeddings into the Trainer.
+ * `inputs` must have one entry per example.
+ *
+ * @example
+ * ```ts
+ * import { assertEquals, assertThrows } from "@std/assert";
+ * import { withInputs } from "./dataset.ts";
+ * const ds = { name: "toy", split: "train", task: "single_label" as const, inputs: ["good", "bad"], labels: [1, 0], labelNames: ["neg", "pos"] };
+ * const embedded = withInputs(ds, [new Float32Array([0.9]), new Float32Array([0.1])]);
+ * assertEquals(embedded.labelNames, ["neg", "pos"]);
+ * assertEquals(embedded.labels, [1, 0]);
+ * assertThrows(() => withInputs(ds, [new Float32Array(1)]), Error, "1 inputs for 2 examples");
+ * ```
+ */
+export function withInputs<D extends Dataset, J>(dataset: D, inputs: J[]): WithInputs<D, J> {
+  if (!Array.isArray(inputs) || inputs.length !== numRows(dataset)) {
+    throw new Error(
+      `withInputs: ${Array.isArray(inputs) ? inputs.length : typeof inputs} inputs for ${
+        numRows(dataset)
+      } examples${dataset.name ? ` of ${dataset.name}` : ""}: give one input per example`,
+    );
+  }
+  return { ...dataset, inputs } as unknown as WithInputs<D, J>;
+}
+
+/** The columns of Hugging Face's `Dataset.from_dict({"text": [...], "label": [...]})`. */
+export interface TextLabelColumns<L> {
+  /** The texts. */
+  text: string[];
+  /** One label per text: a class (an id or a name), or a list of classes (multi-label). */
+  label: L[];
+}
+
+/**
+ * A dataset from `text` and `label` columns, as Hugging Face's
+ * `Dataset.from_dict({"text": [...], "label": [...]})` builds one. The labels stay as given (a
+ * plain column, like `from_dict`'s: no `labelNames`), so a SetFit model trained on them predicts
+ * the same values back: `1` for a label `1`, `"pos"` for `"pos"`; a list per text is multi-label.
+ *
+ * @example
+ * ```ts
+ * import { assertEquals, assertThrows } from "@std/assert";
+ * import { fromDict } from "./dataset.ts";
+ * const ds = fromDict({ text: ["loved it", "lost my luggage"], label: [1, 0] });
+ * assertEquals(ds.inputs, ["loved it", "lost my luggage"]);
+ * assertEquals(ds.labels, [1, 0]);
+ * assertThrows(() => fromDict({ text: ["a"], label: [1, 0] }), Error, "1 texts but 2 labels");
+ * ```
+ */
+export function fromDict<L>(columns: TextLabelColumns<L>): Dataset<string, L> {
+  const { text, label } = columns ?? {};
+  if (!Array.isArray(text) || !Array.isArray(label)) {
+    throw new Error(`fromDict needs arrays "text" and "label"`);
+  }
+  if (text.length !== label.length) {
+    throw new Error(`fromDict: ${text.length} texts but ${label.length} labels`);
+  }
+  const bad = text.findIndex((t) => typeof t !== "string");
+  if (bad >= 0) throw new Error(`fromDict: text[${bad}] is not a string`);
+  return { inputs: text.slice(), labels: label.slice() };
 }
 
 /**
@@ -122,11 +193,11 @@ export function selectRows<D extends TaskDataset>(dataset: D, indices: readonly 
  * ```ts
  * import { assert } from "@std/assert";
  * import { validateDataset } from "./dataset.ts";
- * const ok = validateDataset({ name: "toy", split: "train", task: "single_label", texts: ["hi"], labels: [0], labelNames: ["greet"] });
- * assert(ok.texts.length === 1);
+ * const ok = validateDataset({ name: "toy", split: "train", task: "single_label", inputs: ["hi"], labels: [0], labelNames: ["greet"] });
+ * assert(ok.inputs.length === 1);
  * let failed = false;
  * try {
- *   validateDataset({ name: "toy", split: "train", task: "single_label", texts: [" "], labels: [0], labelNames: ["greet"] });
+ *   validateDataset({ name: "toy", split: "train", task: "single_label", inputs: [" "], labels: [0], labelNames: ["greet"] });
  * } catch { failed = true; }
  * assert(failed);
  * ```
@@ -146,29 +217,26 @@ export function validateDataset<D extends TaskDataset>(dataset: D): D {
       throw new Error(`${where}: row ${row}: empty text ${JSON.stringify(text)}`);
     }
   };
-  const inputs = dataset.task === "pair"
-    ? dataset.textPairs
-    : dataset.task === "token"
-    ? dataset.tokens
-    : dataset.texts;
-  if (inputs.length !== dataset.labels.length) {
-    throw new Error(`${where}: ${inputs.length} inputs but ${dataset.labels.length} labels`);
+  if (dataset.inputs.length !== dataset.labels.length) {
+    throw new Error(
+      `${where}: ${dataset.inputs.length} inputs but ${dataset.labels.length} labels`,
+    );
   }
   switch (dataset.task) {
     case "single_label":
-      dataset.texts.forEach(checkText);
+      dataset.inputs.forEach(checkText);
       dataset.labels.forEach(checkLabel);
       break;
     case "pair":
-      dataset.textPairs.forEach(([a, b], i) => (checkText(a, i), checkText(b, i)));
+      dataset.inputs.forEach(([a, b], i) => (checkText(a, i), checkText(b, i)));
       dataset.labels.forEach(checkLabel);
       break;
     case "multi_label":
-      dataset.texts.forEach(checkText);
+      dataset.inputs.forEach(checkText);
       dataset.labels.forEach((ls, i) => ls.forEach((l) => checkLabel(l, i)));
       break;
     case "token":
-      dataset.tokens.forEach((ws, i) => {
+      dataset.inputs.forEach((ws, i) => {
         if (ws.length === 0) throw new Error(`${where}: row ${i}: empty sentence`);
         ws.forEach((w) => checkText(w, i));
         if (dataset.labels[i].length !== ws.length) {

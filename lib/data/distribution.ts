@@ -30,7 +30,7 @@ export interface ClassDistribution {
  * import { assert } from "@std/assert";
  * import { classDistribution } from "./distribution.ts";
  * const d = classDistribution({ name: "toy", split: "train", task: "single_label", labelNames: ["ham", "spam"],
- *   texts: ["a", "b", "c", "d"], labels: [0, 0, 0, 1] });
+ *   inputs: ["a", "b", "c", "d"], labels: [0, 0, 0, 1] });
  * assert(d.counts.join() === "3,1" && d.fractions[1] === 0.25);
  * ```
  */
@@ -85,7 +85,7 @@ export function classDistribution(dataset: TaskDataset): ClassDistribution {
  * import { assert } from "@std/assert";
  * import { classDistribution, formatClassDistribution } from "./distribution.ts";
  * const text = formatClassDistribution(classDistribution({ name: "toy", split: "train", task: "single_label",
- *   labelNames: ["ham", "spam"], texts: ["a", "b", "c", "d"], labels: [0, 0, 0, 1] }));
+ *   labelNames: ["ham", "spam"], inputs: ["a", "b", "c", "d"], labels: [0, 0, 0, 1] }));
  * assert(text.includes("spam") && text.includes("25.00%"));
  * ```
  */

@@ -145,7 +145,7 @@ async function fromHub(
  * import { loadDataset } from "./load.ts";
  * const ds = await loadDataset("kit/sentiment", { split: "test" });
  * assert(ds.task === "single_label" && ds.labelNames.join() === "complaint,praise,neutral");
- * assert(ds.texts.length === ds.labels.length);
+ * assert(ds.inputs.length === ds.labels.length);
  * ```
  */
 export async function loadDataset<N extends keyof KnownDatasets>(

@@ -20,10 +20,10 @@ import { readTsv } from "./tsv.ts";
 
 /** The inputs and labels of one split, before `name` / `split` / `task` are attached. */
 export type DatasetBody =
-  | { texts: string[]; labels: number[]; labelNames: string[] }
-  | { texts: string[]; labels: number[][]; labelNames: string[] }
-  | { textPairs: [string, string][]; labels: number[]; labelNames: string[] }
-  | { tokens: string[][]; labels: number[][]; labelNames: string[] };
+  | { inputs: string[]; labels: number[]; labelNames: string[] }
+  | { inputs: string[]; labels: number[][]; labelNames: string[] }
+  | { inputs: [string, string][]; labels: number[]; labelNames: string[] }
+  | { inputs: string[][]; labels: number[][]; labelNames: string[] };
 
 /** Where a dataset lives on the Hugging Face hub, and how its rows become a dataset. */
 export interface HubSource {
@@ -224,7 +224,7 @@ const isNumbers = (v: unknown): v is number[] => Array.isArray(v) && v.every(isN
 
 function hubSingle(textField: string, labelField: string, fallback?: readonly string[]) {
   return (rows: Record<string, unknown>[], features: Record<string, unknown> | undefined) => ({
-    texts: hubColumn(rows, textField, isString),
+    inputs: hubColumn(rows, textField, isString),
     labels: hubColumn(rows, labelField, isNumber),
     labelNames: classNames(features, labelField, fallback),
   });
@@ -232,7 +232,7 @@ function hubSingle(textField: string, labelField: string, fallback?: readonly st
 
 function hubPair(a: string, b: string, labelField: string, fallback: readonly string[]) {
   return (rows: Record<string, unknown>[], features: Record<string, unknown> | undefined) => ({
-    textPairs: zipPairs(hubColumn(rows, a, isString), hubColumn(rows, b, isString)),
+    inputs: zipPairs(hubColumn(rows, a, isString), hubColumn(rows, b, isString)),
     labels: hubColumn(rows, labelField, isNumber),
     labelNames: classNames(features, labelField, fallback),
   });
@@ -250,7 +250,7 @@ async function singleFromTable(
   const labels = column(table, labelColumn).map((v, i) =>
     indexOf(labelNames, v, path, table.lines[i])
   );
-  return { texts: textColumn(table, textCol), labels, labelNames: [...labelNames] };
+  return { inputs: textColumn(table, textCol), labels, labelNames: [...labelNames] };
 }
 
 /** Derived splits: indices of `split` among all rows, stratified, seed 42. */
@@ -300,7 +300,7 @@ export const DATASETS: Record<string, DatasetSpec> = {
       const table = await readTsv(path);
       const text = table.columns?.includes("sentence") ? "sentence" : "content";
       return {
-        texts: textColumn(table, text),
+        inputs: textColumn(table, text),
         labels: column(table, "label").map((v, i) => intLabel(v, 2, path, table.lines[i])),
         labelNames: ["negative", "positive"],
       };
@@ -325,7 +325,7 @@ export const DATASETS: Record<string, DatasetSpec> = {
       config: "conll2003",
       splits: { train: "train", validation: "validation", test: "test" },
       build: (rows, features) => ({
-        tokens: hubColumn(rows, "tokens", isStrings),
+        inputs: hubColumn(rows, "tokens", isStrings),
         labels: hubColumn(rows, "ner_tags", isNumbers),
         labelNames: classNames(features, "ner_tags", CONLL_TAGS),
       }),
@@ -342,7 +342,7 @@ export const DATASETS: Record<string, DatasetSpec> = {
       const table = await readTsv(path);
       const names = ["entailment", "not_entailment"];
       return {
-        textPairs: zipPairs(textColumn(table, "sentence1"), textColumn(table, "sentence2")),
+        inputs: zipPairs(textColumn(table, "sentence1"), textColumn(table, "sentence2")),
         labels: column(table, "label").map((v, i) => intLabel(v, 2, path, table.lines[i])),
         labelNames: names,
       };
@@ -366,7 +366,7 @@ export const DATASETS: Record<string, DatasetSpec> = {
       const table = await readTsv(path);
       const names = ["entailment", "neutral", "contradiction"];
       const all = {
-        textPairs: zipPairs(textColumn(table, "sentence_A"), textColumn(table, "sentence_B")),
+        inputs: zipPairs(textColumn(table, "sentence_A"), textColumn(table, "sentence_B")),
         labels: column(table, "entailment_judgment").map((v, i) =>
           indexOf(names, v.toLowerCase(), path, table.lines[i])
         ),
@@ -425,7 +425,7 @@ export const DATASETS: Record<string, DatasetSpec> = {
       const rows = [...data[key], ...data[`oos_${key}`]];
       const names = [...new Set(data.train.map((r) => r[1]))].concat("oos").sort();
       return {
-        texts: rows.map((r) => r[0]),
+        inputs: rows.map((r) => r[0]),
         labels: rows.map((r, i) => {
           const k = names.indexOf(r[1]);
           if (k < 0) {
@@ -464,7 +464,7 @@ export const DATASETS: Record<string, DatasetSpec> = {
         );
       }
       return {
-        texts: texts.map((t, i) => nonEmpty(t.trimEnd(), join(folder, `${s}_text.txt`), i + 1)),
+        inputs: texts.map((t, i) => nonEmpty(t.trimEnd(), join(folder, `${s}_text.txt`), i + 1)),
         labels: raw.map((v, i) => intLabel(v.trim(), names.length, labelFile, i + 1)),
         labelNames: names,
       };
@@ -494,7 +494,7 @@ export const DATASETS: Record<string, DatasetSpec> = {
       config: "simplified",
       splits: { train: "train", validation: "validation", test: "test" },
       build: (rows, features) => ({
-        texts: hubColumn(rows, "text", isString),
+        inputs: hubColumn(rows, "text", isString),
         labels: hubColumn(rows, "labels", isNumbers).map((ls) =>
           [...new Set(ls)].sort((a, b) => a - b)
         ),
@@ -547,7 +547,7 @@ export const DATASETS: Record<string, DatasetSpec> = {
       const { rows, lines } = await readJsonl(path);
       const names = [...KIT_LABELS.intents];
       return {
-        texts: rows.map((r, i) => {
+        inputs: rows.map((r, i) => {
           if (typeof r.text !== "string") {
             throw new DataFileError(path, lines[i], "text must be a string");
           }
@@ -579,7 +579,7 @@ export const DATASETS: Record<string, DatasetSpec> = {
       const table = await readTsv(path);
       const names = [...KIT_LABELS.nli];
       return {
-        textPairs: zipPairs(textColumn(table, "premise"), textColumn(table, "hypothesis")),
+        inputs: zipPairs(textColumn(table, "premise"), textColumn(table, "hypothesis")),
         labels: column(table, "label").map((v, i) => indexOf(names, v, path, table.lines[i])),
         labelNames: names,
       };
@@ -629,7 +629,7 @@ async function tokenFile(path: string): Promise<DatasetBody> {
   const sentences = await readConll(path);
   const names = [...CONLL_TAGS];
   return {
-    tokens: sentences.map((s) => s.tokens),
+    inputs: sentences.map((s) => s.tokens),
     labels: sentences.map((s) => s.tags.map((t, j) => indexOf(names, t, path, s.line + j))),
     labelNames: names,
   };
@@ -638,7 +638,7 @@ async function tokenFile(path: string): Promise<DatasetBody> {
 async function multiLabelFile(path: string, names: string[]): Promise<DatasetBody> {
   const rows = await readMultiLabelTsv(path);
   return {
-    texts: rows.map((r) => nonEmpty(r.text, path, r.line)),
+    inputs: rows.map((r) => nonEmpty(r.text, path, r.line)),
     labels: rows.map((r) =>
       r.labels.map((l) => intLabel(String(l), names.length, path, r.line)).sort((a, b) => a - b)
     ),

@@ -116,9 +116,9 @@ function singleLabels(dataset: TaskDataset, what: string): number[] {
  * import { assert } from "@std/assert";
  * import { trainTestSplit } from "./split.ts";
  * const ds = { name: "toy", split: "train", task: "single_label" as const, labelNames: ["no", "yes"],
- *   texts: ["a", "b", "c", "d", "e", "f"], labels: [0, 0, 0, 0, 1, 1] };
+ *   inputs: ["a", "b", "c", "d", "e", "f"], labels: [0, 0, 0, 0, 1, 1] };
  * const { train, test: validation } = trainTestSplit(ds, { testSize: 0.5, seed: 0 });
- * assert(train.texts.length === 3 && validation.labels.filter((l) => l === 1).length === 1);
+ * assert(train.inputs.length === 3 && validation.labels.filter((l) => l === 1).length === 1);
  * ```
  */
 export function trainTestSplit<D extends TaskDataset>(
@@ -154,7 +154,7 @@ export interface SampleDatasetOptions {
  * import { assert } from "@std/assert";
  * import { sampleDataset } from "./split.ts";
  * const ds = { name: "toy", split: "train", task: "single_label" as const, labelNames: ["neg", "pos"],
- *   texts: ["a", "b", "c", "d", "e"], labels: [0, 0, 0, 1, 1] };
+ *   inputs: ["a", "b", "c", "d", "e"], labels: [0, 0, 0, 1, 1] };
  * const few = sampleDataset(ds, { numSamples: 2, seed: 3 });
  * assert(few.labels.filter((l) => l === 0).length === 2 && few.labels.length === 4);
  * ```
@@ -198,9 +198,9 @@ export interface SubsampleOptions {
  * import { assert } from "@std/assert";
  * import { subsample } from "./split.ts";
  * const ds = { name: "toy", split: "train", task: "single_label" as const, labelNames: ["a", "b"],
- *   texts: ["1", "2", "3", "4", "5", "6", "7", "8"], labels: [0, 0, 0, 0, 0, 0, 1, 1] };
+ *   inputs: ["1", "2", "3", "4", "5", "6", "7", "8"], labels: [0, 0, 0, 0, 0, 0, 1, 1] };
  * const small = subsample(ds, 4, { seed: 1 });
- * assert(small.texts.length === 4 && small.labels.filter((l) => l === 1).length === 1);
+ * assert(small.inputs.length === 4 && small.labels.filter((l) => l === 1).length === 1);
  * ```
  */
 export function subsample<D extends TaskDataset>(

@@ -7,6 +7,7 @@
  */
 import { fileURLToPath } from "node:url";
 import { Random } from "../random.ts";
+import type { Dataset } from "../data/dataset.ts";
 
 /** Word (lower case) → its replacements. */
 export type Synonyms = ReadonlyMap<string, readonly string[]>;
@@ -114,8 +115,8 @@ export interface AugmentMinorityOptions extends AugmentTextOptions {
 
 /**
  * New minority examples: `copies` augmented copies ({@link augmentText}) of every example of
- * class `minority`, in order, with their label. Only the new rows are returned; add them to the
- * training set. The same seed gives the same texts.
+ * class `minority`, in order, with their label, as a dataset (`inputs`, `labels`). Only the new
+ * rows are returned; add them to the training set. The same seed gives the same texts.
  *
  * @example
  * ```ts
@@ -124,14 +125,14 @@ export interface AugmentMinorityOptions extends AugmentTextOptions {
  * const synonyms = await loadSynonyms();
  * const extra = augmentMinority(["hi there", "WIN cash now"], [0, 1], { minority: 1, copies: 3, synonyms, seed: 1 });
  * assertEquals(extra.labels, [1, 1, 1]);
- * console.log(extra.texts); // three variants of "WIN cash now"
+ * console.log(extra.inputs); // three variants of "WIN cash now"
  * ```
  */
 export function augmentMinority(
   texts: readonly string[],
   labels: readonly number[],
   { minority, copies = 10, seed = 42, ...options }: AugmentMinorityOptions,
-): { texts: string[]; labels: number[] } {
+): Dataset<string, number> {
   if (texts.length !== labels.length) {
     throw new RangeError(`texts has ${texts.length} entries but labels has ${labels.length}`);
   }
@@ -145,5 +146,5 @@ export function augmentMinority(
   for (const i of rows) {
     for (let c = 0; c < copies; c++) out.push(augmentText(texts[i], rng, options));
   }
-  return { texts: out, labels: out.map(() => minority) };
+  return { inputs: out, labels: out.map(() => minority) };
 }

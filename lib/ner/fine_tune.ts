@@ -6,6 +6,7 @@
  * trainable USE-lite's `tokenBody()`, or a Hugging Face model's token body.
  * @module
  */
+import type { Dataset } from "../data/dataset.ts";
 import type { WordsBody } from "../heads/body.ts";
 import { type ClassifierModel, createClassifier } from "../heads/model.ts";
 import { type ComputeMetrics, Trainer, type TrainOutput } from "../train/trainer.ts";
@@ -13,17 +14,9 @@ import type { TrainingArguments } from "../train/training_args.ts";
 import { alignLabels, type AlignStrategy } from "./align.ts";
 import { computeNerMetrics } from "./metrics.ts";
 
-/** Sentences as words and one tag per word (names, or ids into `labelList`): a `TokenDataset`. */
-export interface TaggedSentences {
-  /** The words of each sentence. */
-  tokens: readonly (readonly string[])[];
-  /** The tag of every word. */
-  labels: readonly (readonly (string | number)[])[];
-}
-
 /** Options of {@linkcode tokenizeAndAlignLabels}. */
 export interface TokenizeAndAlignOptions {
-  /** Tag names by id. */
+  /** Tag names by id (the data's `labelNames`, when it has them). */
   labelList: readonly string[];
   /** `"first"` (default, the chapter's) or `"all"` (continuation pieces get the I- tag). */
   strategy?: AlignStrategy;
@@ -44,7 +37,7 @@ export interface TruncatedSentence {
 }
 
 /** What the Trainer takes (`inputs`, `labels`), plus the alignment behind it. */
-export interface AlignedSentences {
+export interface AlignedSentences extends Dataset<string[], number[]> {
   /** The words of each sentence: the body's inputs. */
   inputs: string[][];
   /** One label id per token, -100 where the loss skips it. */
@@ -56,7 +49,8 @@ export interface AlignedSentences {
 }
 
 /**
- * The chapter's `tokenize_and_align_labels` over a dataset: each sentence's words go through
+ * The chapter's `tokenize_and_align_labels` over a dataset of words (`inputs`) and one tag per
+ * word (`labels`: names, or ids into `labelList`), e.g. a loaded `TokenDataset`: each sentence's words go through
  * the body's tokenizer (`tokenizeWords`, HF's `is_split_into_words=True`) and its tags through
  * `alignLabels`. Bad input is an error naming the sentence: words and tags of different
  * lengths, a tag not in `labelList`, an empty sentence. A sentence longer than the encoder's
@@ -69,7 +63,7 @@ export interface AlignedSentences {
  * import { TrainableUseLite } from "../encoders/use_lite/trainable.ts";
  * import { tokenizeAndAlignLabels } from "./fine_tune.ts";
  * const use = await TrainableUseLite.load();
- * const data = { tokens: [["Hans", "spoke"]], labels: [["B-PER", "O"]] };
+ * const data = { inputs: [["Hans", "spoke"]], labels: [["B-PER", "O"]] };
  * const aligned = tokenizeAndAlignLabels(use.tokenBody(), data, {
  *   labelList: ["O", "B-PER", "I-PER"],
  * });
@@ -79,22 +73,28 @@ export interface AlignedSentences {
  */
 export function tokenizeAndAlignLabels(
   body: Pick<WordsBody, "tokenizeWords">,
-  data: TaggedSentences,
+  data: Dataset<string[], (string | number)[]>,
   options: TokenizeAndAlignOptions,
 ): AlignedSentences {
   const { labelList, strategy = "first", name = "dataset", warn = console.warn } = options;
   if (!Array.isArray(labelList) || labelList.length === 0) {
     throw new Error(`${name}: labelList must be a non-empty array of tag names`);
   }
-  const { tokens, labels } = data ?? {};
-  if (!Array.isArray(tokens) || !Array.isArray(labels)) {
-    throw new Error(`${name} must have arrays "tokens" (words) and "labels" (tags)`);
+  const { inputs: sentences, labels, labelNames } = data ?? {};
+  if (labelNames && labelNames.join("\n") !== labelList.join("\n")) {
+    throw new Error(
+      `${name}: its labelNames (${labelNames.join(", ")}) are not the labelList ` +
+        `(${labelList.join(", ")}): tag ids index both, so give labelList: dataset.labelNames`,
+    );
   }
-  if (tokens.length !== labels.length) {
-    throw new Error(`${name} has ${tokens.length} sentences but ${labels.length} tag rows`);
+  if (!Array.isArray(sentences) || !Array.isArray(labels)) {
+    throw new Error(`${name} must have arrays "inputs" (words) and "labels" (tags)`);
+  }
+  if (sentences.length !== labels.length) {
+    throw new Error(`${name} has ${sentences.length} sentences but ${labels.length} tag rows`);
   }
   const out: AlignedSentences = { inputs: [], labels: [], wordIds: [], truncated: [] };
-  tokens.forEach((words, i) => {
+  sentences.forEach((words, i) => {
     const where = `${name}: sentence ${i}`;
     const tags = labels[i];
     if (!Array.isArray(words) || words.length === 0) {
@@ -162,10 +162,13 @@ export interface TrainTokenClassifierOptions {
    */
   model?: ClassifierModel<string[]>;
   /** Training sentences. */
-  train: TaggedSentences;
+  train: Dataset<string[], (string | number)[]>;
   /** Evaluation sentences: `eval_f1`, `eval_f1_strict`… during training (optional). */
-  eval?: TaggedSentences;
-  /** Tag names by id (IOB2 for `"all"`); with `model`, its `id2label` (the default). */
+  eval?: Dataset<string[], (string | number)[]>;
+  /**
+   * Tag names by id (IOB2 for `"all"`); default: with `model`, its `id2label`, else the
+   * training data's `labelNames`.
+   */
   labelList?: readonly string[];
   /** Label alignment (default `"first"`, the chapter's). */
   strategy?: AlignStrategy;
@@ -199,7 +202,7 @@ export interface TrainedTokenClassifier {
  * import { TrainableUseLite } from "../encoders/use_lite/trainable.ts";
  * import { trainTokenClassifier } from "./fine_tune.ts";
  * const use = await TrainableUseLite.load({ freeze: ["embeddings", "layer0"] });
- * const data = { tokens: [["Hans", "spoke"], ["Ada", "left"]], labels: [["B-PER", "O"], ["B-PER", "O"]] };
+ * const data = { inputs: [["Hans", "spoke"], ["Ada", "left"]], labels: [["B-PER", "O"], ["B-PER", "O"]] };
  * const { model, output } = await trainTokenClassifier({
  *   body: use.tokenBody(),
  *   train: data,
@@ -228,10 +231,14 @@ export async function trainTokenClassifier(
   }
   const words = body as WordsBody;
   const labelList = options.labelList ??
-    (options.model ? Object.values(options.model.id2label) : undefined);
-  if (!labelList) throw new Error("trainTokenClassifier: labelList is required with a body");
+    (options.model ? Object.values(options.model.id2label) : options.train?.labelNames);
+  if (!labelList) {
+    throw new Error(
+      "trainTokenClassifier: labelList is required with a body and data without labelNames",
+    );
+  }
   if (options.model) checkModelLabels(options.model, labelList);
-  const align = (data: TaggedSentences, name: string) => {
+  const align = (data: Dataset<string[], (string | number)[]>, name: string) => {
     const { inputs, labels } = tokenizeAndAlignLabels(words, data, { labelList, strategy, name });
     return { inputs, labels };
   };

@@ -37,8 +37,6 @@ export {
   USE_LITE_ID,
 } from "./model.ts";
 export {
-  type SetFitColumns,
-  type SetFitDataset,
   type SetFitMetric,
   SetFitTrainer,
   type SetFitTrainerOptions,

@@ -5,7 +5,7 @@
  * logistic-regression head.
  * @module
  */
-import type { MultiLabelDataset, SingleLabelDataset } from "../data/dataset.ts";
+import type { Dataset } from "../data/dataset.ts";
 import { accuracyScore, f1Score } from "../metrics/mod.ts";
 import type { Label } from "../metrics/validation.ts";
 import {
@@ -17,17 +17,6 @@ import type { SetFitModel } from "./model.ts";
 import type { DifferentiableHeadOptions } from "./differentiable_head.ts";
 import { generatePairs, type SamplingStrategy } from "./pairs.ts";
 
-/** Columns as `Dataset.from_dict({"text": [...], "label": [...]})` gives them. */
-export interface SetFitColumns {
-  /** The inputs. */
-  text: string[];
-  /** One label per text, or (one-vs-rest models) a list of labels per text. */
-  label: Label[] | Label[][];
-}
-
-/** Training or evaluation data: columns, or a kit dataset (labels become their names). */
-export type SetFitDataset = SetFitColumns | SingleLabelDataset | MultiLabelDataset;
-
 /** Scores from predictions and true labels, e.g. `{ accuracy }`. */
 export type SetFitMetric = (
   yPred: Label[] | Label[][],
@@ -38,10 +27,13 @@ export type SetFitMetric = (
 export interface SetFitTrainerOptions extends ContrastiveTrainingOptions {
   /** The model to train. */
   model: SetFitModel;
-  /** The few labelled examples. */
-  trainDataset: SetFitDataset;
+  /**
+   * The few labelled examples: texts and a label (one-vs-rest: a list of labels) per text.
+   * Integer labels of a dataset with `labelNames` (a loaded one) become their names.
+   */
+  trainDataset: Dataset<string, Label | Label[]>;
   /** Held-out examples for {@linkcode SetFitTrainer.evaluate}. */
-  evalDataset?: SetFitDataset;
+  evalDataset?: Dataset<string, Label | Label[]>;
   /**
    * `N` positive and `N` negative pairs per example (`2 · N · examples` pairs per epoch); when
    * left out, `samplingStrategy` sizes the epoch.
@@ -77,15 +69,16 @@ export interface SetFitTrainOutput {
  * @example
  * ```ts
  * import { assertEquals } from "@std/assert";
+ * import { fromDict } from "../data/dataset.ts";
  * import { SetFitModel } from "./model.ts";
  * import { SetFitTrainer } from "./trainer.ts";
  * const model = await SetFitModel.fromPretrained("use-lite", { freeze: ["embeddings"] });
  * const trainer = new SetFitTrainer({
  *   model,
- *   trainDataset: {
+ *   trainDataset: fromDict({
  *     text: ["loved the support", "worst flight ever", "fast and friendly", "lost my luggage"],
  *     label: [1, 0, 1, 0],
- *   },
+ *   }),
  *   numIterations: 2, // 16 pairs: one step, to keep the example fast (the chapter uses 20)
  *   progress: false,
  * });
@@ -154,7 +147,7 @@ export class SetFitTrainer {
   }
 
   /** Scores the model on `dataset` (default: the `evalDataset`) with the trainer's metric. */
-  async evaluate(dataset?: SetFitDataset): Promise<Record<string, number>> {
+  async evaluate(dataset?: Dataset<string, Label | Label[]>): Promise<Record<string, number>> {
     const data = dataset ?? this.#options.evalDataset;
     if (data === undefined) {
       throw new Error("evaluate needs a dataset: pass one or set evalDataset");
@@ -185,32 +178,24 @@ export class SetFitTrainer {
   }
 }
 
-/** Text and label columns of any accepted dataset shape, checked. */
+/** Text and label columns of a dataset (labels as names where it has them), checked. */
 function columns(
-  data: SetFitDataset,
+  data: Dataset<string, Label | Label[]>,
   where: string,
   multiLabel: boolean,
 ): { text: string[]; label: Label[] | Label[][] } {
-  let text: string[];
-  let label: Label[] | Label[][];
-  if ("task" in data) {
-    if (data.task !== "single_label" && data.task !== "multi_label") {
-      throw new Error(
-        `${where}: SetFit classifies texts; a ${(data as { task: string }).task} dataset has none`,
-      );
-    }
-    text = data.texts;
-    label = data.task === "single_label"
-      ? data.labels.map((l) => data.labelNames[l])
-      : data.labels.map((ls) => ls.map((l) => data.labelNames[l]));
-  } else {
-    ({ text, label } = data);
-  }
-  if (!Array.isArray(text) || !Array.isArray(label) || text.length !== label.length) {
-    throw new Error(`${where}: needs text and label arrays of the same length`);
+  const { inputs: text, labels, labelNames } = data ?? {};
+  if (!Array.isArray(text) || !Array.isArray(labels) || text.length !== labels.length) {
+    throw new Error(`${where}: needs inputs and labels arrays of the same length`);
   }
   const bad = text.findIndex((t) => typeof t !== "string");
-  if (bad >= 0) throw new Error(`${where}: text[${bad}] is not a string`);
+  if (bad >= 0) {
+    throw new Error(`${where}: inputs[${bad}] is not a text: SetFit classifies texts`);
+  }
+  const name = (l: Label): Label => labelNames && typeof l === "number" ? labelNames[l] : l;
+  const label = labels.map((l) => Array.isArray(l) ? l.map(name) : name(l)) as
+    | Label[]
+    | Label[][];
   const lists = label.some(Array.isArray);
   if (lists !== multiLabel && label.length > 0) {
     throw new Error(

@@ -1,25 +1,14 @@
 /**
- * Training data as the Trainer takes it, and the one place labels are checked against the
- * model's `id2label` and turned into ids.
+ * The one place a dataset's labels are checked against the model's `id2label` and turned into
+ * ids, for the Trainer.
  * @module
  */
+import type { Dataset } from "../data/dataset.ts";
 import type { BodyLevel } from "../heads/body.ts";
 import type { TaskHead } from "../heads/model.ts";
 
 /** The ignored label of token tasks (special tokens, padding, continuation pieces), as HF. */
 export const IGNORE_INDEX = -100;
-
-/**
- * Examples and their labels, index by index. A label is, by task:
- * single-label — an id or a name; regression — a real number; multi-label — a multi-hot `number[]` of length `numLabels`
- * or a list of names; token — one id or name per token, `-100` for ignored tokens.
- */
-export interface Dataset<I> {
-  /** One input per example (a feature vector, a text, per-token features…). */
-  inputs: I[];
-  /** One label per example. */
-  labels: LabelInput[];
-}
 
 /** A label as a dataset may give it. */
 export type LabelInput = number | string | (number | string)[];
@@ -33,20 +22,25 @@ export type EncodedLabels =
 
 /**
  * Checks a dataset against a task head and encodes its labels; `where` names it in errors
- * (e.g. `trainDataset`).
+ * (e.g. `trainDataset`). A dataset that carries `labelNames` must name the head's classes in
+ * its `id2label` order, so that label `i` of the data is output `i` of the model. A
+ * `task: "multi_label"` dataset's number lists are class ids (as loaded), any other dataset's
+ * are multi-hot vectors.
  *
  * @example
  * ```ts
- * import { assert } from "@std/assert";
+ * import { assert, assertThrows } from "@std/assert";
  * import { encodeLabels } from "./data.ts";
  * const head = { id2label: { 0: "neg", 1: "pos" }, label2id: { neg: 0, pos: 1 }, numLabels: 2,
  *   problemType: "single_label_classification" as const };
  * const enc = encodeLabels({ inputs: [1, 2], labels: ["pos", 0] }, head, "sequence", "train");
  * assert(enc.kind === "single" && enc.ids.join() === "1,0");
+ * const swapped = { inputs: [1], labels: [0], labelNames: ["pos", "neg"] };
+ * assertThrows(() => encodeLabels(swapped, head, "sequence", "train"), Error, '["neg","pos"]');
  * ```
  */
 export function encodeLabels<I>(
-  dataset: Dataset<I>,
+  dataset: Dataset<I, LabelInput>,
   head: Pick<TaskHead, "id2label" | "label2id" | "numLabels" | "problemType">,
   level: BodyLevel,
   where: string,
@@ -60,6 +54,7 @@ export function encodeLabels<I>(
   if (inputs.length !== labels.length) {
     throw new Error(`${where} has ${inputs.length} inputs but ${labels.length} labels`);
   }
+  checkLabelNames(dataset.labelNames, head.id2label, where);
   const known = () =>
     Object.entries(head.id2label).map(([i, n]) => `${i}=${JSON.stringify(n)}`).join(", ");
   const toId = (y: unknown, at: string, allowIgnore: boolean): number => {
@@ -101,6 +96,7 @@ export function encodeLabels<I>(
     };
   }
   if (head.problemType === "multi_label_classification") {
+    const idLists = (dataset as { task?: unknown }).task === "multi_label";
     return {
       kind: "multi",
       targets: labels.map((row, i) => {
@@ -111,7 +107,7 @@ export function encodeLabels<I>(
             }`,
           );
         }
-        if (row.every((y) => typeof y === "number")) {
+        if (!idLists && row.every((y) => typeof y === "number")) {
           if (row.length !== head.numLabels || !row.every((y) => y === 0 || y === 1)) {
             throw new Error(
               `${where}.labels[${i}] = ${
@@ -128,4 +124,25 @@ export function encodeLabels<I>(
     };
   }
   return { kind: "single", ids: labels.map((y, i) => toId(y, `[${i}]`, false)) };
+}
+
+/** The dataset's class names must be the head's, in id order (a hint says how to make them so). */
+function checkLabelNames(
+  labelNames: string[] | undefined,
+  id2label: Record<number, string>,
+  where: string,
+): void {
+  if (labelNames === undefined) return;
+  const modelNames = Object.keys(id2label).map(Number).sort((a, b) => a - b).map((i) =>
+    id2label[i]
+  );
+  if (
+    labelNames.length !== modelNames.length || labelNames.some((n, i) => n !== modelNames[i])
+  ) {
+    throw new Error(
+      `${where}.labelNames ${JSON.stringify(labelNames)} are not the model's id2label ${
+        JSON.stringify(modelNames)
+      } (the same names in the same order): create the model with labels: dataset.labelNames`,
+    );
+  }
 }

@@ -6,7 +6,8 @@
  */
 import type { Body } from "../heads/body.ts";
 import { createClassifier, type TaskConfig } from "../heads/model.ts";
-import type { Dataset } from "./data.ts";
+import type { Dataset } from "../data/dataset.ts";
+import type { LabelInput } from "./data.ts";
 import { Trainer, type TrainOutput } from "./trainer.ts";
 import type { TrainingArguments } from "./training_args.ts";
 
@@ -17,9 +18,9 @@ export interface FitPredictOptions<I> {
   /** The head's labels, problem type and shape. */
   task: TaskConfig;
   /** Training examples. */
-  train: Dataset<I>;
+  train: Dataset<I, LabelInput>;
   /** Datasets to predict after training (labels are needed for the Trainer's checks). */
-  predict: Dataset<I>[];
+  predict: Dataset<I, LabelInput>[];
   /** Training arguments; `seed` below overrides `args.seed`. */
   args?: TrainingArguments;
   /** Seeds the head's initial weights and the Trainer (shuffles, samplers, dropout) (default 42). */

@@ -11,7 +11,8 @@ import { oversample, undersample, weightedRandomSampler } from "../imbalance/sam
 import { computeClassWeights } from "../imbalance/class_weights.ts";
 import { type Progress, progress } from "../progress.ts";
 import { type ClassifierModel, DEFAULT_TASK } from "../heads/model.ts";
-import { type Dataset, type EncodedLabels, encodeLabels } from "./data.ts";
+import type { Dataset } from "../data/dataset.ts";
+import { type EncodedLabels, encodeLabels, type LabelInput } from "./data.ts";
 import { type LossFunction, makeLoss } from "./loss.ts";
 import { AdamW, type ParamGroupOptions } from "./optimizer.ts";
 import { LambdaLR, linearWarmupLambda } from "./schedule.ts";
@@ -66,8 +67,11 @@ export interface PredictionOutput {
   metrics: Record<string, number>;
 }
 
-/** A dataset, or one per task for a multi-task model. */
-export type Datasets<I> = Dataset<I> | Record<string, Dataset<I>>;
+/**
+ * A dataset, or one per task for a multi-task model. A dataset with `labelNames` must name the
+ * model's `id2label` in order (create the model with `labels: dataset.labelNames`).
+ */
+export type Datasets<I> = Dataset<I, LabelInput> | Record<string, Dataset<I, LabelInput>>;
 
 /** Everything the Trainer needs. */
 export interface TrainerOptions<I> {
@@ -326,7 +330,7 @@ export class Trainer<I> {
   }
 
   /** Logits, labels and `test_` metrics for one task's dataset (HF's `Trainer.predict`). */
-  predict(dataset: Dataset<I>, task: string = this.model.tasks[0]): PredictionOutput {
+  predict(dataset: Dataset<I, LabelInput>, task: string = this.model.tasks[0]): PredictionOutput {
     const [d] = this.#prepare({ [task]: dataset }, "dataset");
     const r = this.#predictTask(d);
     const metrics: Record<string, number> = { test_loss: r.loss };
@@ -429,10 +433,10 @@ export class Trainer<I> {
 
   #prepare(datasets: Datasets<I>, where: string): TaskData<I>[] {
     if (datasets === undefined || datasets === null) throw new Error(`${where} is missing`);
-    const isSingle = Array.isArray((datasets as Dataset<I>).inputs);
-    const byTask: Record<string, Dataset<I>> = isSingle
-      ? { [this.#onlyTask(where)]: datasets as Dataset<I> }
-      : datasets as Record<string, Dataset<I>>;
+    const isSingle = Array.isArray((datasets as Dataset<I, LabelInput>).inputs);
+    const byTask: Record<string, Dataset<I, LabelInput>> = isSingle
+      ? { [this.#onlyTask(where)]: datasets as Dataset<I, LabelInput> }
+      : datasets as Record<string, Dataset<I, LabelInput>>;
     const tasks = Object.keys(byTask);
     if (tasks.length === 0) throw new Error(`${where} is empty: it has no tasks`);
     return tasks.map((task) => {

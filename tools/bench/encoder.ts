@@ -286,7 +286,7 @@ export async function encoderRows(
   const dev = await loadDataset("sst2", { split: "validation", source: "local" }).catch(() => null);
   if (dev) {
     // Longer sentences; the tfjs reference is slow on them, so it runs once.
-    const devTexts = dev.texts.slice(0, sentences);
+    const devTexts = dev.inputs.slice(0, sentences);
     rows.push(
       ...await sampleRows(devTexts, `${devTexts.length} SST-2 dev sentences`, {
         ...context,

@@ -210,7 +210,7 @@ export function makeNli(files: Map<string, string>): void {
 
 Sentence pairs for natural language inference, three classes: **entailment**, **neutral**,
 **contradiction** (the chapter's sentence-pair task). Load with \`loadDataset("kit/nli", { split })\`;
-\`textPairs[i]\` is \`[premise, hypothesis]\`.
+\`inputs[i]\` is \`[premise, hypothesis]\`.
 
 Files: \`train.tsv\`, \`validation.tsv\`, \`test.tsv\`, tab-separated with a header
 \`premise hypothesis label\`.

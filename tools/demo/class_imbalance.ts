@@ -66,7 +66,7 @@ export async function augmentationBaseline(share = 0.01, seed = 0): Promise<{
     );
   }
   const rows = subsampleMinority(train.labels, share, { minority: 1, seed });
-  const texts = rows.map((i) => train.texts[i]);
+  const texts = rows.map((i) => train.inputs[i]);
   const labels = rows.map((i) => train.labels[i]);
   const extra = augmentMinority(texts, labels, {
     minority: 1,
@@ -78,8 +78,8 @@ export async function augmentationBaseline(share = 0.01, seed = 0): Promise<{
   const embed = (t: string[]) => use.embed(t, { progress: false });
   const [trainX, extraX, testX] = [
     await embed(texts),
-    await embed(extra.texts),
-    await embed(test.texts),
+    await embed(extra.inputs),
+    await embed(test.inputs),
   ];
   const body = featureBody({ name: use.name, hiddenSize: use.hiddenSize });
   const run = async (inputs: Float32Array[], y: number[], args: TrainingArguments) => {
@@ -103,8 +103,8 @@ export async function augmentationBaseline(share = 0.01, seed = 0): Promise<{
   return {
     data: train.name,
     minority: labels.filter((y) => y === 1).length,
-    added: extra.texts.length,
-    example: [texts[firstSpam], extra.texts[0]],
+    added: extra.inputs.length,
+    example: [texts[firstSpam], extra.inputs[0]],
     f1: {
       "cross-entropy": await run(trainX, labels, {}),
       oversampling: await run(trainX, labels, { sampler: "oversample" }),

@@ -84,13 +84,13 @@ export async function temperatureScaling(): Promise<{
         warmupRatio: 0.1,
         disableTqdm: true,
       },
-      trainDataset: { inputs: await embed(train.texts), labels: train.labels },
+      trainDataset: { inputs: await embed(train.inputs), labels: train.labels },
     });
     await trainer.train();
     const logitsOf = async (texts: string[], labels: number[]) =>
       trainer.predict({ inputs: await embed(texts), labels }).predictions as number[][];
-    const validationLogits = await logitsOf(validation.texts, validation.labels);
-    const testLogits = await logitsOf(test.texts, test.labels);
+    const validationLogits = await logitsOf(validation.inputs, validation.labels);
+    const testLogits = await logitsOf(test.inputs, test.labels);
     const temperature = fitTemperature(validationLogits, validation.labels);
     const before = temperatureScale(testLogits, 1);
     const after = temperatureScale(testLogits, temperature);

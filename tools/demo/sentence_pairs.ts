@@ -112,13 +112,13 @@ export async function sickRelatedness(
         seed,
       },
       trainDataset: {
-        inputs: await embedPairFeatures(use, train.textPairs, options),
+        inputs: await embedPairFeatures(use, train.inputs, options),
         labels: train.relatedness!,
       },
     });
     await trainer.train();
     const out = trainer.predict({
-      inputs: await embedPairFeatures(use, test.textPairs, options),
+      inputs: await embedPairFeatures(use, test.inputs, options),
       labels: test.relatedness!,
     });
     const predicted = (out.predictions as number[][]).map((r) => r[0]);

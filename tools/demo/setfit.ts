@@ -5,6 +5,7 @@
  * and with the chapter's margin contrastive loss (m = 0.5), same seed.
  * @module
  */
+import { fromDict } from "../../lib/data/dataset.ts";
 import { generatePairs, SetFitModel, SetFitTrainer, uniquePairs } from "../../lib/setfit/mod.ts";
 import type { ReproRow } from "./types.ts";
 
@@ -22,10 +23,10 @@ export async function minimalExample(
   try {
     const trainer = new SetFitTrainer({
       model,
-      trainDataset: {
+      trainDataset: fromDict({
         text: ["loved the support", "worst flight ever", "fast and friendly", "lost my luggage"],
         label: [1, 0, 1, 0],
-      },
+      }),
       numIterations: 20,
       loss,
       margin: 0.5,
