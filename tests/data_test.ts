@@ -2,7 +2,14 @@ import { assert, assertEquals, assertRejects, assertThrows } from "@std/assert";
 import { ByteWriter, parquetWrite } from "hyparquet-writer";
 import { join } from "node:path";
 import { classDistribution, formatClassDistribution } from "../lib/data/distribution.ts";
-import { type SingleLabelDataset, validateDataset } from "../lib/data/dataset.ts";
+import {
+  fromDict,
+  type PairDataset,
+  selectRows,
+  type SingleLabelDataset,
+  validateDataset,
+  withInputs,
+} from "../lib/data/dataset.ts";
 import { listDatasets, loadDataset } from "../lib/data/load.ts";
 import {
   sampleDataset,
@@ -327,6 +334,60 @@ Deno.test("validateDataset: empty text, label out of range, length mismatch are 
       }),
     Error,
     "2 tokens but 1 tags",
+  );
+});
+
+Deno.test("withInputs: the same dataset (labels, labelNames, name, split, extra columns) with new inputs; lengths must agree", () => {
+  const pairs: PairDataset = {
+    name: "toy-pairs",
+    split: "test",
+    task: "pair",
+    labelNames: ["entailment", "contradiction"],
+    inputs: [["a", "b"], ["c", "d"], ["e", "f"]],
+    labels: [0, 1, 0],
+    relatedness: [4.5, 1.2, 3.9],
+  };
+  const vectors = [[1, 0], [0, 1], [1, 1]].map((v) => Float32Array.from(v));
+  const embedded = withInputs(pairs, vectors);
+  assertEquals(embedded.inputs, vectors);
+  assertEquals(
+    { ...embedded, inputs: undefined },
+    { ...pairs, inputs: undefined },
+    "everything but inputs is kept",
+  );
+  assertEquals(pairs.inputs[0], ["a", "b"], "the original is unchanged");
+  // selectRows keeps the extra column in step with the new inputs
+  const picked = selectRows(embedded, [2, 0]);
+  assertEquals(picked.inputs, [vectors[2], vectors[0]]);
+  assertEquals(picked.relatedness, [3.9, 4.5]);
+  assertEquals(picked.labelNames, pairs.labelNames);
+  assertThrows(
+    () => withInputs(pairs, vectors.slice(0, 2)),
+    Error,
+    "withInputs: 2 inputs for 3 examples of toy-pairs",
+  );
+  assertThrows(
+    () => withInputs({ inputs: ["x"], labels: [0] }, []),
+    Error,
+    "0 inputs for 1 examples",
+  );
+});
+
+Deno.test("fromDict: text and label columns as Hugging Face's Dataset.from_dict, labels as given", () => {
+  const ds = fromDict({ text: ["good", "bad", "fine"], label: ["pos", "neg", "pos"] });
+  assertEquals(ds, { inputs: ["good", "bad", "fine"], labels: ["pos", "neg", "pos"] });
+  const multi = fromDict({ text: ["a", "b"], label: [[0, 2], []] });
+  assertEquals(multi.labels, [[0, 2], []]);
+  assertThrows(() => fromDict({ text: ["a", "b"], label: [1] }), Error, "2 texts but 1 labels");
+  assertThrows(
+    () => fromDict({ text: ["a", 3 as unknown as string], label: [1, 0] }),
+    Error,
+    "text[1] is not a string",
+  );
+  assertThrows(
+    () => fromDict({ text: "a" as unknown as string[], label: [1] }),
+    Error,
+    'needs arrays "text" and "label"',
   );
 });
 

@@ -10,7 +10,7 @@ import {
   assertThrows,
 } from "@std/assert";
 import { initBackend } from "../lib/backend.ts";
-import { fromDict } from "../lib/data/dataset.ts";
+import { type Dataset, fromDict } from "../lib/data/dataset.ts";
 import { LogisticRegression } from "../lib/setfit/logistic_regression.ts";
 import {
   contrastiveLoss,
@@ -276,6 +276,28 @@ Deno.test("SetFit on USE-lite: the chapter's minimal example, save and load, bad
     Error,
     "one-vs-rest",
   );
+  assertThrows(
+    () =>
+      new SetFitTrainer({
+        model,
+        trainDataset: { inputs: [["a", "b"]], labels: [0] } as unknown as Dataset<string, number>,
+      }),
+    Error,
+    "trainDataset: inputs[0] is not a text: SetFit classifies texts",
+  );
+  // a dataset with labelNames (a loaded one) trains on, and predicts, the names
+  const named = new SetFitTrainer({
+    model,
+    numEpochs: 0,
+    trainDataset: {
+      inputs: ["loved the support", "worst flight ever", "fast and friendly", "lost my luggage"],
+      labels: [1, 0, 1, 0],
+      labelNames: ["negative", "positive"],
+    },
+  });
+  assertEquals((await named.train()).contrastive, undefined);
+  assertEquals(model.head!.classes, ["negative", "positive"]);
+  assertEquals(await model.predict(["the staff were wonderful"]), ["positive"]);
   model.dispose();
 });
 

@@ -385,6 +385,83 @@ import { TrainableUseLite } from "../lib/encoders/use_lite/trainable.ts";
 import { loadCheckpoint, saveCheckpoint } from "../lib/train/checkpoint.ts";
 import { predict } from "../lib/train/predict.ts";
 
+Deno.test("Trainer: a dataset's labelNames must be the model's id2label, in order; matching ones train", async () => {
+  const data = clusters(6, 3, 11);
+  const model = createClassifier(body, { labels: LABELS });
+  const swapped = { ...data, labelNames: ["b", "a", "c"] };
+  assertThrows(
+    () => new Trainer({ model, trainDataset: swapped, args: { disableTqdm: true } }),
+    Error,
+    'trainDataset.labelNames ["b","a","c"] are not the model\'s id2label ["a","b","c"] (the same ' +
+      "names in the same order): create the model with labels: dataset.labelNames",
+  );
+  assertThrows(
+    () =>
+      new Trainer({
+        model,
+        trainDataset: data,
+        evalDataset: { ...data, labelNames: ["a", "b"] },
+        args: { disableTqdm: true },
+      }),
+    Error,
+    `evalDataset.labelNames ["a","b"] are not the model's id2label ["a","b","c"]`,
+  );
+  const matching = { ...data, labelNames: [...LABELS], name: "clusters", split: "train" };
+  const trainer = new Trainer({
+    model,
+    trainDataset: matching,
+    evalDataset: matching,
+    args: { numTrainEpochs: 30, learningRate: 0.1, perDeviceTrainBatchSize: 2, disableTqdm: true },
+    computeMetrics: accuracy,
+  });
+  await trainer.train();
+  assertEquals(trainer.evaluate().eval_accuracy, 1);
+  // the check runs on datasets given later too
+  assertThrows(() => trainer.predict(swapped), Error, "dataset.labelNames");
+  model.dispose();
+  // a multi-task model checks each task's dataset against that task's head
+  const multi = createMultiTaskModel(body, { x: { labels: LABELS }, y: { labels: ["p", "q"] } });
+  const two = clusters(6, 2, 12);
+  assertThrows(
+    () =>
+      new Trainer({
+        model: multi,
+        trainDataset: { x: matching, y: { ...two, labelNames: ["q", "p"] } },
+        args: { disableTqdm: true },
+      }),
+    Error,
+    `trainDataset.y.labelNames ["q","p"] are not the model's id2label ["p","q"]`,
+  );
+  multi.dispose();
+});
+
+Deno.test("Trainer: a loaded multi-label dataset's labels are class ids (as loadDataset gives them), not multi-hot rows", async () => {
+  const base = clusters(40, 4, 10);
+  const ids = base.labels.map((y) => (y === 3 ? [0, 2] : [y % 3]));
+  const multiHot = ids.map((row) => LABELS.map((_, k) => (row.includes(k) ? 1 : 0)));
+  const dataset = {
+    name: "toy",
+    split: "train",
+    task: "multi_label" as const,
+    labelNames: LABELS,
+    inputs: base.inputs,
+    labels: ids,
+  };
+  const model = createClassifier(body, {
+    labels: LABELS,
+    problemType: "multi_label_classification",
+  });
+  const t = new Trainer({ model, trainDataset: dataset, args: { disableTqdm: true } });
+  assertEquals(t.predict(dataset).labelIds, multiHot);
+  // without task, a row of numbers is a multi-hot vector: [0, 2] is not one
+  assertThrows(
+    () => t.predict({ inputs: base.inputs, labels: ids }),
+    Error,
+    "is not a multi-hot vector of 3 zeros and ones",
+  );
+  model.dispose();
+});
+
 Deno.test("end to end on real USE-lite: frozen parts stay, others train at bodyLearningRate; checkpoint reloads exactly", async () => {
   const use = await TrainableUseLite.load({ freeze: ["embeddings", "layer0"] });
   const texts = [
