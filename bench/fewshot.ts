@@ -26,7 +26,7 @@ import { initBackend } from "../lib/backend.ts";
 import { UseLiteEncoder } from "../lib/encoders/use_lite/mod.ts";
 import { loadDataset } from "../lib/data/load.ts";
 import { sampleDataset, subsample } from "../lib/data/split.ts";
-import type { SingleLabelDataset } from "../lib/data/dataset.ts";
+import { type SingleLabelDataset, withInputs } from "../lib/data/dataset.ts";
 import { featureBody } from "../lib/heads/body.ts";
 import { createClassifier } from "../lib/heads/model.ts";
 import { Trainer } from "../lib/train/trainer.ts";
@@ -197,11 +197,11 @@ for (const k of shots) {
             disableTqdm: true,
             loggingSteps: 1000,
           },
-          trainDataset: { inputs: X, labels: few.labels },
+          trainDataset: withInputs(few, X),
         });
         await trainer.train();
         const seconds = (performance.now() - t0) / 1000;
-        const logits = trainer.predict({ inputs: testX, labels: test.labels }).predictions;
+        const logits = trainer.predict(withInputs(test, testX)).predictions;
         model.dispose();
         return { accuracy: accuracyScore(test.labels, argmax(logits as number[][])), seconds };
       });

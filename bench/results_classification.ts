@@ -13,7 +13,7 @@ import { parseArgs } from "node:util";
 import { initBackend } from "../lib/backend.ts";
 import { embedPairFeatures, pairFeatureSize } from "../lib/encoders/pair_features.ts";
 import { loadUseLite } from "../lib/encoders/use_lite/mod.ts";
-import type { PairDataset, SingleLabelDataset } from "../lib/data/dataset.ts";
+import { type PairDataset, type SingleLabelDataset, withInputs } from "../lib/data/dataset.ts";
 import { loadDataset } from "../lib/data/load.ts";
 import { subsample } from "../lib/data/split.ts";
 import { featureBody } from "../lib/heads/body.ts";
@@ -114,12 +114,12 @@ for (const t of TASKS) {
         seed,
         disableTqdm: true,
       },
-      trainDataset: { inputs: trainX, labels: train.labels },
-      evalDataset: { inputs: validationX, labels: validation.labels },
+      trainDataset: withInputs(train, trainX),
+      evalDataset: withInputs(validation, validationX),
       computeMetrics: chapterComputeMetrics,
     });
     await trainer.train();
-    const m = trainer.predict({ inputs: testX, labels: test.labels }).metrics;
+    const m = trainer.predict(withInputs(test, testX)).metrics;
     accuracy.push(m.test_accuracy);
     f1Macro.push(m.test_f1Macro);
     model.dispose();

@@ -23,6 +23,7 @@ import {
   type SingleLabelDataset,
   subsampleMinority,
   tuneThresholds,
+  withInputs,
 } from "../lib/mod.ts";
 
 const seedsArg = Deno.args.indexOf("--seeds");
@@ -62,7 +63,7 @@ for (const share of shares) {
         body,
         task: { labels: train.labelNames },
         train: { inputs: idx.map((i) => trainX[i]), labels: idx.map((i) => train.labels[i]) },
-        predict: [{ inputs: testX, labels: test.labels }],
+        predict: [withInputs(test, testX)],
         args: {
           maxSteps: 300,
           perDeviceTrainBatchSize: 32,

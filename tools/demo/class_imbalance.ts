@@ -7,7 +7,7 @@
  */
 import * as tf from "@tensorflow/tfjs";
 import { loadDataset } from "../../lib/data/load.ts";
-import type { SingleLabelDataset } from "../../lib/data/dataset.ts";
+import { type SingleLabelDataset, withInputs } from "../../lib/data/dataset.ts";
 import { loadUseLite } from "../../lib/encoders/use_lite/mod.ts";
 import { featureBody } from "../../lib/heads/body.ts";
 import { augmentMinority, loadSynonyms } from "../../lib/imbalance/augment.ts";
@@ -87,7 +87,7 @@ export async function augmentationBaseline(share = 0.01, seed = 0): Promise<{
       body,
       task: { labels: train.labelNames },
       train: { inputs, labels: y },
-      predict: [{ inputs: testX, labels: test.labels }],
+      predict: [withInputs(test, testX)],
       args: {
         maxSteps: 300,
         perDeviceTrainBatchSize: 32,

@@ -6,6 +6,7 @@
  * @module
  */
 import * as tf from "@tensorflow/tfjs";
+import { withInputs } from "../../lib/data/dataset.ts";
 import { loadDataset } from "../../lib/data/load.ts";
 import { loadUseLite } from "../../lib/encoders/use_lite/mod.ts";
 import { featureBody } from "../../lib/heads/body.ts";
@@ -84,7 +85,7 @@ export async function temperatureScaling(): Promise<{
         warmupRatio: 0.1,
         disableTqdm: true,
       },
-      trainDataset: { inputs: await embed(train.inputs), labels: train.labels },
+      trainDataset: withInputs(train, await embed(train.inputs)),
     });
     await trainer.train();
     const logitsOf = async (texts: string[], labels: number[]) =>
