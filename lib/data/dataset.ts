@@ -1,6 +1,6 @@
 /**
  * The kit's one dataset type: one split of one dataset, held in memory as parallel arrays, as
- * data loading gives it, the {@linkcode Trainer} trains on it and SetFit learns from it.
+ * data loading gives it, the Trainer trains on it and SetFit learns from it.
  *
  * A {@linkcode Dataset} is `inputs` (what the model reads: texts, pairs, words, or features
  * computed from them) and `labels`, with the class names when the data has them. The loaders'
