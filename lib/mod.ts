@@ -88,6 +88,7 @@ export {
   type FbetaOptions,
   fbetaScore,
   fitTemperature,
+  type Id2Label,
   type IndicatorMatrix,
   type Label,
   pearsonCorrelation,
