@@ -431,7 +431,8 @@ export class Trainer<I, K extends TaskKind = "single"> {
     const bs = this.args.perDeviceEvalBatchSize;
     const lossFn = this.#losses.get(d.task) ??
       makeLoss(this.model.task(d.task), this.args, d.labels);
-    const predictions: (number[] | number[][])[] = [];
+    const pooled: number[][] = []; // logits rows of sequence tasks
+    const perToken: number[][][] = []; // token tasks: one unpadded row per sentence
     let lossSum = 0;
     for (let i = 0; i < d.inputs.length; i += bs) {
       const idx = range(i, Math.min(i + bs, d.inputs.length));
@@ -439,22 +440,19 @@ export class Trainer<I, K extends TaskKind = "single"> {
       const inputs = idx.map((k) => d.inputs[k]);
       const [logits, loss] = tf.tidy(() => {
         const logits = this.model.forward(inputs, { task: d.task });
-        return [
-          logits.arraySync() as number[][] | number[][][],
-          lossFn(logits, labels).dataSync()[0],
-        ];
+        return [logits.arraySync(), lossFn(logits, labels).dataSync()[0]] as const;
       });
       lossSum += loss * idx.length;
       if (labels.kind === "token") {
         (logits as number[][][]).forEach((row, k) =>
-          predictions.push(row.slice(0, labels.ids[k].length))
+          perToken.push(row.slice(0, labels.ids[k].length))
         );
       } else {
-        predictions.push(...(logits as number[][]));
+        pooled.push(...(logits as number[][]));
       }
     }
     // #prepare checked the labels' kind against K.
-    const prediction = evalPrediction(d.task, d.labels, predictions) as EvalPrediction<K>;
+    const prediction = evalPrediction(d.task, d.labels, pooled, perToken) as EvalPrediction<K>;
     const metrics = this.#computeMetrics?.(prediction) ?? {};
     return { loss: lossSum / d.inputs.length, metrics, prediction };
   }
@@ -567,21 +565,22 @@ export class Trainer<I, K extends TaskKind = "single"> {
   }
 }
 
-/** The logits rows (per token, unpadded, for token tasks) and label ids of one task. */
+/** One task's logits (`pooled` rows, or `perToken` for token tasks) and label ids, by kind. */
 function evalPrediction(
   task: string,
   labels: EncodedLabels,
-  rows: (number[] | number[][])[],
+  pooled: number[][],
+  perToken: number[][][],
 ): EvalPrediction<TaskKind> {
   switch (labels.kind) {
     case "single":
-      return { kind: "single", task, predictions: rows as number[][], labelIds: labels.ids };
+      return { kind: "single", task, predictions: pooled, labelIds: labels.ids };
     case "multi":
-      return { kind: "multi", task, predictions: rows as number[][], labelIds: labels.targets };
+      return { kind: "multi", task, predictions: pooled, labelIds: labels.targets };
     case "regression":
-      return { kind: "regression", task, predictions: rows as number[][], labelIds: labels.values };
+      return { kind: "regression", task, predictions: pooled, labelIds: labels.values };
     case "token":
-      return { kind: "token", task, predictions: rows as number[][][], labelIds: labels.ids };
+      return { kind: "token", task, predictions: perToken, labelIds: labels.ids };
   }
 }
 
