@@ -211,6 +211,8 @@ export {
   type EvalPrediction,
   type LogEntry,
   type PredictionOutput,
+  type PredictionShapes,
+  type TaskKind,
   Trainer,
   type TrainerOptions,
   type TrainOutput,
