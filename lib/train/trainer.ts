@@ -127,7 +127,8 @@ interface Batch<I> {
  * and the head trains in seconds. End to end: a body whose `trainableVariables()` are non-empty
  * trains with the head, at `bodyLearningRate` if set. Multi-task models take one dataset per
  * task; batches of the tasks are interleaved in a seeded random order. The same seed, data and
- * backend give the same weights, losses and metrics.
+ * backend give the same weights, losses and metrics. `K`, the {@linkcode TaskKind} (from `kind`
+ * or `computeMetrics`; default single-label), types `computeMetrics` and `predict()`.
  *
  * @example
  * ```ts
