@@ -203,7 +203,7 @@ for (const k of shots) {
         const seconds = (performance.now() - t0) / 1000;
         const logits = trainer.predict(withInputs(test, testX)).predictions;
         model.dispose();
-        return { accuracy: accuracyScore(test.labels, argmax(logits as number[][])), seconds };
+        return { accuracy: accuracyScore(test.labels, argmax(logits)), seconds };
       });
 
       await run(name, k, seed, METHODS.setfit, async () => {

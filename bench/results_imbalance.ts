@@ -74,7 +74,7 @@ for (const share of shares) {
         },
         seed,
       });
-      const preds = argmax(logits[0] as number[][]);
+      const preds = argmax(logits[0]);
       minority.push(f1Score(test.labels, preds, { posLabel: 1, zeroDivision: 0 }));
       macro.push(f1Score(test.labels, preds, { average: "macro", zeroDivision: 0 }));
     }
@@ -117,6 +117,7 @@ for (
     const { logits } = await fitPredict({
       body,
       task: { labels: tags, problemType: "multi_label_classification" },
+      kind: "multi",
       train: { inputs: idx.map((i) => xTrain[i]), labels: idx.map((i) => yTrain[i]) },
       predict: [{ inputs: xValidation, labels: yValidation }, { inputs: xTest, labels: yTest }],
       args: {
@@ -129,7 +130,7 @@ for (
       },
       seed,
     });
-    const [pv, pt] = logits.map((l) => sigmoid(l as number[][]));
+    const [pv, pt] = logits.map(sigmoid);
     const half = applyThresholds(pt, 0.5);
     const tuned = applyThresholds(pt, tuneThresholds(pv, yValidation));
     scores.micro.push(f1Score(yTest, half, { average: "micro", zeroDivision: 0 }));

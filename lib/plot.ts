@@ -245,8 +245,8 @@ export function errorBarChart(
 
 /**
  * A confusion-matrix heatmap, rows = true label, columns = predicted label, counts written in
- * the cells. `normalize: "true"` divides each row by its sum, as scikit-learn's
- * `confusion_matrix(normalize="true")`.
+ * the cells; `labels` are the names in id order or a model's `id2label`. `normalize: "true"`
+ * divides each row by its sum, as scikit-learn's `confusion_matrix(normalize="true")`.
  *
  * @example
  * ```ts
@@ -258,9 +258,10 @@ export function errorBarChart(
  */
 export function confusionMatrixPlot(
   matrix: ArrayLike<number>[],
-  labels: string[],
+  id2label: readonly string[] | Readonly<Record<number, string>>,
   options: PlotOptions & { normalize?: "true" } = {},
 ): Figure {
+  const labels = Object.values(id2label);
   sameLength(matrix, labels, "matrix rows and labels");
   const rows = matrix.map((row, i) => {
     sameLength(row, labels, `matrix[${i}] and labels`);

@@ -12,7 +12,8 @@ import {
 import { loadCheckpoint, readCheckpointConfig, saveCheckpoint } from "../lib/train/checkpoint.ts";
 import { readSafetensors, writeSafetensors } from "../lib/train/safetensors.ts";
 import { Trainer } from "../lib/train/trainer.ts";
-import { predict } from "../lib/train/predict.ts";
+import { argmax, predict } from "../lib/train/predict.ts";
+import { classificationReport } from "../lib/metrics/report.ts";
 
 await initBackend({ quiet: true });
 
@@ -110,16 +111,16 @@ Deno.test("checkpoint: multi-task heads and a fine-tuned body's weights round-tr
   await Deno.remove(dir, { recursive: true });
 });
 
+// A text body: features of a text are its character statistics (deterministic, no model files).
+const textBody: Body<string> = {
+  name: "chars",
+  hiddenSize: 2,
+  level: "sequence",
+  trainableVariables: () => [],
+  forward: (texts) => tf.tensor2d(texts.map((t) => [t.length / 10, (t.match(/!/g) ?? []).length])),
+};
+
 Deno.test("checkpoint: predict() gives the same labels and scores after reload", async () => {
-  // A text body: features of a text are its character statistics (deterministic, no model files).
-  const textBody: Body<string> = {
-    name: "chars",
-    hiddenSize: 2,
-    level: "sequence",
-    trainableVariables: () => [],
-    forward: (texts) =>
-      tf.tensor2d(texts.map((t) => [t.length / 10, (t.match(/!/g) ?? []).length])),
-  };
   const texts = ["great!!", "meh", "wow!", "fine", "ok", "yes!!!"];
   const model = createClassifier(textBody, { labels: ["calm", "excited"] });
   await new Trainer({
@@ -142,6 +143,49 @@ Deno.test("checkpoint: predict() gives the same labels and scores after reload",
     "calm",
     "calm",
     "excited",
+  ]);
+  model.dispose();
+  again.dispose();
+  await Deno.remove(dir, { recursive: true });
+});
+
+Deno.test("checkpoint: a dataset's labelNames reach predict() and the report with no hand mapping", async () => {
+  // As a loaded dataset: label ids indexing labelNames; the names live only in the model.
+  const data = {
+    labelNames: ["calm", "excited", "angry"],
+    inputs: ["great!!", "meh", "wow!", "fine", "ok", "yes!!!", "so-so"],
+    labels: [1, 0, 1, 0, 0, 1, 0],
+  };
+  const model = createClassifier(textBody, { labels: data.labelNames });
+  const args = { numTrainEpochs: 20, learningRate: 0.1, disableTqdm: true };
+  await new Trainer({ model, args, trainDataset: data }).train();
+  const dir = await Deno.makeTempDir();
+  await saveCheckpoint(model, dir);
+  const again = await loadCheckpoint(dir, textBody);
+  assertEquals(again.id2label, { 0: "calm", 1: "excited", 2: "angry" });
+  const named = await predict(again, data.inputs);
+  assertEquals(
+    named.map((p) => "label" in p && p.label).join(),
+    "excited,calm,excited,calm,calm,excited,calm",
+  );
+  const out = new Trainer({ model: again, args, trainDataset: data }).predict(data);
+  assertEquals(out.id2label, again.id2label);
+  const preds = argmax(out.predictions);
+  const byHand = { labels: [0, 1, 2], targetNames: data.labelNames, zeroDivision: 0 as const };
+  const report = classificationReport(data.labels, preds, {
+    id2label: out.id2label,
+    zeroDivision: 0,
+  });
+  assertEquals(report, classificationReport(data.labels, preds, byHand));
+  assertEquals(
+    classificationReport(data.labels, preds, { id2label: again.id2label, zeroDivision: 0 }),
+    report,
+  );
+  // "angry" never occurs, yet it has its row: every id of the model is reported.
+  assertEquals(report.split("\n").slice(2, 5).map((l) => l.trim().split(/ +/)[0]), [
+    "calm",
+    "excited",
+    "angry",
   ]);
   model.dispose();
   again.dispose();

@@ -36,6 +36,7 @@ Deno.test("16.6.2: the chapter's arguments resolve to its values; compute_metric
   assert(a.loadBestModelAtEnd && a.greaterIsBetter && a.metricForBestModel === "f1Macro");
   // labels [0, 0, 1, 1, 2], predictions [0, 1, 1, 1, 0]: by hand, class 0: P = R = 1/2; class 1: P = 2/3, R = 1; class 2: 0
   const m = single.chapterComputeMetrics({
+    kind: "single",
     predictions: [[1, 0, 0], [0, 1, 0], [0, 2, 1], [0, 3, 0], [5, 0, 4]],
     labelIds: [0, 0, 1, 1, 2],
     task: "default",

@@ -167,6 +167,54 @@ Deno.test("classificationReport text is scikit-learn's byte for byte, dict equal
   }
 });
 
+Deno.test("id2label reports every id 0..k-1 under its name, as labels + targetNames", () => {
+  // Id 3 ("mixed") occurs in neither array, yet is reported, as the hand-written options do.
+  const yTrue = [0, 1, 2, 2, 0];
+  const yPred = [0, 2, 2, 2, 1];
+  const names = ["neg", "neu", "pos", "mixed"];
+  const byHand = { labels: [0, 1, 2, 3], targetNames: names };
+  for (const id2label of [names, { 0: "neg", 1: "neu", 2: "pos", 3: "mixed" }]) {
+    const text = quiet(() => classificationReport(yTrue, yPred, { id2label, digits: 3 }));
+    assertEquals(text, quiet(() => classificationReport(yTrue, yPred, { ...byHand, digits: 3 })));
+    assert(text.includes("       mixed"));
+    assertEquals(
+      quiet(() => classificationReport(yTrue, yPred, { id2label, outputDict: true })),
+      quiet(() => classificationReport(yTrue, yPred, { ...byHand, outputDict: true })),
+    );
+    assertEquals(confusionMatrix(yTrue, yPred, { id2label }), [
+      [1, 1, 0, 0],
+      [0, 0, 1, 0],
+      [0, 0, 2, 0],
+      [0, 0, 0, 0],
+    ]);
+  }
+});
+
+Deno.test("id2label with labels or targetNames, or with ids not 0..k-1, is an error", () => {
+  const [yTrue, yPred] = [[0, 1], [1, 1]];
+  const id2label = ["neg", "pos"];
+  assertThrows(
+    () => classificationReport(yTrue, yPred, { id2label, labels: [0, 1] }),
+    TypeError,
+    "give id2label or labels, not both",
+  );
+  assertThrows(
+    () => classificationReport(yTrue, yPred, { id2label, targetNames: ["n", "p"] }),
+    TypeError,
+    "give id2label or targetNames, not both",
+  );
+  assertThrows(
+    () => confusionMatrix(yTrue, yPred, { id2label, labels: [0, 1] }),
+    TypeError,
+    "give id2label or labels, not both",
+  );
+  assertThrows(
+    () => classificationReport(yTrue, yPred, { id2label: { 1: "neg", 2: "pos" } }),
+    TypeError,
+    "id2label must map the ids 0..1 to names",
+  );
+});
+
 Deno.test("calibrationCurve matches scikit-learn for both strategies, empty bins dropped", () => {
   for (const c of golden.calibration) {
     const got = calibrationCurve(c.yTrue, c.yProb, c.options);

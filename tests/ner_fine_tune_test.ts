@@ -51,7 +51,7 @@ Deno.test("computeNerMetrics: -100 positions are dropped before seqeval; strict 
   // Gold: [-100] Ada [-100 continuation] Lovelace in Paris ; predicted I-PER starts the name.
   const labelIds = [[-100, 1, -100, 2, 0, 3]];
   const predictions = [onehot([4, 2, 4, 2, 0, 3])];
-  const m = metrics({ predictions, labelIds, task: "default" });
+  const m = metrics({ kind: "token", predictions, labelIds, task: "default" });
   // Kept tokens: gold B-PER I-PER O B-LOC, predicted I-PER I-PER O B-LOC.
   const truth = [["B-PER", "I-PER", "O", "B-LOC"]];
   const pred = [["I-PER", "I-PER", "O", "B-LOC"]];

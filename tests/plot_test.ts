@@ -105,6 +105,8 @@ Deno.test("confusion matrix: counts, row normalisation, true labels top to botto
   const fig = confusionMatrixPlot([[3, 1], [0, 0]], ["a", "b"], { normalize: "true" });
   assertEquals(fig.data[0].z, [[0.75, 0.25], [0, 0]]);
   assertEquals((fig.layout.yaxis as { autorange: string }).autorange, "reversed");
+  const byId = confusionMatrixPlot([[3, 1], [0, 0]], { 0: "a", 1: "b" });
+  assertEquals([byId.data[0].x, byId.data[0].y], [["a", "b"], ["a", "b"]]);
 });
 
 Deno.test("builders name the bad argument", () => {

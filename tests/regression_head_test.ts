@@ -86,11 +86,12 @@ Deno.test("regression head: the Trainer fits a noisy linear score (Pearson > 0.9
       perDeviceTrainBatchSize: 16,
       disableTqdm: true,
     },
+    kind: "regression",
     trainDataset: { inputs: x, labels: y },
   });
   await trainer.train();
   const out = trainer.predict({ inputs: x, labels: y });
-  const pred = (out.predictions as number[][]).map((r) => r[0]);
+  const pred = out.predictions.map((r) => r[0]);
   assert(pearsonCorrelation(pred, y) > 0.95, `r = ${pearsonCorrelation(pred, y)}`);
   model.dispose();
 });

@@ -84,12 +84,13 @@ async function byHand(inputs: string, data = test, seed = 3): Promise<string[][]
   const { logits } = await fitPredict({
     body,
     task: { labels: LABELS },
+    kind: "token",
     train: dataset(train),
     predict: [dataset(data)],
     args,
     seed,
   });
-  return argmax(logits[0] as number[][][]).map((row, i) =>
+  return argmax(logits[0]).map((row, i) =>
     (words ? row : wordPredictions(row, data.features[i].wordIds, {
       numWords: data.tags[i].length,
       missing: 0,

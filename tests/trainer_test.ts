@@ -79,7 +79,7 @@ import { Random } from "../lib/random.ts";
 import { type Body, featureBody, tokenFeatureBody } from "../lib/heads/body.ts";
 import { createClassifier, createMultiTaskModel } from "../lib/heads/model.ts";
 import { Trainer } from "../lib/train/trainer.ts";
-import type { EvalPrediction } from "../lib/train/trainer.ts";
+import type { ComputeMetrics, EvalPrediction } from "../lib/train/trainer.ts";
 import { assert, assertRejects, assertThrows } from "@std/assert";
 
 const DIM = 8;
@@ -107,7 +107,7 @@ function argmax(row: number[]): number {
 }
 
 function accuracy({ predictions, labelIds }: EvalPrediction) {
-  const preds = (predictions as number[][]).map(argmax);
+  const preds = predictions.map(argmax);
   return { accuracy: preds.filter((p, i) => p === labelIds[i]).length / preds.length };
 }
 
@@ -300,16 +300,15 @@ Deno.test("Trainer: token classification with padding and -100, and multi-label 
   const tokenTrainer = new Trainer({
     model: ner,
     args: { numTrainEpochs: 5, learningRate: 0.05, disableTqdm: true },
+    kind: "token",
     trainDataset: { inputs: sentences, labels: tags },
   });
   await tokenTrainer.train();
   const pred = tokenTrainer.predict({ inputs: sentences, labels: tags });
-  assertEquals(
-    (pred.predictions as number[][][]).map((r) => r.length),
-    sentences.map((s) => s.length),
-  );
-  const flatPred = (pred.predictions as number[][][]).flatMap((r) => r.map(argmax));
-  const flatGold = (pred.labelIds as number[][]).flat();
+  assertEquals(pred.kind, "token");
+  assertEquals(pred.predictions.map((r) => r.length), sentences.map((s) => s.length));
+  const flatPred = pred.predictions.flatMap((r) => r.map(argmax));
+  const flatGold = pred.labelIds.flat();
   assert(flatPred.every((p, i) => flatGold[i] === -100 || p === flatGold[i]));
   ner.dispose();
 
@@ -323,17 +322,66 @@ Deno.test("Trainer: token classification with padding and -100, and multi-label 
     const t = new Trainer({
       model,
       args: { numTrainEpochs: 10, learningRate: 0.05, loss, disableTqdm: true },
+      kind: "multi",
       trainDataset: { inputs: base.inputs, labels: multiLabels },
     });
     const out = await t.train();
     assert(out.logHistory[0].loss > out.logHistory.at(-1)!.loss, `${loss} loss falls`);
     const p = t.predict({ inputs: base.inputs, labels: multiLabels });
-    const correct = (p.predictions as number[][]).every((row, i) =>
-      row.every((z, k) => (z > 0 ? 1 : 0) === (p.labelIds as number[][])[i][k])
+    const correct = p.predictions.every((row, i) =>
+      row.every((z, k) => (z > 0 ? 1 : 0) === p.labelIds[i][k])
     );
     assert(correct, `${loss}: every tag right`);
     model.dispose();
   }
+});
+
+Deno.test("Trainer kind: EvalPrediction carries it, the model is checked against it, a wrong one does not compile", () => {
+  const model = createClassifier(body, { labels: LABELS });
+  const data = clusters(6, 3, 11);
+  const seen: string[] = [];
+  const trainer = new Trainer({
+    model,
+    args: { disableTqdm: true },
+    trainDataset: data,
+    computeMetrics: (p) => {
+      seen.push(p.kind);
+      return accuracy(p);
+    },
+  });
+  const out = trainer.predict(data);
+  assertEquals([out.kind, seen], ["single", ["single"]]);
+  assertEquals(out.id2label, { 0: "a", 1: "b", 2: "c" });
+  assertThrows(
+    () => new Trainer({ model, kind: "token", trainDataset: data }),
+    Error,
+    `trainDataset: task "default" has single labels but the Trainer's kind is "token"`,
+  );
+  assertThrows(
+    () => new Trainer({ model, kind: "tokens" as "token", trainDataset: data }),
+    Error,
+    'kind is "tokens": use single, multi, regression, token',
+  );
+  // A multi-task model of several kinds: one computeMetrics tells them apart by `kind`.
+  const both: ComputeMetrics<"single" | "multi"> = (p) => ({
+    first: p.kind === "multi" ? p.labelIds[0].length : p.labelIds[0],
+  });
+  const tokenMetrics: ComputeMetrics<"token"> = ({ predictions }) => ({ n: predictions[0].length });
+  // Compile-time checks only: this function is never called.
+  const _typeChecks = () => [
+    // @ts-expect-error a token computeMetrics does not fit a single-label Trainer
+    new Trainer({ model, kind: "single", trainDataset: data, computeMetrics: tokenMetrics }),
+    // @ts-expect-error nor a single-label one a token Trainer
+    new Trainer({ model, kind: "token", trainDataset: data, computeMetrics: accuracy }),
+    // @ts-expect-error single-label predictions are rows of logits, not sentences of them
+    trainer.predict(data).predictions satisfies number[][][],
+    // K is inferred from computeMetrics: a union of kinds, or the token kind.
+    new Trainer({ model, trainDataset: data, computeMetrics: both }).predict(data)
+      .kind satisfies "single" | "multi",
+    new Trainer({ model, trainDataset: data, computeMetrics: tokenMetrics }).predict(data)
+      .predictions satisfies number[][][],
+  ];
+  model.dispose();
 });
 
 Deno.test("Trainer: bad input — labels outside id2label, empty data, NaN loss, inconsistent options", async () => {
@@ -435,7 +483,7 @@ Deno.test("Trainer: a dataset's labelNames must be the model's id2label, in orde
   multi.dispose();
 });
 
-Deno.test("Trainer: a loaded multi-label dataset's labels are class ids (as loadDataset gives them), not multi-hot rows", async () => {
+Deno.test("Trainer: a loaded multi-label dataset's labels are class ids (as loadDataset gives them), not multi-hot rows", () => {
   const base = clusters(40, 4, 10);
   const ids = base.labels.map((y) => (y === 3 ? [0, 2] : [y % 3]));
   const multiHot = ids.map((row) => LABELS.map((_, k) => (row.includes(k) ? 1 : 0)));
@@ -451,7 +499,12 @@ Deno.test("Trainer: a loaded multi-label dataset's labels are class ids (as load
     labels: LABELS,
     problemType: "multi_label_classification",
   });
-  const t = new Trainer({ model, trainDataset: dataset, args: { disableTqdm: true } });
+  const t = new Trainer({
+    model,
+    kind: "multi",
+    trainDataset: dataset,
+    args: { disableTqdm: true },
+  });
   assertEquals(t.predict(dataset).labelIds, multiHot);
   // without task, a row of numbers is a multi-hot vector: [0, 2] is not one
   assertThrows(

@@ -2,12 +2,21 @@
  * The confusion matrix (`sklearn.metrics.confusion_matrix`).
  * @module
  */
-import { checkLabels, checkTargets, type Label, uniqueLabels } from "./validation.ts";
+import {
+  checkLabels,
+  checkTargets,
+  type Id2Label,
+  idLabels,
+  type Label,
+  uniqueLabels,
+} from "./validation.ts";
 
 /** Options of {@link confusionMatrix}. */
 export interface ConfusionMatrixOptions {
   /** Rows and columns, in this order (default: the sorted labels present in either input). */
   labels?: readonly Label[];
+  /** Label names by id (a model's `config.id2label`): rows and columns 0..k-1; not with `labels`. */
+  id2label?: Id2Label;
   /** Divide by each row's sum (`"true"`), each column's (`"pred"`) or the total (`"all"`). */
   normalize?: "true" | "pred" | "all";
 }
@@ -24,6 +33,7 @@ export interface ConfusionMatrixOptions {
  * const yPred = ["ant", "ant", "cat", "cat", "ant", "cat"];
  * console.log(confusionMatrix(yTrue, yPred)); // [[2, 0, 0], [0, 0, 1], [1, 0, 2]]
  * console.log(confusionMatrix(yTrue, yPred, { normalize: "true" })[0]); // [1, 0, 0]
+ * console.log(confusionMatrix([0, 0], [0, 0], { id2label: ["neg", "pos"] })); // [[2, 0], [0, 0]]
  * ```
  */
 export function confusionMatrix(
@@ -39,11 +49,14 @@ export function confusionMatrix(
   if (normalize !== undefined && !["true", "pred", "all"].includes(normalize)) {
     throw new RangeError(`normalize is ${JSON.stringify(normalize)}: use "true", "pred" or "all"`);
   }
+  const given = options.id2label === undefined
+    ? options.labels
+    : idLabels(options.id2label, options).labels;
   let labels: Label[];
-  if (options.labels === undefined) {
+  if (given === undefined) {
     labels = uniqueLabels(t.yTrue, t.yPred);
   } else {
-    labels = checkLabels(options.labels, t);
+    labels = checkLabels(given, t);
     const present = new Set(t.yTrue);
     if (!labels.some((l) => present.has(l))) {
       throw new RangeError(

@@ -36,6 +36,7 @@ export {
 } from "./calibration.ts";
 export {
   checkTargets,
+  type Id2Label,
   type IndicatorMatrix,
   type Label,
   type Target,

@@ -6,7 +6,14 @@
 import { presentLabels, prfsChecked } from "./classification.ts";
 import { type Average, type ReportRow, reportRow, reportRows, type ZeroDivision } from "./prf.ts";
 import { formatFixed, padStartPy } from "./pyformat.ts";
-import { checkLabels, checkTargets, type Label, type Target } from "./validation.ts";
+import {
+  checkLabels,
+  checkTargets,
+  type Id2Label,
+  idLabels,
+  type Label,
+  type Target,
+} from "./validation.ts";
 import { MetricWarnings } from "./warnings.ts";
 
 export type { ReportRow } from "./prf.ts";
@@ -17,6 +24,11 @@ export interface ClassificationReportOptions {
   labels?: readonly Label[];
   /** Display names for the labels, same length and order. */
   targetNames?: readonly string[];
+  /**
+   * Label names by id (a model's `config.id2label` or `labelNames`): every id 0..k-1 in order
+   * under its name, as `labels: [0..k-1], targetNames: names`; not with those two.
+   */
+  id2label?: Id2Label;
   /** Digits after the decimal point in the text (default 2); the dict is never rounded. */
   digits?: number;
   /** Return the numbers as an object instead of the text. */
@@ -48,6 +60,8 @@ const HEADERS = ["precision", "recall", "f1-score", "support"];
  *   targetNames: ["class 0", "class 1", "class 2"],
  * });
  * console.log(text.split("\n")[2]); // "     class 0       0.50      1.00      0.67         1"
+ * const byId = classificationReport([0, 1, 1], [0, 1, 0], { id2label: { 0: "neg", 1: "pos" } });
+ * console.log(byId.split("\n")[3]); // "         pos       1.00      0.50      0.67         2"
  * const dict = classificationReport(["a", "b"], ["a", "a"], { outputDict: true, zeroDivision: 0 });
  * console.log(dict.accuracy); // 0.5
  * ```
@@ -77,12 +91,15 @@ export function classificationReport(
     throw new RangeError(`digits is ${digits}: use a non-negative integer`);
   }
   const t = checkTargets(yTrue, yPred);
+  const byId = options.id2label === undefined ? undefined : idLabels(options.id2label, options);
+  const given = byId?.labels ?? options.labels;
   const present = presentLabels(t);
-  const labels = options.labels === undefined ? present : checkLabels(options.labels, t);
+  const labels = given === undefined ? present : checkLabels(given, t);
   const microIsAccuracy = t.type !== "multilabel-indicator" &&
-    (options.labels === undefined ||
+    (given === undefined ||
       (new Set(labels).size === present.length && present.every((l) => labels.includes(l))));
-  const names = options.targetNames === undefined ? labels.map(String) : [...options.targetNames];
+  const targetNames = byId?.names ?? options.targetNames;
+  const names = targetNames === undefined ? labels.map(String) : [...targetNames];
   if (names.length !== labels.length) {
     throw new RangeError(
       `targetNames has ${names.length} names for ${labels.length} classes ` +

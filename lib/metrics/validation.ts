@@ -224,6 +224,47 @@ export function checkLabels(labels: readonly Label[], targets: CheckedTargets): 
   return [...labels];
 }
 
+/** Label names by id: a model's `config.id2label`, or the names in id order (`labelNames`). */
+export type Id2Label = Readonly<Record<number, string>> | readonly string[];
+
+/**
+ * The ids 0..k-1 and their names from an `id2label` option, which replaces `labels` (and the
+ * report's `targetNames`): giving both is an error. Its keys must be exactly 0..k-1.
+ *
+ * @example
+ * ```ts
+ * import { idLabels } from "./validation.ts";
+ * console.log(idLabels({ 0: "neg", 1: "pos" }, {})); // { labels: [0, 1], names: ["neg", "pos"] }
+ * ```
+ */
+export function idLabels(
+  id2label: Id2Label,
+  options: { labels?: unknown; targetNames?: unknown },
+): { labels: number[]; names: string[] } {
+  for (const other of ["labels", "targetNames"] as const) {
+    if (options[other] !== undefined) {
+      throw new TypeError(
+        `give id2label or ${other}, not both: id2label sets the labels and names`,
+      );
+    }
+  }
+  if (typeof id2label !== "object" || id2label === null) {
+    throw new TypeError(`id2label must be an object or an array of names, got ${show(id2label)}`);
+  }
+  const entries = Object.entries(id2label);
+  if (entries.length === 0) throw new RangeError("id2label is empty: give at least one label");
+  entries.forEach(([id, name], i) => {
+    if (id !== String(i) || typeof name !== "string") {
+      throw new TypeError(
+        `id2label must map the ids 0..${entries.length - 1} to names, got ${show(id)}: ${
+          show(name)
+        }`,
+      );
+    }
+  });
+  return { labels: entries.map((_, i) => i), names: entries.map(([, name]) => name) };
+}
+
 /**
  * Checks the `zeroDivision` option: `"warn"`, 0, 1 or NaN.
  *

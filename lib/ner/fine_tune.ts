@@ -177,7 +177,7 @@ export interface TrainTokenClassifierOptions {
   /** Seeds the head's weights, dropout and batch order (default 42). */
   seed?: number;
   /** Evaluation metrics (default `computeNerMetrics(labelList)`). */
-  computeMetrics?: ComputeMetrics;
+  computeMetrics?: ComputeMetrics<"token">;
 }
 
 /** What {@linkcode trainTokenClassifier} returns. */
@@ -185,7 +185,7 @@ export interface TrainedTokenClassifier {
   /** Body and head: `predictEntities(model, sentences)` tags new words. */
   model: ClassifierModel<string[]>;
   /** The Trainer, for `evaluate()` and `predict()`. */
-  trainer: Trainer<string[]>;
+  trainer: Trainer<string[], "token">;
   /** Steps, losses, log history. */
   output: TrainOutput;
 }
@@ -246,6 +246,7 @@ export async function trainTokenClassifier(
   const trainer = new Trainer({
     model,
     args: { ...args, seed },
+    kind: "token",
     trainDataset: align(options.train, "train"),
     evalDataset: options.eval ? align(options.eval, "eval") : undefined,
     computeMetrics: options.computeMetrics ?? computeNerMetrics(labelList),

@@ -7,7 +7,7 @@ import { argmaxRow } from "../argmax.ts";
 import { f1Score, precisionRecallFscoreSupport } from "../seqeval/scores.ts";
 import { accuracyScore, tokenF1Score } from "../seqeval/token_scores.ts";
 import { IGNORE_INDEX } from "../train/data.ts";
-import type { ComputeMetrics, EvalPrediction } from "../train/trainer.ts";
+import type { ComputeMetrics } from "../train/trainer.ts";
 
 /**
  * The chapter's `compute_ner_metrics` for the kit's `Trainer`: argmax of every token's logits,
@@ -30,17 +30,20 @@ import type { ComputeMetrics, EvalPrediction } from "../train/trainer.ts";
  * const metrics = computeNerMetrics(["O", "B-PER", "I-PER"]);
  * // One sentence: [-100 "Han" "s" "spoke"] labelled [-100, B-PER, -100, O].
  * const logits = [[9, 0, 0], [0, 9, 0], [0, 0, 9], [9, 0, 0]];
- * const m = metrics({ predictions: [logits], labelIds: [[-100, 1, -100, 0]], task: "default" });
+ * const m = metrics({
+ *   kind: "token",
+ *   predictions: [logits],
+ *   labelIds: [[-100, 1, -100, 0]],
+ *   task: "default",
+ * });
  * assertEquals([m.f1, m.accuracy, m.PER_f1], [1, 1, 1]);
  * ```
  */
-export function computeNerMetrics(labelList: readonly string[]): ComputeMetrics {
+export function computeNerMetrics(labelList: readonly string[]): ComputeMetrics<"token"> {
   if (!Array.isArray(labelList) || labelList.length === 0) {
     throw new Error(`computeNerMetrics: labelList must be a non-empty array of tag names`);
   }
-  return ({ predictions, labelIds }: EvalPrediction) => {
-    const logits = predictions as number[][][];
-    const labels = labelIds as number[][];
+  return ({ predictions: logits, labelIds: labels }) => {
     const trueLabels: string[][] = [];
     const predLabels: string[][] = [];
     logits.forEach((sentence, i) => {

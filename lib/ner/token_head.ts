@@ -132,12 +132,13 @@ export async function fitPredictTags(options: FitPredictTagsOptions): Promise<st
   const { logits } = await fitPredict({
     body,
     task: { labels: [...labelList] },
+    kind: "token",
     train: datasetOf(train),
     predict: [datasetOf(test)],
     args,
     seed,
   });
-  return argmax(logits[0] as number[][][]).map((row, i) =>
+  return argmax(logits[0]).map((row, i) =>
     (words ? row : wordPredictions(row, test.features[i].wordIds, {
       numWords: test.tags[i].length,
       missing: 0,

@@ -8,15 +8,17 @@ import type { Body } from "../heads/body.ts";
 import { createClassifier, type TaskConfig } from "../heads/model.ts";
 import type { Dataset } from "../data/dataset.ts";
 import type { LabelInput } from "./data.ts";
-import { Trainer, type TrainOutput } from "./trainer.ts";
+import { type PredictionShapes, type TaskKind, Trainer, type TrainOutput } from "./trainer.ts";
 import type { TrainingArguments } from "./training_args.ts";
 
 /** Options of {@link fitPredict}. */
-export interface FitPredictOptions<I> {
+export interface FitPredictOptions<I, K extends TaskKind = "single"> {
   /** The (frozen or trainable) body the head sits on; it is not freed. */
   body: Body<I>;
   /** The head's labels, problem type and shape. */
   task: TaskConfig;
+  /** The head's kind, as the Trainer's `kind` (default `"single"`); it types `logits`. */
+  kind?: K;
   /** Training examples. */
   train: Dataset<I, LabelInput>;
   /** Datasets to predict after training (labels are needed for the Trainer's checks). */
@@ -28,9 +30,9 @@ export interface FitPredictOptions<I> {
 }
 
 /** What {@link fitPredict} returns. */
-export interface FitPredictResult {
+export interface FitPredictResult<K extends TaskKind = "single"> {
   /** Logits of each `predict` dataset, in order (per token, unpadded, for token tasks). */
-  logits: (number[][] | number[][][])[];
+  logits: PredictionShapes[K]["predictions"][];
   /** The Trainer's `train()` output (loss history, runtime). */
   trainOutput: TrainOutput;
 }
@@ -53,18 +55,22 @@ export interface FitPredictResult {
  *   args: { numTrainEpochs: 30, learningRate: 0.1, perDeviceTrainBatchSize: 2, disableTqdm: true },
  *   seed: 1,
  * });
- * const preds = (logits[0] as number[][]).map((r) => (r[1] > r[0] ? 1 : 0));
+ * const preds = logits[0].map((r) => (r[1] > r[0] ? 1 : 0));
  * assertEquals(preds.join(), "0,0,1,1");
  * ```
  */
-export async function fitPredict<I>(options: FitPredictOptions<I>): Promise<FitPredictResult> {
+export async function fitPredict<I, K extends TaskKind = "single">(
+  options: FitPredictOptions<I, K>,
+): Promise<FitPredictResult<K>> {
   const { body, task, train, predict, args = {}, seed = 42 } = options;
+  // Without a kind the logits are typed single-label: the Trainer checks that they are.
+  const kind = options.kind ?? "single" as K;
   if (!Array.isArray(predict)) {
     throw new Error(`fitPredict: predict must be an array of datasets, got ${typeof predict}`);
   }
   const model = createClassifier(body, task, { seed });
   try {
-    const trainer = new Trainer({ model, args: { ...args, seed }, trainDataset: train });
+    const trainer = new Trainer({ model, args: { ...args, seed }, kind, trainDataset: train });
     const trainOutput = await trainer.train();
     const logits = predict.map((d) => trainer.predict(d).predictions);
     return { logits, trainOutput };

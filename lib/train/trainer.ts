@@ -24,21 +24,41 @@ import {
   type TrainingArguments,
 } from "./training_args.ts";
 
-/** What `computeMetrics` receives, as HF's `EvalPrediction` (one task at a time). */
-export interface EvalPrediction {
-  /** Logits: `[examples][labels]`, or `[examples][tokens][labels]` for token tasks (unpadded). */
-  predictions: number[][] | number[][][];
-  /**
-   * Label ids: `[examples]`, multi-hot `[examples][labels]`, or `[examples][tokens]` with -100;
-   * for regression the real targets, `[examples]`.
-   */
-  labelIds: number[] | number[][];
-  /** The task evaluated (`"default"` for single-task models). */
-  task: string;
+/**
+ * What a task's predictions are, as its labels are encoded: `"single"`-label, `"multi"`-label,
+ * `"regression"` or `"token"` classification. It fixes the shapes of {@linkcode EvalPrediction}.
+ */
+export type TaskKind = EncodedLabels["kind"];
+
+/** The logits and label ids of each {@linkcode TaskKind}. */
+export interface PredictionShapes {
+  /** Logits `[examples][labels]`; label ids `[examples]`. */
+  single: { predictions: number[][]; labelIds: number[] };
+  /** Logits `[examples][labels]`; multi-hot targets `[examples][labels]`. */
+  multi: { predictions: number[][]; labelIds: number[][] };
+  /** Outputs `[examples][1]`; the real targets `[examples]`. */
+  regression: { predictions: number[][]; labelIds: number[] };
+  /** Logits `[examples][tokens][labels]` (unpadded); ids `[examples][tokens]`, -100 ignored. */
+  token: { predictions: number[][][]; labelIds: number[][] };
 }
 
+/**
+ * What `computeMetrics` receives, as HF's `EvalPrediction` (one task at a time), typed by the
+ * task's kind; for a union of kinds (a multi-task model) `kind` tells them apart.
+ */
+export type EvalPrediction<K extends TaskKind = "single"> = {
+  [k in K]: PredictionShapes[k] & {
+    /** The task's kind, which fixes the shapes. */
+    kind: k;
+    /** The task evaluated (`"default"` for single-task models). */
+    task: string;
+  };
+}[K];
+
 /** Metrics from predictions, e.g. `{ accuracy, f1Macro }`; the Trainer prefixes `eval_`. */
-export type ComputeMetrics = (p: EvalPrediction) => Record<string, number>;
+export type ComputeMetrics<K extends TaskKind = "single"> = (
+  p: EvalPrediction<K>,
+) => Record<string, number>;
 
 /** One entry of the log history: HF's keys (`loss`, `grad_norm`, `learning_rate`, `eval_*`). */
 export type LogEntry = Record<string, number> & { step: number; epoch: number };
@@ -57,15 +77,17 @@ export interface TrainOutput {
   best?: { metric: number; step: number };
 }
 
-/** Output of {@linkcode Trainer.predict}, as HF's `PredictionOutput`. */
-export interface PredictionOutput {
-  /** Logits per example (per token for token tasks). */
-  predictions: number[][] | number[][][];
-  /** The encoded labels. */
-  labelIds: number[] | number[][];
-  /** `test_loss` and the `computeMetrics` values, prefixed `test_`. */
-  metrics: Record<string, number>;
-}
+/** Output of {@linkcode Trainer.predict}, as HF's `PredictionOutput`, typed by the task's kind. */
+export type PredictionOutput<K extends TaskKind = "single"> = {
+  [k in K]: PredictionShapes[k] & {
+    /** The task's kind. */
+    kind: k;
+    /** `test_loss` and the `computeMetrics` values, prefixed `test_`. */
+    metrics: Record<string, number>;
+    /** The task's label names by id (the model's `id2label`), e.g. for `classificationReport`. */
+    id2label: Record<number, string>;
+  };
+}[K];
 
 /**
  * A dataset, or one per task for a multi-task model. A dataset with `labelNames` must name the
@@ -74,7 +96,7 @@ export interface PredictionOutput {
 export type Datasets<I> = Dataset<I, LabelInput> | Record<string, Dataset<I, LabelInput>>;
 
 /** Everything the Trainer needs. */
-export interface TrainerOptions<I> {
+export interface TrainerOptions<I, K extends TaskKind = "single"> {
   /** The model to train (its heads, and its body's trainable variables). */
   model: ClassifierModel<I>;
   /** Training arguments (HF names, camelCase). */
@@ -83,8 +105,13 @@ export interface TrainerOptions<I> {
   trainDataset: Datasets<I>;
   /** Evaluation examples, same shape. */
   evalDataset?: Datasets<I>;
+  /**
+   * The kind of every task trained or evaluated, checked against the model; it types
+   * `computeMetrics` and `predict()` (default `"single"`, or the kind `computeMetrics` takes).
+   */
+  kind?: K;
   /** Metrics from logits and labels. */
-  computeMetrics?: ComputeMetrics;
+  computeMetrics?: ComputeMetrics<K>;
 }
 
 interface TaskData<I> {
@@ -104,7 +131,8 @@ interface Batch<I> {
  * and the head trains in seconds. End to end: a body whose `trainableVariables()` are non-empty
  * trains with the head, at `bodyLearningRate` if set. Multi-task models take one dataset per
  * task; batches of the tasks are interleaved in a seeded random order. The same seed, data and
- * backend give the same weights, losses and metrics.
+ * backend give the same weights, losses and metrics. `K`, the {@linkcode TaskKind} (from `kind`
+ * or `computeMetrics`; default single-label), types `computeMetrics` and `predict()`.
  *
  * @example
  * ```ts
@@ -120,7 +148,7 @@ interface Batch<I> {
  *   trainDataset: { inputs, labels: ["a", "a", "b", "b"] },
  *   evalDataset: { inputs, labels: [0, 0, 1, 1] },
  *   computeMetrics: ({ predictions, labelIds }) => {
- *     const preds = (predictions as number[][]).map((r) => r.indexOf(Math.max(...r)));
+ *     const preds = predictions.map((r) => r.indexOf(Math.max(...r)));
  *     return { accuracy: preds.filter((p, i) => p === labelIds[i]).length / preds.length };
  *   },
  * });
@@ -130,7 +158,7 @@ interface Batch<I> {
  * model.dispose();
  * ```
  */
-export class Trainer<I> {
+export class Trainer<I, K extends TaskKind = "single"> {
   /** The model being trained. */
   readonly model: ClassifierModel<I>;
   /** The arguments with defaults filled in. */
@@ -140,12 +168,17 @@ export class Trainer<I> {
   readonly #train: TaskData<I>[];
   readonly #eval?: TaskData<I>[];
   readonly #losses: Map<string, LossFunction>;
-  readonly #computeMetrics?: ComputeMetrics;
+  readonly #kind?: K;
+  readonly #computeMetrics?: ComputeMetrics<K>;
 
-  /** Checks the arguments and datasets (labels against `id2label`) up front. */
-  constructor(options: TrainerOptions<I>) {
+  /** Checks the arguments, the kind and the datasets (labels against `id2label`) up front. */
+  constructor(options: TrainerOptions<I, K>) {
     this.model = options.model;
     this.args = resolveTrainingArguments(options.args);
+    if (options.kind !== undefined && !TASK_KINDS.includes(options.kind)) {
+      throw new Error(`kind is ${JSON.stringify(options.kind)}: use ${TASK_KINDS.join(", ")}`);
+    }
+    this.#kind = options.kind;
     this.#computeMetrics = options.computeMetrics;
     this.#train = this.#prepare(options.trainDataset, "trainDataset");
     if (options.evalDataset !== undefined) {
@@ -329,13 +362,21 @@ export class Trainer<I> {
     return out;
   }
 
-  /** Logits, labels and `test_` metrics for one task's dataset (HF's `Trainer.predict`). */
-  predict(dataset: Dataset<I, LabelInput>, task: string = this.model.tasks[0]): PredictionOutput {
+  /**
+   * Logits, labels, `test_` metrics and the label names for one task's dataset (HF's
+   * `Trainer.predict`).
+   */
+  predict(
+    dataset: Dataset<I, LabelInput>,
+    task: string = this.model.tasks[0],
+  ): PredictionOutput<K> {
     const [d] = this.#prepare({ [task]: dataset }, "dataset");
-    const r = this.#predictTask(d);
-    const metrics: Record<string, number> = { test_loss: r.loss };
-    for (const [k, v] of Object.entries(r.metrics)) metrics[`test_${k}`] = v;
-    return { predictions: r.predictions, labelIds: r.labelIds, metrics };
+    const { loss, metrics, prediction } = this.#predictTask(d);
+    const testMetrics: Record<string, number> = { test_loss: loss };
+    for (const [k, v] of Object.entries(metrics)) testMetrics[`test_${k}`] = v;
+    const { kind, predictions, labelIds } = prediction;
+    const id2label = { ...this.model.task(task).id2label };
+    return { kind, predictions, labelIds, metrics: testMetrics, id2label } as PredictionOutput<K>;
   }
 
   #step(
@@ -393,13 +434,13 @@ export class Trainer<I> {
   #predictTask(d: TaskData<I>): {
     loss: number;
     metrics: Record<string, number>;
-    predictions: number[][] | number[][][];
-    labelIds: number[] | number[][];
+    prediction: EvalPrediction<K>;
   } {
     const bs = this.args.perDeviceEvalBatchSize;
     const lossFn = this.#losses.get(d.task) ??
       makeLoss(this.model.task(d.task), this.args, d.labels);
-    const predictions: (number[] | number[][])[] = [];
+    const pooled: number[][] = []; // logits rows of sequence tasks
+    const perToken: number[][][] = []; // token tasks: one unpadded row per sentence
     let lossSum = 0;
     for (let i = 0; i < d.inputs.length; i += bs) {
       const idx = range(i, Math.min(i + bs, d.inputs.length));
@@ -407,28 +448,21 @@ export class Trainer<I> {
       const inputs = idx.map((k) => d.inputs[k]);
       const [logits, loss] = tf.tidy(() => {
         const logits = this.model.forward(inputs, { task: d.task });
-        return [
-          logits.arraySync() as number[][] | number[][][],
-          lossFn(logits, labels).dataSync()[0],
-        ];
+        return [logits.arraySync(), lossFn(logits, labels).dataSync()[0]] as const;
       });
       lossSum += loss * idx.length;
       if (labels.kind === "token") {
         (logits as number[][][]).forEach((row, k) =>
-          predictions.push(row.slice(0, labels.ids[k].length))
+          perToken.push(row.slice(0, labels.ids[k].length))
         );
       } else {
-        predictions.push(...(logits as number[][]));
+        pooled.push(...(logits as number[][]));
       }
     }
-    const labelIds = d.labels.kind === "multi"
-      ? d.labels.targets
-      : d.labels.kind === "regression"
-      ? d.labels.values
-      : d.labels.ids; // single-label and token ids
-    const preds = predictions as number[][] | number[][][];
-    const metrics = this.#computeMetrics?.({ predictions: preds, labelIds, task: d.task }) ?? {};
-    return { loss: lossSum / d.inputs.length, metrics, predictions: preds, labelIds };
+    // #prepare checked the labels' kind against K.
+    const prediction = evalPrediction(d.task, d.labels, pooled, perToken) as EvalPrediction<K>;
+    const metrics = this.#computeMetrics?.(prediction) ?? {};
+    return { loss: lossSum / d.inputs.length, metrics, prediction };
   }
 
   #prepare(datasets: Datasets<I>, where: string): TaskData<I>[] {
@@ -447,11 +481,14 @@ export class Trainer<I> {
         this.model.level === "token" && Array.isArray(ds?.inputs) && ds.inputs.length > 0
           ? this.model.body.sequenceLengths?.(ds.inputs)
           : undefined;
-      return {
-        task,
-        inputs: ds?.inputs,
-        labels: encodeLabels(ds, head, this.model.level, label, lengths),
-      };
+      const labels = encodeLabels(ds, head, this.model.level, label, lengths);
+      if (this.#kind !== undefined && labels.kind !== this.#kind) {
+        throw new Error(
+          `${label}: task "${task}" has ${labels.kind} labels but the Trainer's kind is ` +
+            `"${this.#kind}"`,
+        );
+      }
+      return { task, inputs: ds?.inputs, labels };
     });
   }
 
@@ -535,6 +572,27 @@ export class Trainer<I> {
     }
   }
 }
+
+/** One task's logits (`pooled` rows, or `perToken` for token tasks) and label ids, by kind. */
+function evalPrediction(
+  task: string,
+  labels: EncodedLabels,
+  pooled: number[][],
+  perToken: number[][][],
+): EvalPrediction<TaskKind> {
+  switch (labels.kind) {
+    case "single":
+      return { kind: "single", task, predictions: pooled, labelIds: labels.ids };
+    case "multi":
+      return { kind: "multi", task, predictions: pooled, labelIds: labels.targets };
+    case "regression":
+      return { kind: "regression", task, predictions: pooled, labelIds: labels.values };
+    case "token":
+      return { kind: "token", task, predictions: perToken, labelIds: labels.ids };
+  }
+}
+
+const TASK_KINDS: readonly TaskKind[] = ["single", "multi", "regression", "token"];
 
 function sliceLabels(labels: EncodedLabels, idx: number[]): EncodedLabels {
   if (labels.kind === "single") return { kind: "single", ids: idx.map((i) => labels.ids[i]) };

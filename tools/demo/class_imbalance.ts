@@ -97,7 +97,7 @@ export async function augmentationBaseline(share = 0.01, seed = 0): Promise<{
       },
       seed,
     });
-    return f1Score(test.labels, argmax(logits[0] as number[][]), { posLabel: 1, zeroDivision: 0 });
+    return f1Score(test.labels, argmax(logits[0]), { posLabel: 1, zeroDivision: 0 });
   };
   const firstSpam = labels.indexOf(1);
   return {

@@ -89,7 +89,7 @@ export async function temperatureScaling(): Promise<{
     });
     await trainer.train();
     const logitsOf = async (texts: string[], labels: number[]) =>
-      trainer.predict({ inputs: await embed(texts), labels }).predictions as number[][];
+      trainer.predict({ inputs: await embed(texts), labels }).predictions;
     const validationLogits = await logitsOf(validation.inputs, validation.labels);
     const testLogits = await logitsOf(test.inputs, test.labels);
     const temperature = fitTemperature(validationLogits, validation.labels);

@@ -111,6 +111,7 @@ export async function sickRelatedness(
         disableTqdm: true,
         seed,
       },
+      kind: "regression",
       trainDataset: {
         inputs: await embedPairFeatures(use, train.inputs, options),
         labels: train.relatedness!,
@@ -121,7 +122,7 @@ export async function sickRelatedness(
       inputs: await embedPairFeatures(use, test.inputs, options),
       labels: test.relatedness!,
     });
-    const predicted = (out.predictions as number[][]).map((r) => r[0]);
+    const predicted = out.predictions.map((r) => r[0]);
     return {
       pearson: pearsonCorrelation(predicted, test.relatedness!),
       spearman: spearmanCorrelation(predicted, test.relatedness!),

@@ -34,12 +34,11 @@ export const CHAPTER_TRAINING_ARGS: TrainingArguments = {
 
 /** The chapter's `compute_metrics`: accuracy, macro F1 and weighted F1 of the arg-max. */
 export function chapterComputeMetrics({ predictions, labelIds }: EvalPrediction) {
-  const labels = labelIds as number[];
-  const preds = argmax(predictions as number[][]);
+  const preds = argmax(predictions);
   return {
-    accuracy: accuracyScore(labels, preds),
-    f1Macro: f1Score(labels, preds, { average: "macro" }),
-    f1Weighted: f1Score(labels, preds, { average: "weighted" }),
+    accuracy: accuracyScore(labelIds, preds),
+    f1Macro: f1Score(labelIds, preds, { average: "macro" }),
+    f1Weighted: f1Score(labelIds, preds, { average: "weighted" }),
   };
 }
 
