@@ -136,9 +136,9 @@ export {
   type TransformersEncoderOptions,
   TransformersTokenizer,
 } from "./encoders/transformers/mod.ts";
+export { cacheDir } from "./cache_dir.ts";
 export {
   cachedEmbed,
-  cacheDir,
   type CacheOptions,
   clearEmbeddingCache,
   embeddingCacheDir,
@@ -158,7 +158,6 @@ export { Linear } from "./heads/linear.ts";
 export {
   ClassificationHead,
   type ClassificationHeadConfig,
-  type ForwardOptions,
   type HeadActivation,
 } from "./heads/classification_head.ts";
 export { checkProblemType, type LabelMaps, labelMaps, type ProblemType } from "./heads/labels.ts";
@@ -167,9 +166,10 @@ export {
   type BodyLevel,
   featureBody,
   type FeatureBodyOptions,
+  type ForwardOptions,
   tokenFeatureBody,
   type WordsBody,
-} from "./heads/body.ts";
+} from "./encoders/body.ts";
 export {
   ClassifierModel,
   createClassifier,
@@ -221,7 +221,7 @@ export {
   type SafetensorsFile,
   type TensorData,
   writeSafetensors,
-} from "./train/safetensors.ts";
+} from "./safetensors.ts";
 export {
   CHECKPOINT_FORMAT,
   type CheckpointConfig,
@@ -232,16 +232,20 @@ export {
 } from "./train/checkpoint.ts";
 export {
   argmax,
-  type EntitySpan,
+  checkEncoder,
   type LabelPrediction,
   logitsToPredictions,
   type MultiLabelPrediction,
   predict,
+  type PredictOptions,
+  softmax,
+} from "./train/predict.ts";
+export {
+  type EntitySpan,
   predictEntities,
   type PredictEntitiesOptions,
-  type PredictOptions,
   type TokenPrediction,
-} from "./train/predict.ts";
+} from "./ner/predict.ts";
 export {
   column,
   type ConllOptions,
@@ -361,7 +365,7 @@ export {
   oversampleRareLabels,
   type OversampleRareLabelsOptions,
 } from "./imbalance/multilabel_oversample.ts";
-export { IMBALANCE_STRATEGIES, type ImbalanceStrategy } from "./imbalance/strategies.ts";
+export { IMBALANCE_STRATEGIES, type ImbalanceStrategy } from "./train/imbalance_strategies.ts";
 export {
   applyThresholds,
   tuneThresholds,

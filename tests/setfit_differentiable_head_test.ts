@@ -7,7 +7,7 @@ import {
 } from "@std/assert";
 import * as tf from "@tensorflow/tfjs";
 import { initBackend } from "../lib/backend.ts";
-import { featureBody } from "../lib/heads/body.ts";
+import { featureBody } from "../lib/encoders/body.ts";
 import { createClassifier } from "../lib/heads/model.ts";
 import { Trainer } from "../lib/train/trainer.ts";
 import { trainDifferentiableHead } from "../lib/setfit/differentiable_head.ts";

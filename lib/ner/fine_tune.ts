@@ -6,7 +6,7 @@
  * trainable USE-lite's `tokenBody()`, or a Hugging Face model's token body.
  * @module
  */
-import type { WordsBody } from "../heads/body.ts";
+import type { WordsBody } from "../encoders/body.ts";
 import { type ClassifierModel, createClassifier } from "../heads/model.ts";
 import { type ComputeMetrics, Trainer, type TrainOutput } from "../train/trainer.ts";
 import type { TrainingArguments } from "../train/training_args.ts";

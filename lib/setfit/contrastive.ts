@@ -6,7 +6,7 @@
  * @module
  */
 import * as tf from "@tensorflow/tfjs";
-import type { Body } from "../heads/body.ts";
+import type { Body } from "../encoders/body.ts";
 import { progress as progressBar } from "../progress.ts";
 import { Random } from "../random.ts";
 import { clipGradNorm } from "../train/clip.ts";

@@ -7,7 +7,7 @@
  */
 import * as tf from "@tensorflow/tfjs";
 import { join } from "node:path";
-import { type Body, featureBody } from "../heads/body.ts";
+import { type Body, featureBody } from "../encoders/body.ts";
 import type { Encoder } from "../encoders/types.ts";
 import { TrainableUseLite, type UseLitePart } from "../encoders/use_lite/mod.ts";
 import {
@@ -20,7 +20,7 @@ import {
   readSafetensors,
   type TensorData,
   writeSafetensors,
-} from "../train/safetensors.ts";
+} from "../safetensors.ts";
 import { LogisticHead, type LogisticHeadState } from "./head.ts";
 import { type DifferentiableHeadOptions, trainDifferentiableHead } from "./differentiable_head.ts";
 import type { LogisticRegressionOptions } from "./logistic_regression.ts";

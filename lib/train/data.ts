@@ -3,7 +3,7 @@
  * model's `id2label` and turned into ids.
  * @module
  */
-import type { BodyLevel } from "../heads/body.ts";
+import type { BodyLevel } from "../encoders/body.ts";
 import type { TaskHead } from "../heads/model.ts";
 
 /** The ignored label of token tasks (special tokens, padding, continuation pieces), as HF. */

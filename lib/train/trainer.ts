@@ -105,7 +105,7 @@ interface Batch<I> {
  * @example
  * ```ts
  * import { assert } from "@std/assert";
- * import { featureBody } from "../heads/body.ts";
+ * import { featureBody } from "../encoders/body.ts";
  * import { createClassifier } from "../heads/model.ts";
  * import { Trainer } from "./trainer.ts";
  * const inputs = [[1, 0], [0.9, 0.1], [0, 1], [0.1, 0.8]].map((v) => new Float32Array(v));
