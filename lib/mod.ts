@@ -197,6 +197,12 @@ export {
 export { getLinearScheduleWithWarmup, LambdaLR, linearWarmupLambda } from "./train/schedule.ts";
 export { clipGradNorm, type ClippedGrads } from "./train/clip.ts";
 export {
+  type StepPosition,
+  type StepResult,
+  trainingStep,
+  type TrainingStepOptions,
+} from "./train/step.ts";
+export {
   type Dataset,
   type EncodedLabels,
   encodeLabels,
