@@ -220,8 +220,8 @@ export {
   type TrainerOptions,
   type TrainOutput,
 } from "./train/trainer.ts";
+export { atomicWriteFile } from "./atomic_write.ts";
 export {
-  atomicWriteFile,
   encodeSafetensors,
   readSafetensors,
   type SafetensorsFile,

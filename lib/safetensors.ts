@@ -7,9 +7,6 @@
  */
 import { atomicWriteFile } from "./atomic_write.ts";
 
-// Re-exported: checkpoints and SetFit models import it from here with the safetensors writer.
-export { atomicWriteFile };
-
 /** A float32 tensor: its dimensions and row-major values. */
 export interface TensorData {
   /** Dimensions. */

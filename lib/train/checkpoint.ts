@@ -10,12 +10,8 @@ import * as tf from "@tensorflow/tfjs";
 import { join } from "node:path";
 import type { Body } from "../encoders/body.ts";
 import { ClassifierModel, type ModelConfig } from "../heads/model.ts";
-import {
-  atomicWriteFile,
-  encodeSafetensors,
-  readSafetensors,
-  type TensorData,
-} from "../safetensors.ts";
+import { atomicWriteFile } from "../atomic_write.ts";
+import { encodeSafetensors, readSafetensors, type TensorData } from "../safetensors.ts";
 
 /** Bumped when the layout changes incompatibly. */
 export const CHECKPOINT_FORMAT = "kit-classifier-1";

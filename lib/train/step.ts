@@ -55,7 +55,7 @@ export interface StepResult {
  * const { loss, gradNorm } = trainingStep(() => tf.square(w), [w], optimizer, scheduler, { step: 0, epoch: 0 }, options);
  * assert(loss === 9 && gradNorm === 6 && w.dataSync()[0] < 3);
  * assertThrows(
- *   () => trainingStep(() => tf.log(tf.scalar(-1)), [w], optimizer, scheduler, { step: 1, epoch: 0 }, options),
+ *   () => trainingStep(() => tf.log(tf.neg(w)), [w], optimizer, scheduler, { step: 1, epoch: 0 }, options),
  *   Error,
  *   "training loss is NaN at step 2 (epoch 1)",
  * );
