@@ -4,7 +4,7 @@
  *
  * | layer     | folders                                                                  |
  * | --------- | ------------------------------------------------------------------------ |
- * | base      | lib/*.ts (argmax, random, fs, atomic_write, progress, backend, losses…), tf/, testing/, fast/switch.ts |
+ * | base      | lib/*.ts (random, fs, backend, losses…), tf/, testing/, fast/switch.ts   |
  * | data      | data/                                                                    |
  * | metrics   | metrics/                                                                 |
  * | seqeval   | seqeval/ (scores built on metrics/)                                      |

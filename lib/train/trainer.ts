@@ -258,12 +258,12 @@ export class Trainer<I> {
         const batches = epochBatches();
         for (let b = 0; b < batches.length && !stop && step < totalSteps; b++) {
           const batch = batches[b];
-          const loss = this.#step(batch, variables, optimizer, scheduler, rng, step, epoch);
+          const done = this.#step(batch, variables, optimizer, scheduler, rng, step, epoch);
 
-          lastGradNorm = loss.gradNorm;
+          lastGradNorm = done.gradNorm;
           step++;
-          lossSum += loss.loss;
-          logLossSum += loss.loss;
+          lossSum += done.loss;
+          logLossSum += done.loss;
           logCount++;
           bar?.tick();
           const fractional = epoch + (b + 1) / batches.length;
