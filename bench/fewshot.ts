@@ -27,7 +27,7 @@ import { UseLiteEncoder } from "../lib/encoders/use_lite/mod.ts";
 import { loadDataset } from "../lib/data/load.ts";
 import { sampleDataset, subsample } from "../lib/data/split.ts";
 import { type SingleLabelDataset, withInputs } from "../lib/data/dataset.ts";
-import { featureBody } from "../lib/heads/body.ts";
+import { featureBody } from "../lib/encoders/body.ts";
 import { createClassifier } from "../lib/heads/model.ts";
 import { Trainer } from "../lib/train/trainer.ts";
 import { argmax } from "../lib/train/predict.ts";

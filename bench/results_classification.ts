@@ -16,7 +16,7 @@ import { loadUseLite } from "../lib/encoders/use_lite/mod.ts";
 import { type PairDataset, type SingleLabelDataset, withInputs } from "../lib/data/dataset.ts";
 import { loadDataset } from "../lib/data/load.ts";
 import { subsample } from "../lib/data/split.ts";
-import { featureBody } from "../lib/heads/body.ts";
+import { featureBody } from "../lib/encoders/body.ts";
 import { createClassifier } from "../lib/heads/model.ts";
 import { Trainer } from "../lib/train/trainer.ts";
 import { CHAPTER_TRAINING_ARGS, chapterComputeMetrics } from "../tools/demo/single_label.ts";

@@ -137,9 +137,9 @@ export {
   type TransformersEncoderOptions,
   TransformersTokenizer,
 } from "./encoders/transformers/mod.ts";
+export { cacheDir } from "./cache_dir.ts";
 export {
   cachedEmbed,
-  cacheDir,
   type CacheOptions,
   clearEmbeddingCache,
   embeddingCacheDir,
@@ -159,7 +159,6 @@ export { Linear } from "./heads/linear.ts";
 export {
   ClassificationHead,
   type ClassificationHeadConfig,
-  type ForwardOptions,
   type HeadActivation,
 } from "./heads/classification_head.ts";
 export { checkProblemType, type LabelMaps, labelMaps, type ProblemType } from "./heads/labels.ts";
@@ -168,9 +167,10 @@ export {
   type BodyLevel,
   featureBody,
   type FeatureBodyOptions,
+  type ForwardOptions,
   tokenFeatureBody,
   type WordsBody,
-} from "./heads/body.ts";
+} from "./encoders/body.ts";
 export {
   ClassifierModel,
   createClassifier,
@@ -197,6 +197,12 @@ export {
 } from "./train/optimizer.ts";
 export { getLinearScheduleWithWarmup, LambdaLR, linearWarmupLambda } from "./train/schedule.ts";
 export { clipGradNorm, type ClippedGrads } from "./train/clip.ts";
+export {
+  type StepPosition,
+  type StepResult,
+  trainingStep,
+  type TrainingStepOptions,
+} from "./train/step.ts";
 export { type EncodedLabels, encodeLabels, IGNORE_INDEX, type LabelInput } from "./train/data.ts";
 export { type LossFunction, makeLoss } from "./train/loss.ts";
 export {
@@ -211,14 +217,14 @@ export {
   type TrainerOptions,
   type TrainOutput,
 } from "./train/trainer.ts";
+export { atomicWriteFile } from "./atomic_write.ts";
 export {
-  atomicWriteFile,
   encodeSafetensors,
   readSafetensors,
   type SafetensorsFile,
   type TensorData,
   writeSafetensors,
-} from "./train/safetensors.ts";
+} from "./safetensors.ts";
 export {
   CHECKPOINT_FORMAT,
   type CheckpointConfig,
@@ -229,16 +235,20 @@ export {
 } from "./train/checkpoint.ts";
 export {
   argmax,
-  type EntitySpan,
+  checkEncoder,
   type LabelPrediction,
   logitsToPredictions,
   type MultiLabelPrediction,
   predict,
+  type PredictOptions,
+  softmax,
+} from "./train/predict.ts";
+export {
+  type EntitySpan,
   predictEntities,
   type PredictEntitiesOptions,
-  type PredictOptions,
   type TokenPrediction,
-} from "./train/predict.ts";
+} from "./ner/predict.ts";
 export {
   column,
   type ConllOptions,
@@ -361,7 +371,7 @@ export {
   oversampleRareLabels,
   type OversampleRareLabelsOptions,
 } from "./imbalance/multilabel_oversample.ts";
-export { IMBALANCE_STRATEGIES, type ImbalanceStrategy } from "./imbalance/strategies.ts";
+export { IMBALANCE_STRATEGIES, type ImbalanceStrategy } from "./train/imbalance_strategies.ts";
 export {
   applyThresholds,
   tuneThresholds,

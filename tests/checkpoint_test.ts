@@ -3,14 +3,14 @@ import { assertEquals, assertRejects } from "@std/assert";
 import { join } from "node:path";
 import { initBackend } from "../lib/backend.ts";
 import { Random } from "../lib/random.ts";
-import { type Body, featureBody } from "../lib/heads/body.ts";
+import { type Body, featureBody } from "../lib/encoders/body.ts";
 import {
   type ClassifierModel,
   createClassifier,
   createMultiTaskModel,
 } from "../lib/heads/model.ts";
 import { loadCheckpoint, readCheckpointConfig, saveCheckpoint } from "../lib/train/checkpoint.ts";
-import { readSafetensors, writeSafetensors } from "../lib/train/safetensors.ts";
+import { readSafetensors, writeSafetensors } from "../lib/safetensors.ts";
 import { Trainer } from "../lib/train/trainer.ts";
 import { argmax, predict } from "../lib/train/predict.ts";
 import { classificationReport } from "../lib/metrics/report.ts";

@@ -4,7 +4,7 @@ import { initBackend } from "../lib/backend.ts";
 import { Random } from "../lib/random.ts";
 import { Linear } from "../lib/heads/linear.ts";
 import { ClassificationHead } from "../lib/heads/classification_head.ts";
-import { featureBody, tokenFeatureBody } from "../lib/heads/body.ts";
+import { featureBody, tokenFeatureBody } from "../lib/encoders/body.ts";
 import { createClassifier, createMultiTaskModel } from "../lib/heads/model.ts";
 import { labelMaps } from "../lib/heads/labels.ts";
 

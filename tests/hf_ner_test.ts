@@ -6,10 +6,10 @@ import { assert, assertEquals, assertLess, assertRejects } from "@std/assert";
 import { CONLL_TAGS } from "../lib/data/registry.ts";
 import { loadDataset } from "../lib/data/load.ts";
 import type { TokenDataset } from "../lib/data/dataset.ts";
-import type { WordsBody } from "../lib/heads/body.ts";
+import type { WordsBody } from "../lib/encoders/body.ts";
 import { AutoModelForTokenClassification } from "../lib/models/auto.ts";
 import { trainTokenClassifier } from "../lib/ner/fine_tune.ts";
-import { predictEntities } from "../lib/train/predict.ts";
+import { predictEntities } from "../lib/ner/predict.ts";
 import * as seqeval from "../lib/seqeval/mod.ts";
 
 const BERT_TOK = new URL("./fixtures/hf/bert-tok", import.meta.url).pathname;

@@ -11,7 +11,7 @@ import {
   type PreTrainedClassifier,
 } from "../lib/models/auto.ts";
 import type { TextInput } from "../lib/models/batch.ts";
-import type { WordsBody } from "../lib/heads/body.ts";
+import type { WordsBody } from "../lib/encoders/body.ts";
 import { tokenizeAndAlignLabels } from "../lib/ner/fine_tune.ts";
 import { dataCollatorForTokenClassification } from "../lib/train/collator.ts";
 import { makeLoss } from "../lib/train/loss.ts";
@@ -19,7 +19,7 @@ import { AdamW } from "../lib/train/optimizer.ts";
 import { Trainer } from "../lib/train/trainer.ts";
 import { encodeLabels } from "../lib/train/data.ts";
 import { resolveTrainingArguments } from "../lib/train/training_args.ts";
-import { readSafetensors } from "../lib/train/safetensors.ts";
+import { readSafetensors } from "../lib/safetensors.ts";
 import { registerKitGradients } from "../lib/tf/gradients.ts";
 
 await initBackend({ quiet: true });

@@ -3,7 +3,7 @@ import { assert, assertEquals, assertGreater, assertLess, assertThrows } from "@
 import { CONLL_TAGS } from "../lib/data/registry.ts";
 import { loadDataset } from "../lib/data/load.ts";
 import type { TokenDataset } from "../lib/data/dataset.ts";
-import { tokenFeatureBody } from "../lib/heads/body.ts";
+import { tokenFeatureBody } from "../lib/encoders/body.ts";
 import { createClassifier } from "../lib/heads/model.ts";
 import { TrainableUseLite } from "../lib/encoders/use_lite/trainable.ts";
 import { computeNerMetrics } from "../lib/ner/metrics.ts";
@@ -11,7 +11,7 @@ import { tokenizeAndAlignLabels, trainTokenClassifier } from "../lib/ner/fine_tu
 import { dataCollatorForTokenClassification } from "../lib/train/collator.ts";
 import { loadCheckpoint, saveCheckpoint } from "../lib/train/checkpoint.ts";
 import { makeLoss } from "../lib/train/loss.ts";
-import { predictEntities } from "../lib/train/predict.ts";
+import { predictEntities } from "../lib/ner/predict.ts";
 import { resolveTrainingArguments } from "../lib/train/training_args.ts";
 import * as seqeval from "../lib/seqeval/mod.ts";
 

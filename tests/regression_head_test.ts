@@ -1,7 +1,7 @@
 import { assert, assertAllClose, assertEquals, assertThrows } from "@std/assert";
 import * as tf from "@tensorflow/tfjs";
 import { initBackend } from "../lib/backend.ts";
-import { featureBody } from "../lib/heads/body.ts";
+import { featureBody } from "../lib/encoders/body.ts";
 import { createClassifier } from "../lib/heads/model.ts";
 import { mseLoss } from "../lib/losses.ts";
 import { pearsonCorrelation } from "../lib/metrics/correlation.ts";

@@ -3,11 +3,11 @@ import { assert, assertAllClose, assertEquals, assertThrows } from "@std/assert"
 import { wordFeatures } from "../lib/ner/word_features.ts";
 import { subsampleMinority } from "../lib/imbalance/minority_share.ts";
 import { oversampleRareLabels } from "../lib/imbalance/multilabel_oversample.ts";
-import { IMBALANCE_STRATEGIES } from "../lib/imbalance/strategies.ts";
+import { IMBALANCE_STRATEGIES } from "../lib/train/imbalance_strategies.ts";
 import { applyThresholds, tuneThresholds } from "../lib/metrics/thresholds.ts";
 import { formatMeanStd, meanStd, median } from "../lib/metrics/summary.ts";
 import { fitPredict } from "../lib/train/fit_predict.ts";
-import { featureBody, tokenFeatureBody } from "../lib/heads/body.ts";
+import { featureBody, tokenFeatureBody } from "../lib/encoders/body.ts";
 import { resolveTrainingArguments } from "../lib/train/training_args.ts";
 import { Random } from "../lib/random.ts";
 

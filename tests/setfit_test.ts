@@ -1,6 +1,7 @@
 import * as tf from "@tensorflow/tfjs";
 import { join } from "node:path";
 import {
+  assert,
   assertAllClose,
   assertEquals,
   assertGreater,
@@ -14,13 +15,17 @@ import { type Dataset, fromDict } from "../lib/data/dataset.ts";
 import { LogisticRegression } from "../lib/setfit/logistic_regression.ts";
 import {
   contrastiveLoss,
+  type ContrastivePair,
   cosineSimilarityLoss,
   generatePairs,
   LogisticHead,
   SetFitModel,
   SetFitTrainer,
+  trainContrastive,
   uniquePairs,
 } from "../lib/setfit/mod.ts";
+import type { Body } from "../lib/encoders/body.ts";
+import { registerKitGradients } from "../lib/tf/gradients.ts";
 import { pca } from "../lib/setfit/pca.ts";
 
 await initBackend({ quiet: true });
@@ -152,6 +157,35 @@ Deno.test("losses: bad input", () => {
   assertThrows(() => cosineSimilarityLoss(u, u, [1, 0]), Error, "2 values for a batch of 1");
   assertThrows(() => contrastiveLoss(u, u, [1], { margin: -1 }), Error, "margin");
   tf.dispose([u, v]);
+});
+
+Deno.test("trainContrastive: a NaN loss stops stage 1 as it stops the Trainer, before any update", async () => {
+  registerKitGradients(); // gather's gradient on wasm, as the trainable encoders register it
+  // A toy body: a trainable scale on fixed two-number features; "bad" reads NaN.
+  const w = tf.variable(tf.tensor1d([1, 1]));
+  const features: Record<string, number[]> = { good: [1, 2], fine: [2, 1], bad: [NaN, 1] };
+  const body: Body<string> = {
+    name: "toy",
+    hiddenSize: 2,
+    level: "sequence",
+    trainableVariables: () => [w],
+    forward: (texts) => tf.mul(tf.tensor2d(texts.map((t) => features[t])), w),
+  };
+  const pairs: ContrastivePair[] = [{ i: 0, j: 1, label: 1 }, { i: 1, j: 2, label: 0 }];
+  const texts = ["good", "fine", "bad"];
+  // the clean pair alone trains (finite loss, w moves)
+  const ok = await trainContrastive(body, texts, pairs.slice(0, 1), { progress: false });
+  assertEquals(ok.steps, 1);
+  assert(Number.isFinite(ok.losses[0]));
+  const before = w.dataSync().slice();
+  await assertRejects(
+    () =>
+      trainContrastive(body, texts, pairs, { batchSize: 2, learningRate: 1e-3, progress: false }),
+    Error,
+    "training loss is NaN at step 1 (epoch 1); lower learningRate (0.001) or check the inputs for NaN",
+  );
+  assertEquals(w.dataSync(), before);
+  w.dispose();
 });
 
 Deno.test("LogisticHead: same probabilities as LogisticRegression; JSON round trip; dimension check", () => {

@@ -5,7 +5,7 @@ import { assertEquals, assertRejects } from "@std/assert";
 import { initBackend } from "../lib/backend.ts";
 import type { TokenFeatures } from "../lib/encoders/types.ts";
 import { argmax } from "../lib/train/predict.ts";
-import { tokenFeatureBody } from "../lib/heads/body.ts";
+import { tokenFeatureBody } from "../lib/encoders/body.ts";
 import { alignLabels, wordPredictions } from "../lib/ner/align.ts";
 import { fitPredictTags, TOKEN_HEAD_INPUTS } from "../lib/ner/token_head.ts";
 import { wordFeatures } from "../lib/ner/word_features.ts";

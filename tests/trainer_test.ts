@@ -76,7 +76,7 @@ for (const fused of [true, false]) {
 // The Trainer on seeded Gaussian clusters (frozen-feature regime) and a small trainable body.
 
 import { Random } from "../lib/random.ts";
-import { type Body, featureBody, tokenFeatureBody } from "../lib/heads/body.ts";
+import { type Body, featureBody, tokenFeatureBody } from "../lib/encoders/body.ts";
 import { createClassifier, createMultiTaskModel } from "../lib/heads/model.ts";
 import { Trainer } from "../lib/train/trainer.ts";
 import type { ComputeMetrics, EvalPrediction } from "../lib/train/trainer.ts";

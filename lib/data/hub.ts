@@ -8,7 +8,7 @@
 import { parquetMetadata, parquetReadObjects } from "hyparquet";
 import { join } from "node:path";
 import { atomicWriteFile } from "../atomic_write.ts";
-import { cacheDir } from "../encoders/cache.ts";
+import { cacheDir } from "../cache_dir.ts";
 
 /** Where and how to reach the hub. */
 export interface HubOptions {

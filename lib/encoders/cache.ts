@@ -6,8 +6,8 @@
  * @module
  */
 import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { atomicWriteFile } from "../atomic_write.ts";
+import { cacheDir } from "../cache_dir.ts";
 
 /** Options for {@linkcode cachedEmbed}. */
 export interface CacheOptions {
@@ -15,26 +15,6 @@ export interface CacheOptions {
   dir?: string;
   /** `false` skips the cache: every text is embedded (default `true`). */
   enabled?: boolean;
-}
-
-/**
- * The kit's cache root: `KIT_CACHE_DIR`, else `.cache/` at the repository root (or in the
- * working directory when the kit is not loaded from disk).
- *
- * @example
- * ```ts
- * import { assert } from "@std/assert";
- * import { cacheDir } from "./cache.ts";
- * assert(cacheDir().length > 0);
- * ```
- */
-export function cacheDir(): string {
-  const fromEnv = Deno.env.get("KIT_CACHE_DIR");
-  if (fromEnv) return fromEnv;
-  const root = new URL("../..", import.meta.url);
-  return root.protocol === "file:"
-    ? join(fileURLToPath(root), ".cache")
-    : join(Deno.cwd(), ".cache");
 }
 
 /**

@@ -4,6 +4,13 @@
  * code that gives the same numbers (tests prove it) and is used while this switch is on. It is on
  * by default; `initBackend({ fastPath: false })`, {@linkcode setFastPath} or the environment
  * variable `KIT_FAST_PATH=0` (e.g. to run a test file on the reference path) turns it off.
+ *
+ * Layering (tests/layers_test.ts): lib/ imports only run downward, and `lib/fast/` is the one
+ * documented exception. Each fast module speeds up one reference module, its twin (`clip.ts` →
+ * `train/clip.ts`, `adamw.ts` → `train/optimizer.ts`, …), and sits in its twin's layer: the twin
+ * imports it and switches to it here; nothing else but `lib/mod.ts` does; and the fast module
+ * may import *types* from its twin, never values (that would be an import cycle). This switch
+ * itself is a base module that every layer may import.
  * @module
  */
 

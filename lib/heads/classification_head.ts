@@ -5,6 +5,7 @@
  * @module
  */
 import * as tf from "@tensorflow/tfjs";
+import type { ForwardOptions } from "../encoders/body.ts";
 import type { Random } from "../random.ts";
 import { dropout } from "../tf/dropout.ts";
 import { Linear } from "./linear.ts";
@@ -24,14 +25,6 @@ export interface ClassificationHeadConfig {
   hiddenSizes?: number[];
   /** Activation after each hidden layer (default `"tanh"`, as RoBERTa's head). */
   activation?: HeadActivation;
-}
-
-/** Options of a forward pass. */
-export interface ForwardOptions {
-  /** Apply dropout (default `false`). */
-  training?: boolean;
-  /** Seed for the dropout masks of this pass (default 0); vary it per step. */
-  seed?: number;
 }
 
 /**

@@ -6,12 +6,8 @@
  */
 import * as tf from "@tensorflow/tfjs";
 import { Random } from "../random.ts";
-import type { Body, BodyLevel } from "./body.ts";
-import {
-  ClassificationHead,
-  type ForwardOptions,
-  type HeadActivation,
-} from "./classification_head.ts";
+import type { Body, BodyLevel, ForwardOptions } from "../encoders/body.ts";
+import { ClassificationHead, type HeadActivation } from "./classification_head.ts";
 import { checkProblemType, type LabelMaps, labelMaps, type ProblemType } from "./labels.ts";
 
 /** The name of the only head of a single-task model. */
@@ -74,7 +70,7 @@ export interface ModelConfig {
  * @example
  * ```ts
  * import { assert } from "@std/assert";
- * import { featureBody } from "./body.ts";
+ * import { featureBody } from "../encoders/body.ts";
  * import { createClassifier } from "./model.ts";
  * const model = createClassifier(featureBody({ name: "toy", hiddenSize: 4 }), {
  *   labels: ["negative", "positive"],
@@ -244,7 +240,7 @@ export class ClassifierModel<I> {
  * @example
  * ```ts
  * import { assert } from "@std/assert";
- * import { tokenFeatureBody } from "./body.ts";
+ * import { tokenFeatureBody } from "../encoders/body.ts";
  * import { createClassifier } from "./model.ts";
  * const ner = createClassifier(tokenFeatureBody({ name: "toy", hiddenSize: 3 }), {
  *   labels: ["O", "B-PER", "I-PER"],
@@ -267,7 +263,7 @@ export function createClassifier<I>(
  * @example
  * ```ts
  * import { assert } from "@std/assert";
- * import { featureBody } from "./body.ts";
+ * import { featureBody } from "../encoders/body.ts";
  * import { createMultiTaskModel } from "./model.ts";
  * const model = createMultiTaskModel(featureBody({ name: "toy", hiddenSize: 4 }), {
  *   sentiment: { labels: ["negative", "neutral", "positive"] },

@@ -1,7 +1,8 @@
 /**
- * Class imbalance (Section 16.6.5): class weights for the loss, seeded resampling, the chapter's
- * strategy table as Trainer settings, and the helpers of its experiments (a minority share,
- * rare-tag oversampling for multi-label data).
+ * Class imbalance (Section 16.6.5): class weights for the loss, seeded resampling, and the
+ * helpers of its experiments (a minority share, rare-tag oversampling for multi-label data). The
+ * chapter's strategy table, being Trainer settings, lives one layer up in
+ * `lib/train/imbalance_strategies.ts`.
  *
  * @example
  * ```ts
@@ -28,7 +29,6 @@ export {
 } from "./samplers.ts";
 export { subsampleMinority, type SubsampleMinorityOptions } from "./minority_share.ts";
 export { oversampleRareLabels, type OversampleRareLabelsOptions } from "./multilabel_oversample.ts";
-export { IMBALANCE_STRATEGIES, type ImbalanceStrategy } from "./strategies.ts";
 export {
   augmentMinority,
   type AugmentMinorityOptions,

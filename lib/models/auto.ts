@@ -15,7 +15,7 @@ import { ClassifierModel, DEFAULT_TASK, type ParameterCounts } from "../heads/mo
 import { labelMaps } from "../heads/labels.ts";
 import type { ProblemType } from "../heads/labels.ts";
 import { Random } from "../random.ts";
-import type { TensorData } from "../train/safetensors.ts";
+import type { TensorData } from "../safetensors.ts";
 import type { TextInput, TruncationStrategy } from "./batch.ts";
 import { architectureName, basePrefix, parseConfig, type TransformerConfig } from "./config.ts";
 import { encoderParams } from "./encoder.ts";

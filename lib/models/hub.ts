@@ -7,7 +7,7 @@
 import { join, resolve } from "node:path";
 import { atomicWriteFile } from "../atomic_write.ts";
 import { HubUnreachableError } from "../data/hub.ts";
-import { cacheDir as kitCacheDir } from "../encoders/cache.ts";
+import { cacheDir as kitCacheDir } from "../cache_dir.ts";
 import { isDirectory, isFile } from "../fs.ts";
 import { progress, type ProgressMode } from "../progress.ts";
 import { TOKENIZER_FILES } from "./save_pretrained.ts";

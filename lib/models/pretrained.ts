@@ -7,8 +7,7 @@
  */
 import * as tf from "@tensorflow/tfjs";
 import type { TransformersTokenizer } from "../encoders/transformers/tokenizer.ts";
-import type { Body, WordsBody } from "../heads/body.ts";
-import type { ForwardOptions } from "../heads/classification_head.ts";
+import type { Body, ForwardOptions, WordsBody } from "../encoders/body.ts";
 import {
   encodeInputs,
   encodeWords,

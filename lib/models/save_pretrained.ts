@@ -9,7 +9,7 @@ import type * as tf from "@tensorflow/tfjs";
 import { join } from "node:path";
 import { atomicWriteFile } from "../atomic_write.ts";
 import { isFile } from "../fs.ts";
-import { type TensorData, writeSafetensors } from "../train/safetensors.ts";
+import { type TensorData, writeSafetensors } from "../safetensors.ts";
 import { toConfigJson, type TransformerConfig } from "./config.ts";
 import { WEIGHTS_NAME } from "./weights.ts";
 

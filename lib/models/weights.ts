@@ -8,7 +8,7 @@
 import { join } from "node:path";
 import { isFile } from "../fs.ts";
 import type { Random } from "../random.ts";
-import { readSafetensors, type TensorData } from "../train/safetensors.ts";
+import { readSafetensors, type TensorData } from "../safetensors.ts";
 
 /** How a parameter starts when the checkpoint lacks it (transformers' `_init_weights`). */
 export type InitKind = "normal" | "zeros" | "ones";

@@ -7,7 +7,7 @@
  * @module
  */
 import type { Dataset } from "../data/dataset.ts";
-import type { WordsBody } from "../heads/body.ts";
+import type { WordsBody } from "../encoders/body.ts";
 import { type ClassifierModel, createClassifier } from "../heads/model.ts";
 import { type ComputeMetrics, Trainer, type TrainOutput } from "../train/trainer.ts";
 import type { TrainingArguments } from "../train/training_args.ts";

@@ -7,7 +7,7 @@
  */
 import { argmax } from "../train/predict.ts";
 import type { TokenFeatures } from "../encoders/types.ts";
-import type { Body } from "../heads/body.ts";
+import type { Body } from "../encoders/body.ts";
 import { fitPredict } from "../train/fit_predict.ts";
 import type { TrainingArguments } from "../train/training_args.ts";
 import { alignLabels, wordPredictions } from "./align.ts";
@@ -64,7 +64,7 @@ export interface FitPredictTagsOptions {
  * @example
  * ```ts
  * import { assertEquals } from "@std/assert";
- * import { tokenFeatureBody } from "../heads/body.ts";
+ * import { tokenFeatureBody } from "../encoders/body.ts";
  * import { fitPredictTags } from "./token_head.ts";
  * // Two words: "Wash ington" is one B-LOC word in two pieces, "is" an O word.
  * const v = (...x: number[]) => new Float32Array(x);

@@ -2,16 +2,17 @@
  * SetFit's first stage: fine-tune a sentence encoder (the body) on contrastive pairs, as
  * sentence-transformers' `fit` does it for SetFit: shuffled batches of pairs each epoch, AdamW
  * (weight decay 0.01), linear warmup over the first 10 % of steps then linear decay, gradients
- * clipped to global norm 1.
+ * clipped to global norm 1. Each step is the Trainer's `trainingStep` (lib/train/step.ts), so a
+ * non-finite loss stops training here as it does there.
  * @module
  */
 import * as tf from "@tensorflow/tfjs";
-import type { Body } from "../heads/body.ts";
+import type { Body } from "../encoders/body.ts";
 import { progress as progressBar } from "../progress.ts";
 import { Random } from "../random.ts";
-import { clipGradNorm } from "../train/clip.ts";
 import { AdamW } from "../train/optimizer.ts";
 import { getLinearScheduleWithWarmup } from "../train/schedule.ts";
+import { trainingStep } from "../train/step.ts";
 import { contrastiveLoss, cosineSimilarityLoss, type DistanceMetric } from "./losses.ts";
 import type { ContrastivePair } from "./pairs.ts";
 
@@ -30,7 +31,7 @@ export interface ContrastiveTrainingOptions {
   weightDecay?: number;
   /** Share of the steps with a linear warmup (default 0.1). */
   warmupProportion?: number;
-  /** Global gradient-norm clip (default 1). */
+  /** Global gradient-norm clip (default 1; 0 turns clipping off, as in the Trainer). */
   maxGradNorm?: number;
   /** `"cosineSimilarity"` (default) or `"contrastive"`. */
   loss?: ContrastiveLossName;
@@ -125,6 +126,10 @@ export async function trainContrastive(
     Math.ceil(total * warmupProportion),
     total,
   );
+  const pairLoss: PairLoss = (u, v, y) =>
+    loss === "cosineSimilarity"
+      ? cosineSimilarityLoss(u, v, y)
+      : contrastiveLoss(u, v, y, { margin, distanceMetric });
   const rng = new Random(seed);
   const bar = progress ? progressBar(total, { label: "contrastive steps" }) : undefined;
   const losses: number[] = [];
@@ -134,19 +139,14 @@ export async function trainContrastive(
       const order = rng.permutation(pairs.length);
       for (let b = 0; b < order.length && losses.length < total; b += batchSize) {
         const batch = order.slice(b, b + batchSize).map((k) => pairs[k]);
-        const value = step(
-          body,
-          texts,
-          batch,
+        const { loss: value } = trainingStep(
+          batchLoss(body, texts, batch, pairLoss),
           variables,
-          (u, v, y) =>
-            loss === "cosineSimilarity"
-              ? cosineSimilarityLoss(u, v, y)
-              : contrastiveLoss(u, v, y, { margin, distanceMetric }),
           optimizer,
-          maxGradNorm,
+          scheduler,
+          { step: losses.length, epoch },
+          { maxGradNorm, learningRate },
         );
-        scheduler.step();
         losses.push(value);
         bar?.tick();
         // Let the event loop draw the progress bar and keep a notebook responsive.
@@ -162,30 +162,22 @@ export async function trainContrastive(
 
 type PairLoss = (u: tf.Tensor2D, v: tf.Tensor2D, y: number[]) => tf.Scalar;
 
-/** One optimizer step on a batch of pairs; returns the batch loss. */
-function step(
+/** The loss of a batch of pairs, each distinct text embedded once. */
+function batchLoss(
   body: Body<string>,
   texts: readonly string[],
   batch: ContrastivePair[],
-  variables: tf.Variable[],
   lossFn: PairLoss,
-  optimizer: AdamW,
-  maxGradNorm: number,
-): number {
+): () => tf.Scalar {
   const distinct = [...new Set(batch.flatMap((p) => [p.i, p.j]))];
   const row = new Map(distinct.map((k, r) => [k, r]));
-  const left = tf.tensor1d(batch.map((p) => row.get(p.i)!), "int32");
-  const right = tf.tensor1d(batch.map((p) => row.get(p.j)!), "int32");
   const y = batch.map((p) => p.label);
-  const { value, grads } = tf.variableGrads(() => {
+  // Called inside the gradient tape, which disposes the index tensors with the rest.
+  return () => {
     const emb = body.forward(distinct.map((k) => texts[k])) as tf.Tensor2D;
-    return lossFn(tf.gather(emb, left), tf.gather(emb, right), y);
-  }, variables);
-  const clipped = clipGradNorm(grads, maxGradNorm);
-  optimizer.step(clipped.grads);
-  const lossValue = value.dataSync()[0];
-  tf.dispose([value, left, right, grads, clipped.grads]);
-  return lossValue;
+    const rows = (side: "i" | "j") => tf.tensor1d(batch.map((p) => row.get(p[side])!), "int32");
+    return lossFn(tf.gather(emb, rows("i")), tf.gather(emb, rows("j")), y);
+  };
 }
 
 function positiveInteger(name: string, v: number): void {

@@ -6,7 +6,7 @@
  * the result is a {@linkcode LogisticHead}: predict, save and load need nothing new.
  * @module
  */
-import type { Body } from "../heads/body.ts";
+import type { Body } from "../encoders/body.ts";
 import { createClassifier } from "../heads/model.ts";
 import { checkLabelArray, type Label, uniqueLabels } from "../metrics/validation.ts";
 import { Trainer } from "../train/trainer.ts";
@@ -42,7 +42,7 @@ export interface DifferentiableHeadOptions {
  * @example
  * ```ts
  * import { assertEquals } from "@std/assert";
- * import { featureBody } from "../heads/body.ts";
+ * import { featureBody } from "../encoders/body.ts";
  * import { trainDifferentiableHead } from "./differentiable_head.ts";
  * const X = [[1, 0], [0.9, 0.2], [0, 1], [0.1, 0.9], [-1, -1], [-0.8, -1]].map((r) => new Float32Array(r));
  * const head = await trainDifferentiableHead(featureBody({ name: "toy", hiddenSize: 2 }), X,

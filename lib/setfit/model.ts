@@ -7,7 +7,7 @@
  */
 import * as tf from "@tensorflow/tfjs";
 import { join } from "node:path";
-import { type Body, featureBody } from "../heads/body.ts";
+import { type Body, featureBody } from "../encoders/body.ts";
 import type { Encoder } from "../encoders/types.ts";
 import { TrainableUseLite, type UseLitePart } from "../encoders/use_lite/mod.ts";
 import {
@@ -15,12 +15,8 @@ import {
   type TransformersEncoderOptions,
 } from "../encoders/transformers/mod.ts";
 import type { Label } from "../metrics/validation.ts";
-import {
-  atomicWriteFile,
-  readSafetensors,
-  type TensorData,
-  writeSafetensors,
-} from "../train/safetensors.ts";
+import { atomicWriteFile } from "../atomic_write.ts";
+import { readSafetensors, type TensorData, writeSafetensors } from "../safetensors.ts";
 import { LogisticHead, type LogisticHeadState } from "./head.ts";
 import { type DifferentiableHeadOptions, trainDifferentiableHead } from "./differentiable_head.ts";
 import type { LogisticRegressionOptions } from "./logistic_regression.ts";

@@ -8,14 +8,10 @@
  */
 import * as tf from "@tensorflow/tfjs";
 import { join } from "node:path";
-import type { Body } from "../heads/body.ts";
+import type { Body } from "../encoders/body.ts";
 import { ClassifierModel, type ModelConfig } from "../heads/model.ts";
-import {
-  atomicWriteFile,
-  encodeSafetensors,
-  readSafetensors,
-  type TensorData,
-} from "./safetensors.ts";
+import { atomicWriteFile } from "../atomic_write.ts";
+import { encodeSafetensors, readSafetensors, type TensorData } from "../safetensors.ts";
 
 /** Bumped when the layout changes incompatibly. */
 export const CHECKPOINT_FORMAT = "kit-classifier-1";
@@ -37,7 +33,7 @@ export interface CheckpointConfig extends ModelConfig {
  * @example
  * ```ts
  * import { assert } from "@std/assert";
- * import { featureBody } from "../heads/body.ts";
+ * import { featureBody } from "../encoders/body.ts";
  * import { createClassifier } from "../heads/model.ts";
  * import { loadCheckpoint, saveCheckpoint } from "./checkpoint.ts";
  * const body = featureBody({ name: "toy", hiddenSize: 4 });
@@ -89,7 +85,7 @@ export async function saveCheckpoint<I>(
  * @example
  * ```ts
  * import { assert } from "@std/assert";
- * import { featureBody } from "../heads/body.ts";
+ * import { featureBody } from "../encoders/body.ts";
  * import { createClassifier } from "../heads/model.ts";
  * import { readCheckpointConfig, saveCheckpoint } from "./checkpoint.ts";
  * const model = createClassifier(featureBody({ name: "toy", hiddenSize: 2 }), { labels: ["a", "b"] });
@@ -130,7 +126,7 @@ export async function readCheckpointConfig(dir: string): Promise<CheckpointConfi
  * @example
  * ```ts
  * import { assert } from "@std/assert";
- * import { featureBody } from "../heads/body.ts";
+ * import { featureBody } from "../encoders/body.ts";
  * import { createClassifier } from "../heads/model.ts";
  * import { loadCheckpoint, saveCheckpoint } from "./checkpoint.ts";
  * const model = createClassifier(featureBody({ name: "toy", hiddenSize: 2 }), { labels: ["a", "b"] });
@@ -174,10 +170,10 @@ export async function loadCheckpoint<I>(dir: string, body: Body<I>): Promise<Cla
  * @example
  * ```ts
  * import { assert } from "@std/assert";
- * import { featureBody } from "../heads/body.ts";
+ * import { featureBody } from "../encoders/body.ts";
  * import { createClassifier } from "../heads/model.ts";
  * import { loadWeights } from "./checkpoint.ts";
- * import { writeSafetensors } from "./safetensors.ts";
+ * import { writeSafetensors } from "../safetensors.ts";
  * const model = createClassifier(featureBody({ name: "toy", hiddenSize: 1 }), { labels: ["a", "b"] });
  * const path = await Deno.makeTempFile();
  * await writeSafetensors(path, {

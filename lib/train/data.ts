@@ -4,7 +4,7 @@
  * @module
  */
 import type { Dataset } from "../data/dataset.ts";
-import type { BodyLevel } from "../heads/body.ts";
+import type { BodyLevel } from "../encoders/body.ts";
 import type { TaskHead } from "../heads/model.ts";
 
 /** The ignored label of token tasks (special tokens, padding, continuation pieces), as HF. */

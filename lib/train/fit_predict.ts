@@ -4,7 +4,7 @@
  * freed afterwards. A run is fully determined by its arguments and `seed`.
  * @module
  */
-import type { Body } from "../heads/body.ts";
+import type { Body } from "../encoders/body.ts";
 import { createClassifier, type TaskConfig } from "../heads/model.ts";
 import type { Dataset } from "../data/dataset.ts";
 import type { LabelInput } from "./data.ts";
@@ -43,7 +43,7 @@ export interface FitPredictResult<K extends TaskKind = "single"> {
  * @example
  * ```ts
  * import { assertEquals } from "@std/assert";
- * import { featureBody } from "../heads/body.ts";
+ * import { featureBody } from "../encoders/body.ts";
  * import { fitPredict } from "./fit_predict.ts";
  * const inputs = [[1, 0], [0.9, 0.2], [0, 1], [0.1, 0.9]].map((v) => new Float32Array(v));
  * const data = { inputs, labels: [0, 0, 1, 1] };

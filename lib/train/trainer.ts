@@ -16,7 +16,7 @@ import { type EncodedLabels, encodeLabels, type LabelInput } from "./data.ts";
 import { type LossFunction, makeLoss } from "./loss.ts";
 import { AdamW, type ParamGroupOptions } from "./optimizer.ts";
 import { LambdaLR, linearWarmupLambda } from "./schedule.ts";
-import { clipGradNorm } from "./clip.ts";
+import { type StepResult, trainingStep } from "./step.ts";
 import { saveCheckpoint } from "./checkpoint.ts";
 import {
   type ResolvedTrainingArguments,
@@ -137,7 +137,7 @@ interface Batch<I> {
  * @example
  * ```ts
  * import { assert } from "@std/assert";
- * import { featureBody } from "../heads/body.ts";
+ * import { featureBody } from "../encoders/body.ts";
  * import { createClassifier } from "../heads/model.ts";
  * import { Trainer } from "./trainer.ts";
  * const inputs = [[1, 0], [0.9, 0.1], [0, 1], [0.1, 0.8]].map((v) => new Float32Array(v));
@@ -295,13 +295,12 @@ export class Trainer<I, K extends TaskKind = "single"> {
         const batches = epochBatches();
         for (let b = 0; b < batches.length && !stop && step < totalSteps; b++) {
           const batch = batches[b];
-          const loss = this.#step(batch, variables, optimizer, rng, step, epoch);
+          const done = this.#step(batch, variables, optimizer, scheduler, rng, step, epoch);
 
-          lastGradNorm = loss.gradNorm;
-          scheduler.step();
+          lastGradNorm = done.gradNorm;
           step++;
-          lossSum += loss.value;
-          logLossSum += loss.value;
+          lossSum += done.loss;
+          logLossSum += done.loss;
           logCount++;
           bar?.tick();
           const fractional = epoch + (b + 1) / batches.length;
@@ -383,45 +382,26 @@ export class Trainer<I, K extends TaskKind = "single"> {
     batch: Batch<I>,
     variables: tf.Variable[],
     optimizer: AdamW,
+    scheduler: LambdaLR,
     rng: Random,
     step: number,
     epoch: number,
-  ): { value: number; gradNorm: number } {
+  ): StepResult {
     const lossFn = this.#losses.get(batch.task)!;
     const seed = rng.randInt(2 ** 31);
     const taskVars = variables.filter((v) => this.#belongsTo(v, batch.task));
-    const where = `step ${step + 1} (epoch ${epoch + 1}` +
-      `${batch.task === DEFAULT_TASK ? "" : `, task "${batch.task}"`})`;
-    let value: tf.Scalar;
-    let grads: tf.NamedTensorMap;
-    try {
-      ({ value, grads } = tf.variableGrads(() => {
+    const task = batch.task === DEFAULT_TASK ? undefined : batch.task;
+    return trainingStep(
+      () => {
         const logits = this.model.forward(batch.inputs, { training: true, seed, task: batch.task });
         return lossFn(logits, batch.labels);
-      }, taskVars));
-    } catch (e) {
-      throw new Error(`training failed at ${where}: ${(e as Error).message}`, { cause: e });
-    }
-    const loss = value.dataSync()[0];
-    value.dispose();
-    if (!Number.isFinite(loss)) {
-      tf.dispose(grads);
-      throw new Error(
-        `training loss is ${loss} at ${where}; ` +
-          `lower learningRate (${this.args.learningRate}) or check the inputs for NaN`,
-      );
-    }
-    let gradNorm = NaN;
-    let applied = grads;
-    if (this.args.maxGradNorm > 0) {
-      const clipped = clipGradNorm(grads, this.args.maxGradNorm);
-      gradNorm = clipped.totalNorm;
-      applied = clipped.grads;
-      tf.dispose(grads);
-    }
-    optimizer.step(applied);
-    tf.dispose(applied);
-    return { value: loss, gradNorm };
+      },
+      taskVars,
+      optimizer,
+      scheduler,
+      { step, epoch, task },
+      this.args,
+    );
   }
 
   #belongsTo(v: tf.Variable, task: string): boolean {

@@ -14,7 +14,7 @@ import { NODES, runGraph } from "../../lib/encoders/use_lite/model.ts";
 import { OnnxGraph } from "../../lib/onnx/graph.ts";
 import { loadOnnxRuntime } from "../../lib/onnx/runtime.ts";
 import { Random } from "../../lib/random.ts";
-import { writeSafetensors } from "../../lib/train/safetensors.ts";
+import { writeSafetensors } from "../../lib/safetensors.ts";
 import { coldStart, coldStartSpeed } from "./cold_start.ts";
 import { benchSentences } from "./sentences.ts";
 import { type BenchRow, median, ratio } from "./table.ts";

@@ -18,7 +18,7 @@ import { clipGradNorm } from "../../lib/train/clip.ts";
 import { crossEntropyLoss } from "../../lib/losses.ts";
 import { AdamW } from "../../lib/train/optimizer.ts";
 import { isFile } from "../../lib/fs.ts";
-import { type TensorData, writeSafetensors } from "../../lib/train/safetensors.ts";
+import { type TensorData, writeSafetensors } from "../../lib/safetensors.ts";
 import { benchSentences } from "./sentences.ts";
 import { type BenchRow, ratio } from "./table.ts";
 import { msPerStep } from "./train.ts";

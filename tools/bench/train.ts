@@ -10,11 +10,11 @@
  */
 import { join } from "node:path";
 import { initBackend } from "../../lib/backend.ts";
-import { type Body, featureBody } from "../../lib/heads/body.ts";
+import { type Body, featureBody } from "../../lib/encoders/body.ts";
 import { createClassifier } from "../../lib/heads/model.ts";
 import { Random } from "../../lib/random.ts";
 import { registerKitGradients } from "../../lib/tf/gradients.ts";
-import { writeSafetensors } from "../../lib/train/safetensors.ts";
+import { writeSafetensors } from "../../lib/safetensors.ts";
 import { Trainer } from "../../lib/train/trainer.ts";
 import { benchSentences } from "./sentences.ts";
 import { encoderStep } from "./encoder_step.ts";

@@ -9,7 +9,7 @@ import * as tf from "@tensorflow/tfjs";
 import { loadDataset } from "../../lib/data/load.ts";
 import { type SingleLabelDataset, withInputs } from "../../lib/data/dataset.ts";
 import { loadUseLite } from "../../lib/encoders/use_lite/mod.ts";
-import { featureBody } from "../../lib/heads/body.ts";
+import { featureBody } from "../../lib/encoders/body.ts";
 import { augmentMinority, loadSynonyms } from "../../lib/imbalance/augment.ts";
 import { computeClassWeights } from "../../lib/imbalance/class_weights.ts";
 import { subsampleMinority } from "../../lib/imbalance/minority_share.ts";

@@ -9,7 +9,7 @@ import * as tf from "@tensorflow/tfjs";
 import { withInputs } from "../../lib/data/dataset.ts";
 import { loadDataset } from "../../lib/data/load.ts";
 import { loadUseLite } from "../../lib/encoders/use_lite/mod.ts";
-import { featureBody } from "../../lib/heads/body.ts";
+import { featureBody } from "../../lib/encoders/body.ts";
 import { createClassifier } from "../../lib/heads/model.ts";
 import {
   accuracyScore,

@@ -5,7 +5,7 @@
  * @module
  */
 import * as tf from "@tensorflow/tfjs";
-import { featureBody } from "../../lib/heads/body.ts";
+import { featureBody } from "../../lib/encoders/body.ts";
 import { createMultiTaskModel } from "../../lib/heads/model.ts";
 import { KIT_LABELS } from "../../lib/data/registry.ts";
 import { crossEntropyLoss } from "../../lib/losses.ts";

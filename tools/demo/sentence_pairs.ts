@@ -16,7 +16,7 @@ import { embedPairFeatures, pairFeatureSize } from "../../lib/encoders/pair_feat
 import { formatPair } from "../../lib/encoders/transformers/pair.ts";
 import { TransformersTokenizer } from "../../lib/encoders/transformers/tokenizer.ts";
 import { loadUseLite } from "../../lib/encoders/use_lite/mod.ts";
-import { featureBody } from "../../lib/heads/body.ts";
+import { featureBody } from "../../lib/encoders/body.ts";
 import { createClassifier } from "../../lib/heads/model.ts";
 import { pearsonCorrelation, spearmanCorrelation } from "../../lib/metrics/correlation.ts";
 import { Trainer } from "../../lib/train/trainer.ts";

@@ -6,7 +6,7 @@
  */
 import { isAbsolute, join, resolve } from "node:path";
 import { isDirectory, isFile } from "../../fs.ts";
-import { cacheDir } from "../cache.ts";
+import { cacheDir } from "../../cache_dir.ts";
 
 /** Where to load a model or tokenizer from (Hugging Face `from_pretrained` options, camelCase). */
 export interface PretrainedSourceOptions {

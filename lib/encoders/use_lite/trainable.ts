@@ -7,7 +7,7 @@
  */
 import * as tf from "@tensorflow/tfjs";
 import { initBackend } from "../../backend.ts";
-import type { Body, WordsBody } from "../../heads/body.ts";
+import type { Body, WordsBody } from "../body.ts";
 import { registerKitGradients } from "../../tf/gradients.ts";
 import type { UseLiteLoadOptions } from "./encoder.ts";
 import { buildGraphModel, HIDDEN_SIZE, NODES, readUseLiteArtifacts, runGraph } from "./model.ts";

@@ -12,7 +12,7 @@ import { fileURLToPath } from "node:url";
 import { alignLabels } from "../../../lib/ner/align.ts";
 import { CONLL_TAGS } from "../../../lib/data/registry.ts";
 import { TrainableUseLite } from "../../../lib/encoders/use_lite/trainable.ts";
-import { type TensorData, writeSafetensors } from "../../../lib/train/safetensors.ts";
+import { type TensorData, writeSafetensors } from "../../../lib/safetensors.ts";
 import { headWeights, STRATEGIES, TAGS, WORDS } from "./batch.ts";
 
 const here = (name: string) => fileURLToPath(new URL(name, import.meta.url));

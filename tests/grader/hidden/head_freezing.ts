@@ -1,6 +1,6 @@
 // Hidden cases of the head-and-freezing exercise; the kit's own head (lib/heads) is the oracle
 // for head sizes.
-import { featureBody } from "../../../lib/heads/body.ts";
+import { featureBody } from "../../../lib/encoders/body.ts";
 import { createClassifier } from "../../../lib/heads/model.ts";
 import { bertBase } from "../../../exercises/head_freezing/public_cases.ts";
 import { expectEqual } from "../../../lib/grade/expect.ts";

@@ -5,10 +5,7 @@
  * raw little-endian data, as the reference implementation writes them.
  * @module
  */
-import { atomicWriteFile } from "../atomic_write.ts";
-
-// Re-exported: checkpoints and SetFit models import it from here with the safetensors writer.
-export { atomicWriteFile };
+import { atomicWriteFile } from "./atomic_write.ts";
 
 /** A float32 tensor: its dimensions and row-major values. */
 export interface TensorData {

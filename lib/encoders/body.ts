@@ -6,8 +6,15 @@
  * @module
  */
 import * as tf from "@tensorflow/tfjs";
-import type { Encoding } from "../encoders/types.ts";
-import type { ForwardOptions } from "./classification_head.ts";
+import type { Encoding } from "./types.ts";
+
+/** Options of a forward pass. */
+export interface ForwardOptions {
+  /** Apply dropout (default `false`). */
+  training?: boolean;
+  /** Seed for the dropout masks of this pass (default 0); vary it per step. */
+  seed?: number;
+}
 
 /** Pooled (`[batch, hidden]`) or per-token (`[batch, tokens, hidden]`) representations. */
 export type BodyLevel = "sequence" | "token";

@@ -5,7 +5,7 @@
  * not a training setting.
  * @module
  */
-import type { TrainingArguments } from "../train/training_args.ts";
+import type { TrainingArguments } from "./training_args.ts";
 
 /** One row of the strategy table. */
 export interface ImbalanceStrategy {
@@ -27,7 +27,7 @@ export interface ImbalanceStrategy {
  * @example
  * ```ts
  * import { assertEquals } from "@std/assert";
- * import { IMBALANCE_STRATEGIES } from "./strategies.ts";
+ * import { IMBALANCE_STRATEGIES } from "./imbalance_strategies.ts";
  * assertEquals(
  *   IMBALANCE_STRATEGIES.map((s) => s.name).join(),
  *   "cross-entropy,weighted loss,oversampling,undersampling,focal loss",
