@@ -6,6 +6,7 @@
  * variable `KIT_FAST_PATH=0` (e.g. to run a test file on the reference path) turns it off.
  * @module
  */
+import { ArgumentError } from "../errors.ts";
 
 let enabled = fromEnvironment();
 
@@ -31,7 +32,7 @@ function fromEnvironment(): boolean {
  */
 export function setFastPath(on: boolean): void {
   if (typeof on !== "boolean") {
-    throw new TypeError(`setFastPath(on): on is ${JSON.stringify(on)}; use true or false`);
+    throw new ArgumentError("on", on, "setFastPath needs a boolean", "use true or false");
   }
   enabled = on;
 }

@@ -4,6 +4,7 @@
  * freed afterwards. A run is fully determined by its arguments and `seed`.
  * @module
  */
+import { ArgumentError } from "../errors.ts";
 import type { Body } from "../heads/body.ts";
 import { createClassifier, type TaskConfig } from "../heads/model.ts";
 import type { Dataset } from "./data.ts";
@@ -59,7 +60,12 @@ export interface FitPredictResult {
 export async function fitPredict<I>(options: FitPredictOptions<I>): Promise<FitPredictResult> {
   const { body, task, train, predict, args = {}, seed = 42 } = options;
   if (!Array.isArray(predict)) {
-    throw new Error(`fitPredict: predict must be an array of datasets, got ${typeof predict}`);
+    throw new ArgumentError(
+      "options.predict",
+      predict,
+      "is not an array of datasets",
+      "pass e.g. [testDataset]",
+    );
   }
   const model = createClassifier(body, task, { seed });
   try {
