@@ -18,7 +18,11 @@ function cut(text: string, max: number): string {
 
 function showItem(v: unknown): string {
   if (typeof v === "string") return JSON.stringify(cut(v, 20));
-  if (Array.isArray(v)) return `[${v.length} items]`;
+  if (Array.isArray(v)) {
+    // One level deep only: a row shows its first values, deeper rows their count.
+    const inner = v.slice(0, 3).map((x) => Array.isArray(x) ? `[${x.length}]` : showItem(x));
+    return `[${inner.join(", ")}${v.length > 3 ? ", …" : ""}]`;
+  }
   if (ArrayBuffer.isView(v)) {
     return `${v.constructor.name}(${(v as unknown as ArrayLike<unknown>).length})`;
   }

@@ -69,7 +69,7 @@ function resolvePosLabel(yTrue: Label[], posLabel: Label | undefined): Label {
     throw new ArgumentError(
       "yTrue",
       yTrue,
-      `takes values ${JSON.stringify(classes)} and posLabel is not given`,
+      "posLabel is not given and the labels are not {0, 1} or {-1, 1}",
       "make yTrue take values in {0, 1} or {-1, 1}, or pass posLabel",
     );
   }

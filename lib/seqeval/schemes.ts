@@ -39,7 +39,7 @@ export type Tag = [prefix: string, type: string];
  * import { parseTag } from "./schemes.ts";
  * console.log(parseTag("B-ORG-X", false)); // ["B", "ORG-X"]
  * console.log(parseTag("LOC-B", true)); // ["B", "LOC"]
- * console.log(parseTag("PER", false)); // "no prefix: tags look like B-TYPE, I-TYPE, ... or O"
+ * console.log(parseTag("PER", false)); // "no prefix"
  * ```
  */
 export function parseTag(tag: string, suffix: boolean): Tag | string {
@@ -50,9 +50,7 @@ export function parseTag(tag: string, suffix: boolean): Tag | string {
   if (n === 1) return known ? [prefix, NO_TYPE] : `no prefix (one of ${[...PREFIXES].join(", ")})`;
   const delimiter = suffix ? tag[n - 2] : tag[1];
   if (!known || delimiter !== "-") {
-    return suffix
-      ? "no suffix: tags look like TYPE-B, TYPE-I, ... or O"
-      : "no prefix: tags look like B-TYPE, I-TYPE, ... or O";
+    return suffix ? "no suffix" : "no prefix";
   }
   if (prefix === "O") return "O takes no entity type";
   const type = suffix ? tag.slice(0, n - 2) : tag.slice(2);
@@ -80,7 +78,8 @@ export function readTag(tag: unknown, where: string, suffix: boolean, strict: bo
   }
   const parsed = parseTag(tag, suffix);
   if (typeof parsed === "string") {
-    throw new ArgumentError(where, tag, parsed, "tags look like B-TYPE, I-TYPE, ... or O");
+    const form = suffix ? "TYPE-B, TYPE-I" : "B-TYPE, I-TYPE";
+    throw new ArgumentError(where, tag, parsed, `tags look like ${form}, ... or O`);
   }
   if (!strict && !DEFAULT_PREFIXES.includes(parsed[0])) {
     throw new ArgumentError(

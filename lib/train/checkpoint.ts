@@ -165,7 +165,7 @@ export async function loadCheckpoint<I>(dir: string, body: Body<I>): Promise<Cla
       "body.name",
       body.name,
       `${where} was trained on encoder "${config.encoderName}"`,
-      `load it onto encoder "${config.encoderName}"`,
+      `pass the body of encoder "${config.encoderName}"`,
     );
   }
   if (config.hiddenSize !== body.hiddenSize || config.level !== body.level) {

@@ -96,7 +96,7 @@ export async function runSeeds<S, R extends Record<string, unknown>>(
         fields ??= keys;
         if (keys.length === 0 || keys.join() !== fields.join()) {
           throw new ArgumentError(
-            `run(settings[${i}], ${seed})`,
+            `run(settings[${i}], seed ${seed})`,
             result,
             `${fn}: every run must return an object with the fields ${
               fields.join(", ") || "(some)"
