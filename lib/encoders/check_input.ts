@@ -13,7 +13,7 @@ import { ArgumentError } from "../errors.ts";
  * import { assertThrows } from "@std/assert";
  * import { checkArray } from "./check_input.ts";
  * checkArray(["a"], "texts");
- * assertThrows(() => checkArray("a" as unknown as string[], "texts"), Error, "texts must be an array");
+ * assertThrows(() => checkArray("a" as unknown as string[], "texts"), Error, 'texts = "a": is not an array');
  * ```
  */
 export function checkArray<T>(xs: T[], name: string): T[] {

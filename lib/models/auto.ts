@@ -485,15 +485,16 @@ async function loadClassifier<I>(
     );
   } catch (e) {
     base.dispose();
+    // The HF caller gives numLabels, not a task's labels: the fix is said in those terms.
     const hint = problemType === "regression" && labels.length !== 1
-      ? " (give numLabels: 1, and ignoreMismatchedSizes: true over a head of another size)"
-      : "";
+      ? "give numLabels: 1, and ignoreMismatchedSizes: true over a head of another size"
+      : undefined;
     if (!(e instanceof ArgumentError)) throw e;
     throw new ArgumentError(
       e.argument,
       e.value,
       `${architecture} from ${source}: ${e.problem}`,
-      e.fix + hint,
+      hint ?? e.fix,
       { cause: e },
     );
   }

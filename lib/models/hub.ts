@@ -65,7 +65,7 @@ export function modelCacheFolder(repo: string, revision: string, cacheDir: strin
  * ```ts
  * import { assertRejects } from "@std/assert";
  * import { resolveModelFolder } from "./hub.ts";
- * await assertRejects(() => resolveModelFolder("./no/such/model"), Error, "not found");
+ * await assertRejects(() => resolveModelFolder("./no/such/model"), Error, "no such model folder");
  * ```
  */
 export async function resolveModelFolder(

@@ -24,7 +24,7 @@ export type Sequences = readonly (readonly string[])[];
  * } catch (e) {
  *   message = (e as Error).message;
  * }
- * assert(message.includes("sentence 1"));
+ * assert(message.startsWith('yPred[1] = ["B-PER"]: yTrue[1] has 2 tags'), message);
  * ```
  */
 export function checkPair(yTrue: Sequences, yPred: Sequences): number {
