@@ -77,7 +77,12 @@ function describe(y: Target, name: string): Described {
     throw new ArgumentError(name, y, "is not an array", "pass one label per sample");
   }
   if (y.length === 0) {
-    throw new ArgumentError(name, y, "is empty", "a metric needs at least one sample");
+    throw new ArgumentError(
+      name,
+      y,
+      "is empty: a metric needs samples",
+      "pass at least one sample",
+    );
   }
   if (Array.isArray(y[0])) {
     const width = (y[0] as readonly number[]).length;
