@@ -5,6 +5,7 @@
  * wasm, the kit's faster batched matrix product replaces tfjs' ({@linkcode registerKitKernels}).
  * @module
  */
+import { SetupError } from "./errors.ts";
 import * as tf from "@tensorflow/tfjs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -59,7 +60,7 @@ async function choose(quiet: boolean): Promise<string> {
       return tf.getBackend();
     }
   }
-  throw new Error(
+  throw new SetupError(
     `no tfjs backend could be started (tried ${order.join(", ")}); ` +
       `unset KIT_BACKEND or set it to wasm or cpu` +
       (order.includes("tensorflow")

@@ -20,6 +20,7 @@
  * ```
  * @module
  */
+import { ArgumentError } from "./errors.ts";
 import * as tf from "@tensorflow/tfjs";
 import { closedFormCrossEntropy } from "./fast/cross_entropy.ts";
 import { fastPathOn } from "./fast/switch.ts";
@@ -82,7 +83,12 @@ export interface SigmoidFocalOptions {
 
 function checkReduction(fn: string, reduction: unknown): Reduction {
   if (reduction !== "none" && reduction !== "mean" && reduction !== "sum") {
-    throw new Error(`${fn}: reduction must be "none", "mean" or "sum", got ${String(reduction)}`);
+    throw new ArgumentError(
+      "reduction",
+      reduction,
+      `is not a reduction (${fn})`,
+      'use "none", "mean" or "sum"',
+    );
   }
   return reduction;
 }
@@ -95,7 +101,7 @@ function checkNumber(
   want: string,
 ) {
   if (typeof v !== "number" || !ok(v)) {
-    throw new Error(`${fn}: ${name} must be ${want}, got ${String(v)}`);
+    throw new ArgumentError(name, v, `must be ${want} (${fn})`, `pass ${want}`);
   }
   return v;
 }
@@ -103,7 +109,12 @@ function checkNumber(
 function checkFinite(fn: string, name: string, values: ArrayLike<number>): void {
   for (let i = 0; i < values.length; i++) {
     if (!Number.isFinite(values[i])) {
-      throw new Error(`${fn}: ${name} must be finite, got ${values[i]} at flat index ${i}`);
+      throw new ArgumentError(
+        `${name} (flat index ${i})`,
+        values[i],
+        `is not finite (${fn})`,
+        "find where the NaN or Infinity comes from (a too high learning rate?)",
+      );
     }
   }
 }
@@ -111,18 +122,36 @@ function checkFinite(fn: string, name: string, values: ArrayLike<number>): void 
 /** Checks logits and returns the row count, the class count and the per-row output shape. */
 function checkLogits(fn: string, logits: tf.Tensor, minRank: number) {
   if (!(logits instanceof tf.Tensor)) {
-    throw new Error(`${fn}: logits must be a tf.Tensor, got ${typeof logits}`);
+    throw new ArgumentError(
+      "logits",
+      logits,
+      `${fn} needs a tf.Tensor`,
+      "wrap it: tf.tensor2d(rows)",
+    );
   }
   if (logits.rank < minRank) {
-    throw new Error(
-      `${fn}: logits must have rank >= ${minRank}, got shape [${logits.shape.join(", ")}]`,
+    throw new ArgumentError(
+      "logits.shape",
+      logits.shape,
+      `${fn} needs rank >= ${minRank}`,
+      "give one row of class scores per sample",
     );
   }
   if (logits.size === 0) {
-    throw new Error(`${fn}: logits is empty (shape [${logits.shape.join(", ")}])`);
+    throw new ArgumentError(
+      "logits.shape",
+      logits.shape,
+      `is empty (${fn})`,
+      "pass at least one sample",
+    );
   }
   if (logits.dtype !== "float32") {
-    throw new Error(`${fn}: logits must be float32, got ${logits.dtype}`);
+    throw new ArgumentError(
+      "logits.dtype",
+      logits.dtype,
+      `${fn} needs float32`,
+      "cast it: logits.toFloat()",
+    );
   }
   checkFinite(fn, "logits", logits.dataSync() as Float32Array);
   const c = logits.shape[logits.rank - 1];
@@ -131,7 +160,14 @@ function checkLogits(fn: string, logits: tf.Tensor, minRank: number) {
 
 function flatNumbers(fn: string, name: string, v: tf.Tensor | number[] | number[][]) {
   if (v instanceof tf.Tensor) return { values: v.dataSync(), shape: v.shape };
-  if (!Array.isArray(v)) throw new Error(`${fn}: ${name} must be an array or a tf.Tensor`);
+  if (!Array.isArray(v)) {
+    throw new ArgumentError(
+      name,
+      v,
+      `${fn} needs an array or a tf.Tensor`,
+      "pass numbers as an array",
+    );
+  }
   // A flat list of numbers needs no tensor to find its shape (one per training step otherwise).
   const list: unknown[] = v;
   if (list.every((x) => typeof x === "number")) {
@@ -141,7 +177,12 @@ function flatNumbers(fn: string, name: string, v: tf.Tensor | number[] | number[
   try {
     t = tf.tensor(v as number[]);
   } catch (e) {
-    throw new Error(`${fn}: ${name} is not a rectangular array of numbers: ${e}`);
+    throw new ArgumentError(
+      name,
+      v,
+      `is not a rectangular array of numbers (${fn}): ${e}`,
+      "give every row the same length",
+    );
   }
   const out = { values: t.dataSync(), shape: t.shape };
   t.dispose();
@@ -163,18 +204,22 @@ function readLabels(
   const { values, shape } = flatNumbers(fn, "labels", labels);
   const want = logits.shape.slice(0, -1);
   if (!sameShape(shape, want)) {
-    throw new Error(
-      `${fn}: labels must have shape [${want.join(", ")}] (logits without the class axis), ` +
-        `got [${shape.join(", ")}]`,
+    throw new ArgumentError(
+      "labels.shape",
+      shape,
+      `${fn} needs shape [${want.join(", ")}] (logits without the class axis)`,
+      "give one class index per row of logits",
     );
   }
   const out = new Int32Array(values.length);
   for (let i = 0; i < values.length; i++) {
     const y = values[i];
     if (y !== ignoreIndex && !(Number.isInteger(y) && y >= 0 && y < c)) {
-      throw new Error(
-        `${fn}: labels[${i}] = ${y} is not a class index in [0, ${c}) nor ignoreIndex ` +
-          `(${ignoreIndex})`,
+      throw new ArgumentError(
+        `labels[${i}]`,
+        y,
+        `is not a class index in [0, ${c}) nor ignoreIndex (${ignoreIndex}) (${fn})`,
+        "map labels to class ids first",
       );
     }
     out[i] = y;
@@ -185,8 +230,11 @@ function readLabels(
 function readPerClass(fn: string, name: string, v: number[] | tf.Tensor, c: number): Float32Array {
   const { values, shape } = flatNumbers(fn, name, v);
   if (shape.length !== 1 || shape[0] !== c) {
-    throw new Error(
-      `${fn}: ${name} must have one entry per class (${c}), got shape [${shape.join(", ")}]`,
+    throw new ArgumentError(
+      `${name}.shape`,
+      shape,
+      `${fn} needs one entry per class (${c})`,
+      "give one weight per class",
     );
   }
   checkFinite(fn, name, values);
@@ -206,9 +254,11 @@ function readBroadcast(
   const off = target.length - shape.length;
   const fits = off >= 0 && shape.every((d, i) => d === 1 || d === target[off + i]);
   if (!fits) {
-    throw new Error(
-      `${fn}: ${name} of shape [${shape.join(", ")}] does not broadcast to the logits' shape ` +
-        `[${target.join(", ")}]`,
+    throw new ArgumentError(
+      `${name}.shape`,
+      shape,
+      `does not broadcast to the logits' shape [${target.join(", ")}] (${fn})`,
+      "give one weight per class, or the logits' trailing shape",
     );
   }
   return tf.tensor(values, shape, "float32");
@@ -217,14 +267,21 @@ function readBroadcast(
 function readTargets(fn: string, targets: BroadcastableWeights, logits: tf.Tensor): tf.Tensor {
   const { values, shape } = flatNumbers(fn, "targets", targets);
   if (!sameShape(shape, logits.shape)) {
-    throw new Error(
-      `${fn}: targets must have the logits' shape [${logits.shape.join(", ")}], ` +
-        `got [${shape.join(", ")}]`,
+    throw new ArgumentError(
+      "targets.shape",
+      shape,
+      `${fn} needs the logits' shape [${logits.shape.join(", ")}]`,
+      "give one 0/1 target per logit",
     );
   }
   for (let i = 0; i < values.length; i++) {
     if (!(values[i] >= 0 && values[i] <= 1)) {
-      throw new Error(`${fn}: targets[${i}] = ${values[i]} is not a probability in [0, 1]`);
+      throw new ArgumentError(
+        `targets[${i}]`,
+        values[i],
+        `is not a probability in [0, 1] (${fn})`,
+        "give 0/1 targets or probabilities",
+      );
     }
   }
   return tf.tensor(values, shape, "float32");
@@ -289,7 +346,7 @@ export function crossEntropyLoss(
   const { weight, ignoreIndex = -100, labelSmoothing = 0, reduction = "mean" } = options;
   checkReduction(fn, reduction);
   checkNumber(fn, "ignoreIndex", ignoreIndex, Number.isInteger, "an integer");
-  checkNumber(fn, "labelSmoothing", labelSmoothing, (x) => x >= 0 && x <= 1, "in [0, 1]");
+  checkNumber(fn, "labelSmoothing", labelSmoothing, (x) => x >= 0 && x <= 1, "a number in [0, 1]");
   const { n, c } = checkLogits(fn, logits, 2);
   const y = readLabels(fn, labels, logits, c, ignoreIndex);
   const w = weight === undefined ? undefined : readPerClass(fn, "weight", weight, c);
@@ -510,13 +567,22 @@ export function mseLoss(
   return tf.tidy(() => {
     const { values, shape } = flatNumbers(fn, "targets", targets);
     if (!sameShape(shape, predictions.shape)) {
-      throw new Error(
-        `${fn}: targets must have the predictions' shape [${predictions.shape.join(", ")}], ` +
-          `got [${shape.join(", ")}]`,
+      throw new ArgumentError(
+        "targets.shape",
+        shape,
+        `${fn} needs the predictions' shape [${predictions.shape.join(", ")}]`,
+        "give one target per prediction",
       );
     }
     const bad = values.findIndex((v) => !Number.isFinite(v));
-    if (bad >= 0) throw new Error(`${fn}: targets[${bad}] = ${values[bad]} is not a finite number`);
+    if (bad >= 0) {
+      throw new ArgumentError(
+        `targets[${bad}]`,
+        values[bad],
+        `is not a finite number (${fn})`,
+        "fix or drop that sample",
+      );
+    }
     const y = tf.tensor(values, shape, "float32");
     const loss = tf.square(tf.sub(predictions, y));
     return reduce(loss, reduction, predictions.size, predictions.shape);

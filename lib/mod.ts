@@ -3,6 +3,7 @@
  * @module
  */
 export { initBackend } from "./backend.ts";
+export { ArgumentError, FileFormatError, NotFittedError, SetupError, showValue } from "./errors.ts";
 export { dataDir } from "./data/datadir.ts";
 export type {
   EmbedOptions,

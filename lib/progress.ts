@@ -16,6 +16,7 @@
  * ```
  * @module
  */
+import { ArgumentError } from "./errors.ts";
 
 /** Where a bar draws: `auto` picks jupyter, then terminal (stderr is a TTY), then quiet. */
 export type ProgressMode = "auto" | "jupyter" | "terminal" | "quiet";
@@ -134,7 +135,12 @@ export class Progress {
   /** Starts a bar over `total` items (`undefined`: unknown total). */
   constructor(readonly total: number | undefined, readonly options: ProgressOptions = {}) {
     if (total !== undefined && !(Number.isInteger(total) && total >= 0)) {
-      throw new Error(`total must be a non-negative integer or undefined, got ${total}`);
+      throw new ArgumentError(
+        "total",
+        total,
+        "is not a non-negative integer",
+        "pass the item count, or undefined if unknown",
+      );
     }
     this.#mode = resolveMode(options.mode ?? "auto");
     this.#interval = options.minIntervalMs ?? (this.#mode === "jupyter" ? 250 : 100);
@@ -189,7 +195,14 @@ export class Progress {
       this.#shown = true;
       const bundle = jupyterBundle(line, this.count, this.total);
       const api = jupyterApi();
-      if (!api) throw new Error("progress: mode 'jupyter' needs the Deno Jupyter kernel");
+      if (!api) {
+        throw new ArgumentError(
+          "options.mode",
+          "jupyter",
+          "needs the Deno Jupyter kernel",
+          'use mode "auto" outside a notebook',
+        );
+      }
       this.#sent = this.#sent.then(() =>
         api.display(bundle, { raw: true, display_id: this.#displayId, update })
       );

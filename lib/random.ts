@@ -13,6 +13,7 @@
  * ```
  * @module
  */
+import { ArgumentError } from "./errors.ts";
 
 const TWO_32 = 4294967296;
 
@@ -45,7 +46,7 @@ export class Random {
    */
   constructor(seed: number) {
     if (!Number.isSafeInteger(seed)) {
-      throw new Error(`seed must be a safe integer, got ${seed}`);
+      throw new ArgumentError("seed", seed, "is not a safe integer", "use e.g. 42");
     }
     // Reduce to 32 bits while letting high bits of large seeds still matter.
     this.#state = (seed ^ Math.floor(seed / TWO_32)) >>> 0;
@@ -98,7 +99,12 @@ export class Random {
    */
   randInt(n: number): number {
     if (!Number.isInteger(n) || n <= 0 || n > TWO_32) {
-      throw new Error(`randInt: n must be an integer in [1, 2^32], got ${n}`);
+      throw new ArgumentError(
+        "n",
+        n,
+        "randInt needs an integer in [1, 2^32]",
+        "pass the number of choices",
+      );
     }
     const limit = TWO_32 - (TWO_32 % n);
     let x = this.nextUint32();
@@ -140,7 +146,12 @@ export class Random {
    */
   permutation(n: number): number[] {
     if (!Number.isInteger(n) || n < 0) {
-      throw new Error(`permutation: n must be a non-negative integer, got ${n}`);
+      throw new ArgumentError(
+        "n",
+        n,
+        "permutation needs a non-negative integer",
+        "pass the number of items",
+      );
     }
     return this.shuffle(Array.from({ length: n }, (_, i) => i));
   }
@@ -156,7 +167,14 @@ export class Random {
    * ```
    */
   choice<T>(array: readonly T[]): T {
-    if (array.length === 0) throw new Error("choice: array is empty");
+    if (array.length === 0) {
+      throw new ArgumentError(
+        "array",
+        array,
+        "choice needs a non-empty array",
+        "pass at least one item",
+      );
+    }
     return array[this.randInt(array.length)];
   }
 
@@ -173,7 +191,12 @@ export class Random {
    */
   sample<T>(array: readonly T[], k: number): T[] {
     if (!Number.isInteger(k) || k < 0 || k > array.length) {
-      throw new Error(`sample: k must be an integer in [0, ${array.length}], got ${k}`);
+      throw new ArgumentError(
+        "k",
+        k,
+        `sample needs an integer in [0, ${array.length}]`,
+        "draw at most array.length items",
+      );
     }
     // Partial Fisher–Yates on a copy: O(n) memory, O(k) swaps.
     const pool = array.slice();

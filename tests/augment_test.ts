@@ -49,13 +49,13 @@ Deno.test("bad input is refused with the argument and the value", () => {
   assertThrows(
     () => augmentText("a", new Random(0), { wordDropout: 1 }),
     RangeError,
-    "wordDropout is 1",
+    "wordDropout = 1",
   );
   assertThrows(() => augmentText("   ", new Random(0)), RangeError, "text has no words");
   assertThrows(
     () => augmentMinority(["a"], [0], { minority: 1, synonyms }),
     RangeError,
-    "no example of class 1",
+    "minority = 1: labels has no example of that class",
   );
   assertThrows(() => augmentMinority(["a"], [0, 1], { minority: 1 }), RangeError, "labels has 2");
 });

@@ -20,7 +20,7 @@ Deno.test("runSortedBatches: bad batchSize names the value", async () => {
     await assertRejects(
       () => runSortedBatches([[1]], (s) => s.length, (b) => b, { ...quiet, batchSize }),
       Error,
-      `batchSize must be a positive integer, got ${batchSize}`,
+      `batchSize = ${batchSize}: is not a positive integer`,
     );
   }
 });

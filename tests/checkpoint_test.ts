@@ -199,7 +199,7 @@ Deno.test("checkpoint from another model: encoder, size, labels and names are ch
   await assertRejects(
     () => loadCheckpoint(dir, featureBody({ name: "use-lite", hiddenSize: DIM })),
     Error,
-    'was trained on encoder "toy"; cannot load it onto "use-lite"',
+    'body.name = "use-lite": ',
   );
   await assertRejects(
     () => loadCheckpoint(dir, featureBody({ name: "toy", hiddenSize: DIM + 1 })),
@@ -227,7 +227,7 @@ Deno.test("checkpoint from another model: encoder, size, labels and names are ch
   );
   await Deno.writeFile(join(dir, config.weights), new Uint8Array([1, 2, 3]));
   await assertRejects(() => loadCheckpoint(dir, body), Error, "not a valid safetensors file");
-  await assertRejects(() => loadCheckpoint(join(dir, "nope"), body), Error, "no checkpoint in");
+  await assertRejects(() => loadCheckpoint(join(dir, "nope"), body), Error, "holds no checkpoint");
   model.dispose();
   await Deno.remove(dir, { recursive: true });
 });
@@ -245,7 +245,7 @@ Deno.test("interrupted saves leave the old checkpoint intact", async () => {
   await assertRejects(
     () => saveCheckpoint(broken, dir),
     Error,
-    '"classifier.bias" has been disposed',
+    '"classifier.bias": cannot save: this variable has been disposed',
   );
   assertEquals(await files(dir), oldFiles);
 

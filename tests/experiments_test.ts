@@ -39,20 +39,20 @@ Deno.test("runSeeds: a run with other fields, a throwing run and bad arguments a
   await assertRejects(
     () => runSeeds(["a", "b"], [0], () => (n++ === 0 ? { f1: 1 } : { f1: 1, extra: 2 }), quiet),
     Error,
-    "run(settings[1], seed 0) returned fields f1, extra; every run must return an object " +
+    'run(settings[1], seed 0) = {"f1":1,"extra":2}: runSeeds: every run must return an object ' +
       "with the fields f1",
   );
   await assertRejects(
     () => runSeeds(["a"], [0], () => 0.5 as unknown as Record<string, number>, quiet),
     Error,
-    "run(settings[0], seed 0) returned 0.5",
+    "run(settings[0], seed 0) = 0.5",
   );
   await assertRejects(
     () => runSeeds(["a"], [0], () => Promise.reject(new Error("out of memory")), quiet),
     Error,
     "out of memory",
   );
-  await assertRejects(() => runSeeds([], [0], () => ({ x: 1 })), Error, "settings must be");
-  await assertRejects(() => runSeeds(["a"], [], () => ({ x: 1 })), Error, "seeds must be");
+  await assertRejects(() => runSeeds([], [0], () => ({ x: 1 })), Error, "settings = []");
+  await assertRejects(() => runSeeds(["a"], [], () => ({ x: 1 })), Error, "seeds = []");
   await assertRejects(() => runSeeds(["a"], [0.5], () => ({ x: 1 })), Error, "seeds[0] = 0.5");
 });

@@ -3,6 +3,7 @@
 import * as tf from "@tensorflow/tfjs";
 import { assert, assertEquals, assertRejects } from "@std/assert";
 import { join } from "node:path";
+import { ArgumentError } from "../lib/errors.ts";
 import { AutoModel, AutoModelForSequenceClassification } from "../lib/models/auto.ts";
 
 const FIXTURES = new URL("./fixtures/hf/", import.meta.url).pathname;
@@ -134,7 +135,11 @@ Deno.test("hf loading: clear errors for an unknown architecture, missing files, 
       Error,
       'unknown architecture model_type "gpt2"',
     );
-    await assertRejects(() => AutoModel.fromPretrained(join(dir, "nope")), Error, "not found");
+    await assertRejects(
+      () => AutoModel.fromPretrained(join(dir, "nope")),
+      ArgumentError,
+      "is a path, but no such model folder exists",
+    );
   } finally {
     await Deno.remove(dir, { recursive: true });
   }
@@ -145,7 +150,7 @@ Deno.test("hf loading: clear errors for an unknown architecture, missing files, 
         id2label: LABELS,
       }),
     Error,
-    "id2label has 3 labels (negative, neutral, positive) but numLabels is 2",
+    "options.numLabels = 2: id2label has 3 labels (negative, neutral, positive)",
   );
   await assertRejects(
     () =>

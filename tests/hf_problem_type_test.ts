@@ -64,7 +64,7 @@ Deno.test("hf problemType: regression with several labels, or on tokens, is a cl
         verbose: false,
       }),
     Error,
-    "got 3 labels on a sequence body (give numLabels: 1",
+    "got 3 labels on a sequence body; give numLabels: 1",
   );
   await assertRejects(
     () =>

@@ -69,7 +69,7 @@ Deno.test("hf train: frozen parts keep their weights; parameter counts split", a
   const counts = model.parameterCounts();
   const parts = model.base.parameterCounts();
   assertEquals(counts.frozen, parts.embeddings + parts["encoder.layer.0"]);
-  assertThrows(() => model.freeze("encoder.layer.7"), Error, "unknown part");
+  assertThrows(() => model.freeze("encoder.layer.7"), Error, "is not a part of this model");
   const before = snapshot(model.hfVariables());
   await new Trainer({
     model,

@@ -5,6 +5,7 @@ import {
   undersample,
   weightedRandomSampler,
 } from "../lib/imbalance/mod.ts";
+import { ArgumentError } from "../lib/errors.ts";
 import { Random } from "../lib/random.ts";
 
 interface GoldenCase {
@@ -81,20 +82,23 @@ Deno.test("computeClassWeights: properties: weight x count is n / K; effective h
 
 Deno.test("computeClassWeights: bad input names the argument and the value", () => {
   const cases: [() => unknown, string][] = [
-    [() => computeClassWeights([], "inverse"), "labels must be a non-empty array"],
+    [
+      () => computeClassWeights([], "inverse"),
+      "labels = []: computeClassWeights needs a non-empty",
+    ],
     [() => computeClassWeights([0, 2, 2], "inverse"), "class 1 has no examples"],
     [() => computeClassWeights([0, 1], "inverse", { numClasses: 3 }), "class 2 has no examples"],
     [
       () => computeClassWeights([0, 3], "inverse", { numClasses: 3 }),
-      "label 3 is not below numClasses (3)",
+      "numClasses = 3: label 3 is not below it",
     ],
-    [() => computeClassWeights([0, NaN], "inverse"), "labels[1] = NaN is not a class id"],
+    [() => computeClassWeights([0, NaN], "inverse"), "labels[1] = NaN: is not a class id"],
     [() => computeClassWeights([0, -1], "inverse"), "labels[1] = -1"],
     [() => computeClassWeights([0, 1.5], "inverse"), "labels[1] = 1.5"],
-    [() => computeClassWeights([0, 1], "effective", { beta: 1 }), "beta must be in [0, 1), got 1"],
-    [() => computeClassWeights([0, 1], "log" as "inverse"), "got log"],
+    [() => computeClassWeights([0, 1], "effective", { beta: 1 }), "beta = 1: is not in [0, 1)"],
+    [() => computeClassWeights([0, 1], "log" as "inverse"), 'strategy = "log"'],
   ];
-  for (const [f, msg] of cases) assertThrows(f, Error, msg);
+  for (const [f, msg] of cases) assertThrows(f, ArgumentError, msg);
 });
 
 /** Pearson chi-square of observed counts against expected proportions. */
@@ -170,22 +174,25 @@ Deno.test("oversample / undersample: class sizes, originals kept, seeded", () =>
 
 Deno.test("samplers: bad input names the argument and the value", () => {
   const cases: [() => unknown, string][] = [
-    [() => weightedRandomSampler([], 1, { seed: 0 }), "weights must be a non-empty array"],
+    [() => weightedRandomSampler([], 1, { seed: 0 }), "weights = []: weightedRandomSampler needs"],
     [() => weightedRandomSampler([1, -1], 1, { seed: 0 }), "weights[1] = -1"],
     [() => weightedRandomSampler([1, NaN], 1, { seed: 0 }), "weights[1] = NaN"],
-    [() => weightedRandomSampler([0, 0], 1, { seed: 0 }), "weights sum to 0"],
+    [() => weightedRandomSampler([0, 0], 1, { seed: 0 }), "weights = [0, 0]: sum to 0"],
     [
       () => weightedRandomSampler([1, 1], 1.5, { seed: 0 }),
-      "numSamples must be an integer >= 0, got 1.5",
+      "numSamples = 1.5: is not an integer >= 0",
     ],
     [
       () => weightedRandomSampler([1, 0, 1], 3, { seed: 0, replacement: false }),
-      "numSamples 3 exceeds the 2 examples",
+      "numSamples = 3: exceeds the 2 examples",
     ],
     [() => weightedRandomSampler([1], 1, { seed: 0, generator: new Random(0) }), "not both"],
-    [() => weightedRandomSampler([1], 1, { seed: 0.5 }), "seed must be a safe integer, got 0.5"],
-    [() => oversample([], { seed: 0 }), "oversample: labels must be a non-empty array"],
-    [() => undersample([0, NaN], { seed: 0 }), "undersample: labels[1] = NaN"],
+    [() => weightedRandomSampler([1], 1, { seed: 0.5 }), "seed = 0.5: is not a safe integer"],
+    [() => oversample([], { seed: 0 }), "labels = []: oversample needs a non-empty array"],
+    [
+      () => undersample([0, NaN], { seed: 0 }),
+      "labels[1] = NaN: is not a finite number or a string (undersample)",
+    ],
   ];
-  for (const [f, msg] of cases) assertThrows(f, Error, msg);
+  for (const [f, msg] of cases) assertThrows(f, ArgumentError, msg);
 });

@@ -102,19 +102,22 @@ Deno.test("bad input: clear errors naming the argument and the value", () => {
   const fitted = new LogisticRegression().fit(X, ["a", "b", "a"]);
   const cases: [() => unknown, string][] = [
     [() => new LogisticRegression().fit(X, [0, 1]), "X has 3 rows but y has 2 labels"],
-    [() => new LogisticRegression().fit(X, [1, 1, 1]), "y has only one class (1)"],
-    [() => new LogisticRegression().fit([[0, 1], [NaN, 0]], [0, 1]), "X[1][0] is NaN"],
-    [() => new LogisticRegression().fit([[0, 1], [0]], [0, 1]), "X[1] has 1 features, X[0] has 2"],
-    [() => new LogisticRegression().fit([], []), "X is empty"],
-    [() => new LogisticRegression().fit(X, [0, NaN, 1]), "y[1] is NaN"],
+    [() => new LogisticRegression().fit(X, [1, 1, 1]), "y = [1, 1, 1]: has only one class"],
+    [() => new LogisticRegression().fit([[0, 1], [NaN, 0]], [0, 1]), "X[1][0] = NaN"],
+    [
+      () => new LogisticRegression().fit([[0, 1], [0]], [0, 1]),
+      "X[1] = [0]: has 1 features, X[0] has 2",
+    ],
+    [() => new LogisticRegression().fit([], []), "X = []: is empty"],
+    [() => new LogisticRegression().fit(X, [0, NaN, 1]), "y[1] = NaN"],
     [
       () => fitted.predict([[0, 1, 2]]),
       "LogisticRegression was fitted on 2 features, got 3 in X[0]",
     ],
-    [() => fitted.predictProba([[0, Infinity]]), "X[0][1] is Infinity"],
+    [() => fitted.predictProba([[0, Infinity]]), "X[0][1] = Infinity"],
     [() => new LogisticRegression().predict(X), "not fitted yet"],
-    [() => new LogisticRegression({ C: 0 }), "C is 0"],
-    [() => new LogisticRegression({ maxIter: 1.5 }), "maxIter is 1.5"],
+    [() => new LogisticRegression({ C: 0 }), "C = 0"],
+    [() => new LogisticRegression({ maxIter: 1.5 }), "maxIter = 1.5"],
   ];
   for (const [fn, message] of cases) assertThrows(fn, Error, message);
 });
@@ -172,6 +175,6 @@ Deno.test("fromJSON: bad states are refused, naming what is wrong", () => {
   assertThrows(
     () => LogisticRegression.fromJSON({ ...good, options: { ...good.options, C: -1 } }),
     Error,
-    "C is -1",
+    "C = -1",
   );
 });

@@ -1,6 +1,7 @@
 import * as tf from "@tensorflow/tfjs";
 import { assert, assertAllClose, assertEquals, assertThrows } from "@std/assert";
 import { initBackend } from "../lib/backend.ts";
+import { ArgumentError } from "../lib/errors.ts";
 import {
   bceWithLogitsLoss,
   crossEntropyLoss,
@@ -155,43 +156,46 @@ Deno.test("losses: bad input gets an error naming the argument and the value", a
   await initBackend({ quiet: true });
   const x = tf.tensor2d([[1, 2, 3], [0, 0, 0]]);
   const cases: [() => unknown, string][] = [
-    [() => crossEntropyLoss(x, [0, 3]), "labels[1] = 3 is not a class index in [0, 3)"],
+    [() => crossEntropyLoss(x, [0, 3]), "labels[1] = 3: is not a class index in [0, 3)"],
     [() => crossEntropyLoss(x, [0, -1]), "labels[1] = -1"],
     [() => crossEntropyLoss(x, [0.5, 1]), "labels[0] = 0.5"],
     [() => crossEntropyLoss(x, [0, NaN]), "labels[1] = NaN"],
-    [() => crossEntropyLoss(x, [0, 1, 2]), "labels must have shape [2]"],
+    [() => crossEntropyLoss(x, [0, 1, 2]), "labels.shape = [3]: crossEntropyLoss needs shape [2]"],
     [
       () => crossEntropyLoss(x, [0, 1], { weight: [1, 2] }),
-      "weight must have one entry per class (3)",
+      "weight.shape = [2]: crossEntropyLoss needs one entry per class (3)",
     ],
-    [() => crossEntropyLoss(x, [0, 1], { weight: [1, NaN, 2] }), "weight must be finite, got NaN"],
+    [
+      () => crossEntropyLoss(x, [0, 1], { weight: [1, NaN, 2] }),
+      "weight (flat index 1) = NaN: is not finite",
+    ],
     [
       () => crossEntropyLoss(x, [0, 1], { labelSmoothing: 1.5 }),
-      "labelSmoothing must be in [0, 1], got 1.5",
+      "labelSmoothing = 1.5: must be a number in [0, 1]",
     ],
-    [() => crossEntropyLoss(x, [0, 1], { reduction: "avg" as Reduction }), "got avg"],
-    [() => crossEntropyLoss(tf.tensor2d([[NaN, 1]]), [0]), "logits must be finite, got NaN"],
-    [() => crossEntropyLoss(tf.zeros([0, 3]), []), "logits is empty (shape [0, 3])"],
-    [() => crossEntropyLoss(tf.tensor1d([1, 2]), [0]), "logits must have rank >= 2"],
-    [() => focalLoss(x, [0, 1], { gamma: -1 }), "gamma must be a finite number >= 0, got -1"],
-    [() => focalLoss(x, [0, 1], { alpha: [1] }), "alpha must have one entry per class (3)"],
+    [() => crossEntropyLoss(x, [0, 1], { reduction: "avg" as Reduction }), 'reduction = "avg"'],
+    [() => crossEntropyLoss(tf.tensor2d([[NaN, 1]]), [0]), "logits (flat index 0) = NaN"],
+    [() => crossEntropyLoss(tf.zeros([0, 3]), []), "logits.shape = [0, 3]: is empty"],
+    [() => crossEntropyLoss(tf.tensor1d([1, 2]), [0]), "crossEntropyLoss needs rank >= 2"],
+    [() => focalLoss(x, [0, 1], { gamma: -1 }), "gamma = -1: must be a finite number >= 0"],
+    [() => focalLoss(x, [0, 1], { alpha: [1] }), "alpha.shape = [1]: focalLoss needs one entry"],
     [() => focalLoss(x, [0, 9]), "labels[1] = 9"],
-    [() => bceWithLogitsLoss(x, [[1, 0, 1]]), "targets must have the logits' shape [2, 3]"],
-    [() => bceWithLogitsLoss(x, [[1, 0, 2], [0, 0, 0]]), "targets[2] = 2 is not a probability"],
+    [() => bceWithLogitsLoss(x, [[1, 0, 1]]), "bceWithLogitsLoss needs the logits' shape [2, 3]"],
+    [() => bceWithLogitsLoss(x, [[1, 0, 2], [0, 0, 0]]), "targets[2] = 2: is not a probability"],
     [() => bceWithLogitsLoss(x, [[1, 0, NaN], [0, 0, 0]]), "targets[2] = NaN"],
     [
       () => bceWithLogitsLoss(x, [[1, 0, 1], [0, 0, 0]], { posWeight: [1, 2] }),
-      "posWeight of shape [2] does not broadcast",
+      "posWeight.shape = [2]: does not broadcast",
     ],
     [
       () => bceWithLogitsLoss(x, [[1, 0, 1], [0, 0, 0]], { weight: [[1], [2], [3]] }),
-      "weight of shape [3, 1]",
+      "weight.shape = [3, 1]",
     ],
     [
       () => sigmoidFocalLoss(x, [[1, 0, 1], [0, 0, 0]], { alpha: 2 }),
-      "alpha must be a finite number <= 1, got 2",
+      "alpha = 2: must be a finite number <= 1",
     ],
   ];
-  for (const [f, msg] of cases) assertThrows(f, Error, msg);
+  for (const [f, msg] of cases) assertThrows(f, ArgumentError, msg);
   x.dispose();
 });

@@ -1,3 +1,4 @@
+import { ArgumentError } from "../lib/errors.ts";
 import {
   assert,
   assertAllClose,
@@ -195,23 +196,23 @@ Deno.test("id2label with labels or targetNames, or with ids not 0..k-1, is an er
   const id2label = ["neg", "pos"];
   assertThrows(
     () => classificationReport(yTrue, yPred, { id2label, labels: [0, 1] }),
-    TypeError,
+    ArgumentError,
     "give id2label or labels, not both",
   );
   assertThrows(
     () => classificationReport(yTrue, yPred, { id2label, targetNames: ["n", "p"] }),
-    TypeError,
+    ArgumentError,
     "give id2label or targetNames, not both",
   );
   assertThrows(
     () => confusionMatrix(yTrue, yPred, { id2label, labels: [0, 1] }),
-    TypeError,
+    ArgumentError,
     "give id2label or labels, not both",
   );
   assertThrows(
     () => classificationReport(yTrue, yPred, { id2label: { 1: "neg", 2: "pos" } }),
-    TypeError,
-    "id2label must map the ids 0..1 to names",
+    ArgumentError,
+    'id2label[1] = "neg": is not the name of id 0; map the ids 0..1, in order, to names',
   );
 });
 
@@ -329,40 +330,40 @@ Deno.test("Python number formatting rounds exact ties to even", () => {
 Deno.test("bad input: clear errors naming the argument and the value", () => {
   const cases: [() => unknown, string][] = [
     [() => accuracyScore([0, 1, 1], [0, 1]), "yTrue and yPred have different lengths: 3 and 2"],
-    [() => f1Score([], []), "yTrue is empty"],
-    [() => f1Score([0, NaN], [0, 1]), "yTrue[1] is NaN"],
-    [() => f1Score([0, 1], [0, 0.5]), "yPred[1] is 0.5"],
-    [() => f1Score([0, "a"], [0, 1]), 'yTrue[1] is "a": a string among number labels'],
+    [() => f1Score([], []), "yTrue = []: is empty"],
+    [() => f1Score([0, NaN], [0, 1]), "yTrue[1] = NaN"],
+    [() => f1Score([0, 1], [0, 0.5]), "yPred[1] = 0.5"],
+    [() => f1Score([0, "a"], [0, 1]), 'yTrue[1] = "a": is a string among number labels'],
     [() => f1Score(["a", "b"], [0, 1]), "Labels in yTrue and yPred should be of the same type"],
     [
       () => f1Score([[0, 1], [1, 0]], [0, 1]),
       "mix of multilabel-indicator (yTrue) and single-label (yPred)",
     ],
-    [() => f1Score([[0, 2], [1, 0]], [[0, 1], [1, 0]]), "yTrue[0][1] is 2"],
+    [() => f1Score([[0, 2], [1, 0]], [[0, 1], [1, 0]]), "yTrue[0][1] = 2"],
     [() => f1Score([0, 1, 2], [0, 1, 1]), 'Target is multiclass but average is "binary"'],
     [
       () => f1Score(["a", "b"], ["a", "a"]),
-      'posLabel is 1, which is not a valid label: it should be one of ["a","b"]',
+      'posLabel = 1: is not a valid label; it should be one of ["a","b"]',
     ],
     [
       () => f1Score([0, 1, 2], [0, 1, 1], { average: "macro", labels: ["x"] }),
-      'labels[0] is "x" but the targets hold number labels',
+      'labels[0] = "x": the targets hold number labels',
     ],
     [
       () => f1Score([0, 1, 2], [0, 1, 1], { average: "macro", labels: [1, 1] }),
-      "labels[1] is 1, which appears twice",
+      "labels[1] = 1: appears twice",
     ],
     [
       () => f1Score([[0, 1], [1, 0]], [[0, 1], [1, 1]], { average: "macro", labels: [2] }),
-      "labels[0] is 2: multi-label labels are column indices in [0, 2)",
+      "labels[0] = 2: multi-label labels are column indices in [0, 2)",
     ],
     [
       () => f1Score([0, 1, 2], [0, 1, 1], { average: "samples" }),
-      'average "samples" is only for multi-label targets',
+      'average = "samples": is only for multi-label targets',
     ],
     // deno-lint-ignore no-explicit-any
-    [() => f1Score([0, 1], [0, 1], { zeroDivision: 2 as any }), "zeroDivision is 2"],
-    [() => fbetaScore([0, 1], [0, 1], { beta: -1 }), "beta is -1"],
+    [() => f1Score([0, 1], [0, 1], { zeroDivision: 2 as any }), "zeroDivision = 2"],
+    [() => fbetaScore([0, 1], [0, 1], { beta: -1 }), "beta = -1"],
     [
       () => confusionMatrix([0, 1], [0, 1], { labels: [5] }),
       "at least one of them must occur in yTrue",
@@ -371,18 +372,21 @@ Deno.test("bad input: clear errors naming the argument and the value", () => {
       () => classificationReport([0, 1, 2], [0, 1, 1], { targetNames: ["a", "b"] }),
       "targetNames has 2 names for 3 classes",
     ],
-    [() => calibrationCurve([0, 1], [0.2, 1.2]), "yProb[1] is 1.2"],
+    [() => calibrationCurve([0, 1], [0.2, 1.2]), "yProb[1] = 1.2"],
     [
       () => calibrationCurve(["a", "b"], [0.2, 0.3]),
-      'yTrue takes values ["a","b"] and posLabel is not given',
+      'yTrue = ["a", "b"]: posLabel is not given',
     ],
     [() => calibrationCurve([0, 1, 2], [0.2, 0.3, 0.4]), "only binary targets are supported"],
-    [() => calibrationCurve([0, 1], [0.2, 0.3], { nBins: 0 }), "nBins is 0"],
+    [() => calibrationCurve([0, 1], [0.2, 0.3], { nBins: 0 }), "nBins = 0"],
     [
       () => expectedCalibrationError([0, 3], [[0.5, 0.5], [0.1, 0.9]]),
-      "yTrue[1] is 3, not one of the columns' labels",
+      "yTrue[1] = 3: is not one of the columns' labels",
     ],
-    [() => expectedCalibrationError([0, 1], [[0.5, 0.6], [0.1, 0.9]]), "yProb[0] sums to 1.1"],
+    [
+      () => expectedCalibrationError([0, 1], [[0.5, 0.6], [0.1, 0.9]]),
+      "yProb[0] = [0.5, 0.6]: sums to 1.1",
+    ],
   ];
   for (const [fn, message] of cases) assertThrows(fn, Error, message);
 });

@@ -1,4 +1,5 @@
 import { assertAllClose, assertEquals, assertThrows } from "@std/assert";
+import { ArgumentError } from "../lib/errors.ts";
 import { embedPairFeatures, pairFeatures, pairFeatureSize } from "../lib/encoders/pair_features.ts";
 import { UseLiteEncoder } from "../lib/encoders/use_lite/encoder.ts";
 import type { Encoder } from "../lib/encoders/types.ts";
@@ -23,7 +24,7 @@ Deno.test("pairFeatures: default parts are [u, v, |u - v|], SBERT's defaults", (
 
 Deno.test("pairFeatures: bad input names the argument and the value", () => {
   const a = new Float32Array(2);
-  assertThrows(() => pairFeatures([a], []), Error, "got 1 and 0");
+  assertThrows(() => pairFeatures([a], []), ArgumentError, "v.length = 0: u has 1 vectors");
   assertThrows(() => pairFeatures([a], [new Float32Array(3)]), Error, "u[0] and v[0]");
   assertThrows(
     () =>
@@ -31,7 +32,7 @@ Deno.test("pairFeatures: bad input names the argument and the value", () => {
     Error,
     "at least one part",
   );
-  assertThrows(() => pairFeatureSize(0), RangeError, "got 0");
+  assertThrows(() => pairFeatureSize(0), ArgumentError, "hiddenSize = 0");
 });
 
 Deno.test("embedPairFeatures embeds each distinct sentence once, in any order of the pairs", async () => {
@@ -54,7 +55,10 @@ async function assertThrowsAsync(f: () => Promise<unknown>) {
     await f();
   } catch (e) {
     threw = true;
-    assertEquals((e as Error).message, 'pairs[0] must be two strings, got ["a"]');
+    assertEquals(
+      (e as Error).message,
+      'pairs[0] = ["a"]: is not two strings; give each pair as [first, second]',
+    );
   }
   assertEquals(threw, true);
 }

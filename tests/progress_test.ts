@@ -74,8 +74,8 @@ Deno.test("track: total from the array, finishes on break", () => {
 });
 
 Deno.test("bad total names the argument", () => {
-  assertThrows(() => progress(-1), Error, "total must be a non-negative integer");
-  assertThrows(() => progress(2.5), Error, "got 2.5");
+  assertThrows(() => progress(-1), Error, "total = -1: is not a non-negative integer");
+  assertThrows(() => progress(2.5), Error, "total = 2.5");
 });
 
 Deno.test("jupyter: one display updated in place through the real Deno kernel", async () => {

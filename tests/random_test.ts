@@ -1,4 +1,5 @@
 import { assert, assertEquals, assertNotEquals, assertThrows } from "@std/assert";
+import { ArgumentError } from "../lib/errors.ts";
 import { Random } from "../lib/random.ts";
 
 Deno.test("Random: same seed, same stream; different seed, different stream", () => {
@@ -52,10 +53,10 @@ Deno.test("Random: shuffle, permutation, sample, choice keep their contracts", (
 });
 
 Deno.test("Random: bad input names the argument and the value", () => {
-  assertThrows(() => new Random(1.5), Error, "seed must be a safe integer, got 1.5");
-  assertThrows(() => new Random(NaN), Error, "got NaN");
-  assertThrows(() => new Random(1).randInt(0), Error, "got 0");
-  assertThrows(() => new Random(1).choice([]), Error, "empty");
-  assertThrows(() => new Random(1).sample([1], 2), Error, "got 2");
-  assertThrows(() => new Random(1).permutation(-1), Error, "got -1");
+  assertThrows(() => new Random(1.5), ArgumentError, "seed = 1.5: is not a safe integer");
+  assertThrows(() => new Random(NaN), ArgumentError, "seed = NaN");
+  assertThrows(() => new Random(1).randInt(0), ArgumentError, "n = 0");
+  assertThrows(() => new Random(1).choice([]), ArgumentError, "non-empty");
+  assertThrows(() => new Random(1).sample([1], 2), ArgumentError, "k = 2");
+  assertThrows(() => new Random(1).permutation(-1), ArgumentError, "n = -1");
 });

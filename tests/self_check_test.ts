@@ -46,6 +46,6 @@ Deno.test("selfCheck: bad arguments are named", async () => {
   await assertRejects(
     () => selfCheck(setfitPairs, null as unknown as Record<string, unknown>),
     Error,
-    "submission must be an object",
+    "submission = null: is not an object",
   );
 });

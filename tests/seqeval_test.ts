@@ -7,6 +7,7 @@ import { assertAlmostEquals, assertEquals, assertThrows } from "@std/assert";
 import { join } from "node:path";
 import { seqeval } from "../lib/mod.ts";
 import { dataDir } from "../lib/data/datadir.ts";
+import { ArgumentError } from "../lib/errors.ts";
 import { readConll } from "../lib/data/conll.ts";
 import { formatFixed } from "../lib/metrics/pyformat.ts";
 import { perturb } from "./golden/seqeval/perturb.ts";
@@ -329,31 +330,42 @@ function message(f: () => unknown): string {
 
 Deno.test("bad input: length mismatches name the sentence", () => {
   const m = message(() => f1Score([["O"], ["B-PER", "O"]], [["O"], ["B-PER"]]));
-  assertEquals(m, "sentence 1: yTrue[1] has 2 tags but yPred[1] has 1");
+  assertEquals(
+    m,
+    'yPred[1] = ["B-PER"]: yTrue[1] has 2 tags but yPred[1] has 1; ' +
+      "give one predicted tag per true tag",
+  );
   assertEquals(
     message(() => f1Score([["O"]], [["O"], ["O"]])),
-    "yTrue has 1 sentences but yPred has 2: they must match",
+    "yPred.length = 2: yTrue has 1 sentences but yPred has 2; " +
+      "give one predicted sentence per true sentence",
   );
 });
 
 Deno.test("bad input: empty input is an error, not a score", () => {
   assertEquals(
     message(() => f1Score([], [])),
-    "yTrue and yPred are empty: there are no sentences to score",
+    "yTrue = []: yTrue and yPred are empty: there are no sentences to score; " +
+      "pass at least one tagged sentence",
   );
-  assertThrows(() => classificationReport([[]], [[]]), RangeError, "no tags");
-  assertThrows(() => accuracyScore([[], []], [[], []]), RangeError, "no tags");
+  assertThrows(() => classificationReport([[]], [[]]), ArgumentError, "no tags");
+  assertThrows(() => accuracyScore([[], []], [[], []]), ArgumentError, "no tags");
 });
 
 Deno.test("bad input: non-string tags and flat arrays name the position", () => {
   const ids = [[1, 0]] as unknown as string[][];
   assertEquals(
     message(() => f1Score([["B-PER", "O"]], ids)),
-    'yPred[0][0] is 1 (number): tags must be strings such as "B-PER" or "O"',
+    'yPred[0][0] = 1: is a number: tags must be strings; use tags such as "B-PER" or "O" ' +
+      "(map label ids to tags first)",
   );
   const flat = ["B-PER", "O"] as unknown as string[][];
-  assertThrows(() => f1Score(flat, flat), TypeError, 'yTrue[0] is "B-PER" (string)');
-  assertThrows(() => accuracyScore([["O", "O"]], ids), TypeError, "yPred[0][0] is 1 (number)");
+  assertThrows(() => f1Score(flat, flat), ArgumentError, 'yTrue[0] = "B-PER": yTrue must be');
+  assertThrows(
+    () => accuracyScore([["O", "O"]], ids),
+    ArgumentError,
+    "yPred[0][0] = 1: is a number",
+  );
 });
 
 Deno.test("bad input: strict mode names the tag the scheme does not allow", () => {
@@ -364,12 +376,13 @@ Deno.test("bad input: strict mode names the tag the scheme does not allow", () =
         scheme: "IOB2",
       })
     ),
-    'yPred[1][2] is "E-PER": prefix E is not in scheme IOB2 (its prefixes: B, I, O)',
+    'yPred[1][2] = "E-PER": prefix E is not in scheme IOB2 (its prefixes: B, I, O); ' +
+      "fix the tag or pass the scheme the tags follow",
   );
   assertThrows(
     () => getEntities(["B-PER", "L-PER"], { mode: "strict", scheme: "IOBES" }),
-    RangeError,
-    'seq[1] is "L-PER": prefix L is not in scheme IOBES',
+    ArgumentError,
+    'seq[1] = "L-PER": prefix L is not in scheme IOBES',
   );
   // Nothing to detect a scheme from: all O, or IOB1-style {I, O}.
   assertThrows(
@@ -384,7 +397,7 @@ Deno.test("bad input: seqeval's silent misreadings are errors here", () => {
   // seqeval reads "PER" as prefix P, type "ER" (with a warning).
   assertEquals(
     message(() => getEntities(["PER", "O"])),
-    'seq[0] is "PER": no prefix: tags look like B-TYPE, I-TYPE, ... or O',
+    'seq[0] = "PER": no prefix; tags look like B-TYPE, I-TYPE, ... or O',
   );
   // BILOU prefixes are not conlleval's: seqeval's default mode misreads them.
   assertThrows(() => f1Score([["U-PER"]], [["U-PER"]]), RangeError, 'scheme: "BILOU"');

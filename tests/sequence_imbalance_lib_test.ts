@@ -62,8 +62,8 @@ Deno.test("subsampleMinority: the share asked for, all other rows kept, seeded",
 });
 
 Deno.test("subsampleMinority: bad input is named", () => {
-  assertThrows(() => subsampleMinority([0, 1], 0), Error, "share must be in (0, 1), got 0");
-  assertThrows(() => subsampleMinority([0, 0], 0.1), Error, "no row has the minority class 1");
+  assertThrows(() => subsampleMinority([0, 1], 0), Error, "share = 0: is not in (0, 1)");
+  assertThrows(() => subsampleMinority([0, 0], 0.1), Error, "minority = 1: no row has this class");
   assertThrows(() => subsampleMinority([1, 1], 0.1), Error, "every row");
   assertThrows(() => subsampleMinority([0, 0, 0, 1], 0.5), Error, "needs 3 rows of class 1");
 });
@@ -114,7 +114,7 @@ Deno.test("median: NumPy's median, the two middle values averaged for an even co
     assertEquals(values, c.values); // not sorted in place
   }
   assertEquals(median([10, 30, 20, 40]), 25);
-  assertThrows(() => median([]), Error, "median: values must be a non-empty array");
+  assertThrows(() => median([]), Error, "values = []: median needs a non-empty array");
   assertThrows(() => median([1, Infinity]), Error, "values[1] = Infinity");
 });
 
@@ -138,9 +138,9 @@ Deno.test("tuneThresholds: best per-tag F1 threshold as scikit-learn scores it (
 });
 
 Deno.test("applyThresholds / tuneThresholds: bad input is named", () => {
-  assertThrows(() => applyThresholds([[0.1, 0.2]], [0.5]), Error, "thresholds must be");
+  assertThrows(() => applyThresholds([[0.1, 0.2]], [0.5]), Error, "thresholds = [0.5]");
   assertThrows(() => applyThresholds([[0.1], [0.2, 0.3]], 0.5), Error, "scores[1]");
-  assertThrows(() => tuneThresholds([[0.1]], [[0], [1]]), Error, "targets is 2 × 1");
+  assertThrows(() => tuneThresholds([[0.1]], [[0], [1]]), Error, "is 2 × 1 but scores is 1 × 1");
   assertThrows(() => tuneThresholds([[0.1]], [[2]]), Error, "targets[0][0] = 2");
   assertThrows(() => tuneThresholds([[0.1]], [[1]], { candidates: [] }), Error, "candidates");
 });
@@ -213,5 +213,5 @@ async function assertRejectsNamed() {
   } catch (e) {
     message = (e as Error).message;
   }
-  assert(message.includes("predict must be an array"), message);
+  assert(message.includes('options.predict = "x": is not an array'), message);
 }

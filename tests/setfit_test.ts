@@ -109,7 +109,7 @@ Deno.test("generatePairs: bad input is an error naming the problem", () => {
     // deno-lint-ignore no-explicit-any
     () => generatePairs(DOC_LABELS, { strategy: "random" as any }),
     Error,
-    'strategy must be one of "oversampling"',
+    'strategy = "random": is not a sampling strategy; use one of "oversampling"',
   );
   assertThrows(() => generatePairs(DOC_LABELS, { numIterations: 0 }), Error, "numIterations");
   assertThrows(() => generatePairs([["a"], ["b"]]), Error, "no positive pair");
@@ -152,9 +152,13 @@ for (const c of golden.cases) {
 Deno.test("losses: bad input", () => {
   const u = tf.tensor2d([[1, 0]]);
   const v = tf.tensor2d([[0, 1], [1, 0]]);
-  assertThrows(() => cosineSimilarityLoss(u, u, [2]), Error, "labels[0] is 2");
+  assertThrows(() => cosineSimilarityLoss(u, u, [2]), Error, "labels[0] = 2");
   assertThrows(() => cosineSimilarityLoss(u, v, [1]), Error, "same shape");
-  assertThrows(() => cosineSimilarityLoss(u, u, [1, 0]), Error, "2 values for a batch of 1");
+  assertThrows(
+    () => cosineSimilarityLoss(u, u, [1, 0]),
+    Error,
+    "a batch of 1 pairs needs 1 labels",
+  );
   assertThrows(() => contrastiveLoss(u, u, [1], { margin: -1 }), Error, "margin");
   tf.dispose([u, v]);
 });

@@ -58,5 +58,5 @@ Deno.test("a perfectly separated set drives T to the lower bound; a reversed one
 Deno.test("bad input is refused with the argument and the value", () => {
   assertThrows(() => fitTemperature([[1, 2]], [2]), RangeError, "labels[0] = 2");
   assertThrows(() => fitTemperature([[1, 2], [1]], [0, 0]), RangeError, "logits[1]");
-  assertThrows(() => temperatureScale([[1, 2]], 0), RangeError, "temperature is 0");
+  assertThrows(() => temperatureScale([[1, 2]], 0), RangeError, "temperature = 0");
 });

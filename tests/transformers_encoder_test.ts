@@ -16,6 +16,7 @@ import {
 } from "@std/assert";
 import { join } from "node:path";
 import { fileURLToPath as fromFileUrl } from "node:url";
+import { ArgumentError } from "../lib/errors.ts";
 import { TransformersEncoder } from "../lib/encoders/transformers/encoder.ts";
 import { TransformersTokenizer } from "../lib/encoders/transformers/tokenizer.ts";
 import { truncatedLengths } from "../lib/encoders/transformers/truncate.ts";
@@ -200,11 +201,11 @@ Deno.test("truncation keeps the special tokens: longest_first for pairs; off, to
     Error,
     "more than maxLength 8",
   );
-  assertThrows(() => tok.tokenize("a", { maxLength: 0 }), Error, "maxLength must be");
+  assertThrows(() => tok.tokenize("a", { maxLength: 0 }), Error, "options.maxLength = 0");
   await assertRejects(
     () => TransformersEncoder.fromPretrained(TINY, { maxLength: 512 }),
     Error,
-    "maxLength must be an integer from 1 to 128",
+    "options.maxLength = 512: is not an integer from 1 to 128",
   );
 });
 
@@ -235,11 +236,11 @@ Deno.test("a missing model says how to get it", async () => {
 Deno.test("bad input names the argument", async () => {
   const enc = await TransformersEncoder.fromPretrained(TINY);
   try {
-    assertThrows(() => enc.tokenize(""), Error, "text is empty");
-    assertThrows(() => enc.tokenizePair("fine", " "), Error, "textB is empty");
-    assertThrows(() => enc.tokenizeWords([]), Error, "words must be a non-empty array");
-    assertThrows(() => enc.tokenizeWords(["ok", ""]), Error, "words[1] is empty");
-    await assertRejects(() => enc.embed(["fine", ""]), Error, "texts[1]: text is empty");
+    assertThrows(() => enc.tokenize(""), ArgumentError, 'text = "": is empty');
+    assertThrows(() => enc.tokenizePair("fine", " "), ArgumentError, 'textB = " ": is empty');
+    assertThrows(() => enc.tokenizeWords([]), ArgumentError, "words = []: is not a non-empty");
+    assertThrows(() => enc.tokenizeWords(["ok", ""]), ArgumentError, 'words[1] = "": is empty');
+    await assertRejects(() => enc.embed(["fine", ""]), ArgumentError, 'texts[1] = "": is empty');
     await assertRejects(
       () => enc.embedPairs([["a", "b"], ["c"] as unknown as [string, string]]),
       Error,
@@ -249,7 +250,7 @@ Deno.test("bad input names the argument", async () => {
     await assertRejects(
       () => TransformersEncoder.fromPretrained(TINY, { pooling: "max" as "mean" }),
       Error,
-      'pooling must be "mean" or "cls"',
+      'options.pooling = "max": is not a pooling; use "mean" or "cls"',
     );
   } finally {
     enc.dispose();

@@ -120,11 +120,20 @@ Deno.test({
     const session = await UseLiteSession.create(ort!, weightLookup(use.model.weights));
     await session.run([[5], []], "pooled").then(
       () => assert(false, "an empty sequence must be rejected"),
-      (e: Error) => assertEquals(e.message, "sentence 1 has 0 pieces; USE-lite needs 1 to 128"),
+      (e: Error) =>
+        assertEquals(
+          e.message,
+          "batch[1] = []: has 0 pieces; USE-lite needs 1 to 128; tokenize with truncation",
+        ),
     );
     await session.run([new Array(129).fill(5)], "pooled").then(
       () => assert(false, "129 pieces must be rejected"),
-      (e: Error) => assertEquals(e.message, "sentence 0 has 129 pieces; USE-lite needs 1 to 128"),
+      (e: Error) =>
+        assertEquals(
+          e.message,
+          "batch[0] = [5, 5, 5, 5, 5, … 124 more]: has 129 pieces; USE-lite needs 1 to 128; " +
+            "tokenize with truncation",
+        ),
     );
     const [tokens] = runGraph(use.model, [[74, 337]], [NODES.tokens]);
     const { data, maxLen } = await session.run([[74, 337]], "tokens");
@@ -141,8 +150,12 @@ Deno.test("ONNX writer: negative int64 attributes, metadata, duplicate names", a
   const x = g.input("x", "float32", ["n", 3]);
   g.output(g.op("Softmax", [x], { axis: { int: -1 } }), "y", "float32", ["n", 3]);
   const bytes = g.toBytes({ metadata: { note: "kit" } });
-  assertThrows(() => g.input("x", "float32", [1]), Error, "name x used twice");
-  assertThrows(() => g.weight("w", new Float32Array(3), [2, 2]), Error, "3 values for shape [2,2]");
+  assertThrows(() => g.input("x", "float32", [1]), Error, 'name = "x": is used twice');
+  assertThrows(
+    () => g.weight("w", new Float32Array(3), [2, 2]),
+    Error,
+    "data.length = 3: weight w has shape [2,2]",
+  );
   // int64 -1 is ten varint bytes: 0xff × 9, 0x01.
   const minusOne = [0x18, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x01];
   const at = bytes.findIndex((_, i) => minusOne.every((b, k) => bytes[i + k] === b));
@@ -179,7 +192,10 @@ Deno.test({
       await UseLiteSession.create(ort!, weightLookup(use.model.weights)).then(
         () => assert(false, "KIT_ORT_THREADS=0 must be rejected"),
         (e: Error) =>
-          assertEquals(e.message, 'KIT_ORT_THREADS must be a positive integer, got "0"'),
+          assertEquals(
+            e.message,
+            'KIT_ORT_THREADS is "0": set it to a positive integer, or unset it',
+          ),
       );
     } finally {
       before === undefined

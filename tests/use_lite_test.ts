@@ -140,17 +140,20 @@ Deno.test("USE-lite bad input: empty text, too long without truncation, bad batc
   const long = golden.sentences[golden.sentences.length - 1];
   assertEquals(enc.tokenize(long).inputIds.length, 128);
   assertThrows(() => enc.tokenize(long, { truncation: false }), Error, "more than maxLength 128");
-  assertThrows(() => enc.tokenize(""), Error, "text is empty");
-  assertThrows(() => enc.tokenize("x", { maxLength: 129 }), Error, "maxLength must be");
-  assertThrows(() => enc.tokenizeWords(["a", ""]), Error, "words[1] is empty");
+  assertThrows(() => enc.tokenize(""), Error, 'text = "": is empty');
+  assertThrows(() => enc.tokenize("x", { maxLength: 129 }), Error, "options.maxLength = 129");
+  assertThrows(() => enc.tokenizeWords(["a", ""]), Error, 'words[1] = "": is empty');
   await enc.embed(["fine", ""], { cache: false }).then(
     () => assert(false, "empty text must be rejected"),
     (e: Error) =>
-      assertEquals(e.message, "texts[1]: text is empty: USE-lite needs at least one character"),
+      assertEquals(
+        e.message,
+        'texts[1] = "": is empty: USE-lite needs at least one character; drop empty texts',
+      ),
   );
   await enc.embed(["fine"], { cache: false, batchSize: 0 }).then(
     () => assert(false, "batchSize 0 must be rejected"),
-    (e: Error) => assertEquals(e.message, "batchSize must be a positive integer, got 0"),
+    (e: Error) => assertEquals(e.message, "batchSize = 0: is not a positive integer; use e.g. 32"),
   );
 });
 

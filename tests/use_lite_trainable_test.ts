@@ -62,7 +62,11 @@ Deno.test("trainable USE-lite: frozen parts get no gradient and do not move", as
   tf.dispose([grads, value] as tf.TensorContainer);
   use.unfreeze("layer0");
   assertEquals(use.frozenParts, ["embeddings"]);
-  assertThrows(() => use.freeze("head" as "pooler"), Error, 'unknown USE-lite part "head"');
+  assertThrows(
+    () => use.freeze("head" as "pooler"),
+    Error,
+    'part = "head": is not a USE-lite part',
+  );
   use.dispose();
 });
 

@@ -3,6 +3,7 @@
  * `token POS chunk NER`), a blank line between sentences, `-DOCSTART-` lines between documents.
  * @module
  */
+import { ArgumentError } from "../errors.ts";
 import { DataFileError, splitLines } from "./table.ts";
 
 /** One sentence of a CoNLL file. */
@@ -44,7 +45,12 @@ export interface ConllOptions {
 export function parseConll(text: string, options: ConllOptions = {}): ConllSentence[] {
   const { tagColumn = -1, file = "<conll>" } = options;
   if (!Number.isInteger(tagColumn)) {
-    throw new Error(`tagColumn must be an integer, got ${tagColumn}`);
+    throw new ArgumentError(
+      "tagColumn",
+      tagColumn,
+      "is not an integer",
+      "use e.g. -1 (the last column)",
+    );
   }
   // Token lines first: the column count is the one most lines have (a tie: the larger), so a
   // line that lost its tag is named even when it is the first.

@@ -3,6 +3,7 @@
  * in double quotes may hold delimiters, newlines and doubled quotes (`""`).
  * @module
  */
+import { ArgumentError } from "../errors.ts";
 import { DataFileError, type Table } from "./table.ts";
 
 /** Options for {@linkcode parseCsv} and {@linkcode readCsv}. */
@@ -31,10 +32,11 @@ export interface CsvOptions {
 export function parseCsv(text: string, options: CsvOptions = {}): Table {
   const { delimiter = ",", header = true, file = "<csv>" } = options;
   if (delimiter.length !== 1 || delimiter === '"' || delimiter === "\n" || delimiter === "\r") {
-    throw new Error(
-      `delimiter must be one character other than a quote or newline, got ${
-        JSON.stringify(delimiter)
-      }`,
+    throw new ArgumentError(
+      "delimiter",
+      delimiter,
+      "is not one character other than a quote or newline",
+      'use e.g. "," or ";"',
     );
   }
   const records: string[][] = [];

@@ -3,6 +3,7 @@
  * loss, class weights or a metric (the chapter's section on class imbalance).
  * @module
  */
+import { ArgumentError } from "../errors.ts";
 import type { TaskDataset } from "./dataset.ts";
 
 /** Counts and shares per class, from {@linkcode classDistribution}. */
@@ -38,7 +39,12 @@ export function classDistribution(dataset: TaskDataset): ClassDistribution {
   const counts = dataset.labelNames.map(() => 0);
   const add = (label: number) => {
     if (counts[label] === undefined) {
-      throw new Error(`${dataset.name}: label ${label} is not an index into labelNames`);
+      throw new ArgumentError(
+        `${dataset.name}.labels`,
+        label,
+        "holds a label that is not an index into labelNames",
+        "give labels as indices 0 … labelNames.length - 1",
+      );
     }
     counts[label]++;
   };

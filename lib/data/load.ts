@@ -4,6 +4,7 @@
  * cached), or, for the kit's own `kit/…` datasets, from the repository's `data/`.
  * @module
  */
+import { ArgumentError } from "../errors.ts";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -119,14 +120,22 @@ async function fromHub(
   const hub = spec.hub!;
   const hubSplit = spec.derive ? spec.derive.from : hub.splits[split];
   if (hubSplit === undefined) {
-    throw new Error(`${name}: the hub copy (${hub.repo}) has no ${split} split`);
+    throw new ArgumentError(
+      "options.split",
+      split,
+      `the hub copy of ${name} (${hub.repo}) has no such split`,
+      'use the local copy (source: "local") or another split',
+    );
   }
   const { rows, features } = await loadHubRows(hub.repo, hub.config, hubSplit, options);
   const body = hub.build(rows, features);
   const unlabelled = (body.labels as (number | number[])[]).findIndex((l) => l === -1);
   if (unlabelled >= 0) {
-    throw new Error(
-      `${name}: the hub's ${hubSplit} split of ${hub.repo} is unlabelled (label -1 at row ${unlabelled})`,
+    throw new ArgumentError(
+      "options.split",
+      split,
+      `the hub's ${hubSplit} split of ${hub.repo} is unlabelled (label -1 at row ${unlabelled})`,
+      'use a labelled split, or the local copy (source: "local")',
     );
   }
   return spec.derive ? spec.derive.split(body, split) : body;
@@ -159,20 +168,29 @@ export async function loadDataset(
 ): Promise<TaskDataset> {
   const spec = Object.hasOwn(DATASETS, name) ? DATASETS[name] : undefined;
   if (!spec) {
-    throw new Error(
-      `unknown dataset ${JSON.stringify(name)}; known datasets: ${
-        Object.keys(DATASETS).join(", ")
-      }`,
+    throw new ArgumentError(
+      "name",
+      name,
+      "is not a known dataset",
+      `use one of ${Object.keys(DATASETS).join(", ")}`,
     );
   }
   const { split = "train", source = "auto" } = options;
   if (!spec.splits.includes(split)) {
-    throw new Error(
-      `${name} has no split ${JSON.stringify(split)}; its splits are: ${spec.splits.join(", ")}`,
+    throw new ArgumentError(
+      "options.split",
+      split,
+      `${name} has no such split`,
+      `use one of ${spec.splits.join(", ")}`,
     );
   }
   if (!["auto", "local", "hub"].includes(source)) {
-    throw new Error(`source must be "auto", "local" or "hub", got ${JSON.stringify(source)}`);
+    throw new ArgumentError(
+      "options.source",
+      source,
+      "is not a source",
+      'use "auto", "local" or "hub"',
+    );
   }
   if (spec.root === "kit") return finish(name, split, spec, await spec.local(kitDataDir(), split));
 
@@ -184,8 +202,11 @@ export async function loadDataset(
   const howLocal =
     `set KIT_DATA_DIR to a folder laid out like ../shared/datasets (with ${spec.marker})`;
   if (source === "local") {
-    throw new Error(
-      `${name}: not in the data directory ${dir ?? "(none found)"}: ${howLocal}`,
+    throw new ArgumentError(
+      "options.source",
+      source,
+      `${name} is not in the data directory ${dir ?? "(none found)"}`,
+      howLocal,
     );
   }
   try {
@@ -193,7 +214,7 @@ export async function loadDataset(
   } catch (e) {
     if (!(e instanceof HubUnreachableError)) throw e;
     const cache = options.cacheDir ?? datasetCacheDir();
-    throw new Error(
+    throw new HubUnreachableError(
       `${name}: no local copy and the Hugging Face hub is unreachable (${e.message}). Either ${howLocal}, ` +
         `or go online so that ${spec.hub!.repo} is downloaded once into ${cache}.`,
       { cause: e },

@@ -8,6 +8,7 @@
  * Collection (one file, one hub split) gets 70 % / 10 % / 20 %.
  * @module
  */
+import { FileFormatError } from "../errors.ts";
 import { join } from "node:path";
 import { readConll } from "./conll.ts";
 import { readCsv } from "./csv.ts";
@@ -199,7 +200,10 @@ function classNames(
     | undefined;
   const names = f?.names ?? f?.feature?.names ?? fallback;
   if (!names) {
-    throw new Error(`the hub files carry no class names for ${JSON.stringify(field)}`);
+    throw new FileFormatError(
+      "the hub's parquet features",
+      `no class names for ${JSON.stringify(field)}`,
+    );
   }
   return [...names];
 }
@@ -212,7 +216,10 @@ function hubColumn<T>(
   return rows.map((row, i) => {
     const v = row[field];
     if (!check(v)) {
-      throw new Error(`hub row ${i}: field ${JSON.stringify(field)} is ${JSON.stringify(v)}`);
+      throw new FileFormatError(
+        "the hub's parquet rows",
+        `row ${i}: field ${JSON.stringify(field)} is ${JSON.stringify(v)}`,
+      );
     }
     return v;
   });
@@ -374,7 +381,7 @@ export const DATASETS: Record<string, DatasetSpec> = {
         relatedness: column(table, "relatedness_score").map((v, i) => {
           const score = Number(v);
           if (!(score >= 1 && score <= 5)) {
-            throw new Error(`${path}, line ${table.lines[i]}: relatedness_score ${v} is not 1…5`);
+            throw new DataFileError(path, table.lines[i], `relatedness_score ${v} is not 1…5`);
           }
           return score;
         }),
@@ -429,7 +436,7 @@ export const DATASETS: Record<string, DatasetSpec> = {
         labels: rows.map((r, i) => {
           const k = names.indexOf(r[1]);
           if (k < 0) {
-            throw new Error(`${path}: ${key}[${i}]: unknown intent ${JSON.stringify(r[1])}`);
+            throw new FileFormatError(path, `${key}[${i}]: unknown intent ${JSON.stringify(r[1])}`);
           }
           return k;
         }),

@@ -4,6 +4,7 @@
  * same seed gives the same rows on every run.
  * @module
  */
+import { ArgumentError } from "../errors.ts";
 import { Random } from "../random.ts";
 import { numRows, selectRows, type TaskDataset } from "./dataset.ts";
 
@@ -31,10 +32,11 @@ export interface SplitIndices {
 function testCount(testSize: number, n: number): number {
   const count = testSize > 0 && testSize < 1 ? Math.ceil(testSize * n) : testSize;
   if (!Number.isInteger(count) || count < 1 || count >= n) {
-    throw new Error(
-      `testSize must be a fraction in (0, 1) or an integer in [1, ${
-        n - 1
-      }] leaving both parts non-empty, got ${testSize}`,
+    throw new ArgumentError(
+      "testSize",
+      testSize,
+      `is not a fraction in (0, 1) or an integer in [1, ${n - 1}] leaving both parts non-empty`,
+      "use e.g. 0.2",
     );
   }
   return count;
@@ -71,7 +73,14 @@ export function trainTestSplitIndices(
   const nTest = testCount(testSize, n);
   const groups = new Map<number, number[]>();
   labels.forEach((label, i) => {
-    if (!Number.isInteger(label)) throw new Error(`labels[${i}] must be an integer, got ${label}`);
+    if (!Number.isInteger(label)) {
+      throw new ArgumentError(
+        `labels[${i}]`,
+        label,
+        "is not an integer",
+        "map labels to class ids first",
+      );
+    }
     const g = groups.get(label);
     if (g) g.push(i);
     else groups.set(label, [i]);
@@ -101,8 +110,11 @@ export function trainTestSplitIndices(
 
 function singleLabels(dataset: TaskDataset, what: string): number[] {
   if (dataset.task === "single_label" || dataset.task === "pair") return dataset.labels;
-  throw new Error(
-    `${what} needs one class per example; ${dataset.name} is a ${dataset.task} dataset`,
+  throw new ArgumentError(
+    "dataset.task",
+    dataset.task,
+    `${what} needs one class per example (${dataset.name})`,
+    "pass a single_label or pair dataset",
   );
 }
 
@@ -165,7 +177,7 @@ export function sampleDataset<D extends TaskDataset>(
 ): D {
   const { numSamples = 8, seed = 42 } = options;
   if (!Number.isInteger(numSamples) || numSamples < 1) {
-    throw new Error(`numSamples must be a positive integer, got ${numSamples}`);
+    throw new ArgumentError("numSamples", numSamples, "is not a positive integer", "use e.g. 8");
   }
   const labels = singleLabels(dataset, "sampleDataset");
   const rng = new Random(seed);

@@ -62,10 +62,11 @@ export class DataFileError extends Error {
 export function column(table: Table, name: string): string[] {
   const index = table.columns?.indexOf(name) ?? -1;
   if (index < 0) {
-    throw new Error(
-      `${table.file}: no column ${JSON.stringify(name)}; columns are ${
-        JSON.stringify(table.columns ?? [])
-      }`,
+    // The header is line 1: the column is missing there.
+    throw new DataFileError(
+      table.file,
+      1,
+      `no column ${JSON.stringify(name)}; columns are ${JSON.stringify(table.columns ?? [])}`,
     );
   }
   return table.rows.map((row) => row[index]);

@@ -4,6 +4,7 @@
  * SST-2 than batches in input order).
  * @module
  */
+import { ArgumentError } from "../errors.ts";
 import { progress } from "../progress.ts";
 
 /** Sequences per forward pass when `batchSize` is not given. */
@@ -47,7 +48,7 @@ export async function runSortedBatches<S, T>(
   { batchSize = DEFAULT_BATCH_SIZE, progress: show, label }: SortedBatchOptions,
 ): Promise<T[]> {
   if (!Number.isInteger(batchSize) || batchSize < 1) {
-    throw new Error(`batchSize must be a positive integer, got ${batchSize}`);
+    throw new ArgumentError("batchSize", batchSize, "is not a positive integer", "use e.g. 32");
   }
   const lengths = items.map(length);
   const order = lengths.map((_, i) => i).sort((a, b) => lengths[a] - lengths[b]);

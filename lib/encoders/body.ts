@@ -5,6 +5,7 @@
  * trainable encoder.
  * @module
  */
+import { ArgumentError } from "../errors.ts";
 import * as tf from "@tensorflow/tfjs";
 import type { Encoding } from "./types.ts";
 
@@ -126,10 +127,11 @@ export function tokenFeatureBody(options: FeatureBodyOptions): Body<Float32Array
 
 function checkVector(v: Float32Array, size: number, where: string): void {
   if (!(v instanceof Float32Array) || v.length !== size) {
-    throw new Error(
-      `${where} must be a Float32Array of length ${size}, got ${
-        v instanceof Float32Array ? `length ${v.length}` : typeof v
-      }`,
+    throw new ArgumentError(
+      where,
+      v,
+      `is not a Float32Array of length ${size}`,
+      `give one ${size}-dimensional Float32Array per input`,
     );
   }
 }

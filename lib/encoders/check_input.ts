@@ -3,6 +3,7 @@
  * (`texts[3]: text is empty`) whichever encoder got it.
  * @module
  */
+import { ArgumentError } from "../errors.ts";
 
 /**
  * Returns `xs` if it is an array; otherwise throws an error naming the argument.
@@ -12,28 +13,38 @@
  * import { assertThrows } from "@std/assert";
  * import { checkArray } from "./check_input.ts";
  * checkArray(["a"], "texts");
- * assertThrows(() => checkArray("a" as unknown as string[], "texts"), Error, "texts must be an array");
+ * assertThrows(() => checkArray("a" as unknown as string[], "texts"), Error, 'texts = "a": is not an array');
  * ```
  */
 export function checkArray<T>(xs: T[], name: string): T[] {
-  if (!Array.isArray(xs)) throw new Error(`${name} must be an array, got ${typeof xs}`);
+  if (!Array.isArray(xs)) throw new ArgumentError(name, xs, "is not an array", "pass an array");
   return xs;
 }
 
 /**
- * Runs `f`, prefixing the message of anything it throws with `name` (the item's place).
+ * Runs `f`, naming the item's place: an {@link ArgumentError} it throws is thrown again with
+ * `name` as its argument, or for an option with `name` in the problem (other errors are not
+ * about the item and pass unchanged).
  *
  * @example
  * ```ts
  * import { assertThrows } from "@std/assert";
  * import { withName } from "./check_input.ts";
- * assertThrows(() => withName("texts[1]", () => { throw new Error("text is empty"); }), Error, "texts[1]: text is empty");
+ * import { ArgumentError } from "../errors.ts";
+ * const empty = () => { throw new ArgumentError("text", "", "is empty", "drop it"); };
+ * assertThrows(() => withName("texts[1]", empty), ArgumentError, 'texts[1] = "": is empty; drop it');
  * ```
  */
 export function withName<T>(name: string, f: () => T): T {
   try {
     return f();
   } catch (e) {
-    throw new Error(`${name}: ${(e as Error).message}`, { cause: e });
+    if (!(e instanceof ArgumentError)) throw e;
+    // An option keeps its own name (the caller passed it once for all items); the item itself is
+    // named by its place.
+    if (e.argument.startsWith("options.")) {
+      throw new ArgumentError(e.argument, e.value, `${name}: ${e.problem}`, e.fix, { cause: e });
+    }
+    throw new ArgumentError(name, e.value, e.problem, e.fix, { cause: e });
   }
 }

@@ -6,6 +6,7 @@
  * reads both sentences in one sequence; see Section 16.6.4.
  * @module
  */
+import { ArgumentError, showValue } from "../errors.ts";
 import type { EmbedOptions, Encoder } from "./types.ts";
 
 /** Which parts to concatenate; names and defaults as sentence-transformers' `SoftmaxLoss`. */
@@ -31,7 +32,12 @@ export interface PairFeaturesOptions {
  */
 export function pairFeatureSize(hiddenSize: number, options: PairFeaturesOptions = {}): number {
   if (!Number.isInteger(hiddenSize) || hiddenSize < 1) {
-    throw new RangeError(`hiddenSize must be a positive integer, got ${hiddenSize}`);
+    throw new ArgumentError(
+      "hiddenSize",
+      hiddenSize,
+      "is not a positive integer",
+      "pass the encoder's hiddenSize",
+    );
   }
   return hiddenSize * partsOf(options);
 }
@@ -54,9 +60,21 @@ export function pairFeatures(
   v: readonly Float32Array[],
   options: PairFeaturesOptions = {},
 ): Float32Array[] {
-  if (!Array.isArray(u) || !Array.isArray(v)) throw new Error("u and v must be arrays of vectors");
+  if (!Array.isArray(u) || !Array.isArray(v)) {
+    throw new ArgumentError(
+      Array.isArray(u) ? "v" : "u",
+      Array.isArray(u) ? v : u,
+      "is not an array of vectors",
+      "pass one Float32Array per text",
+    );
+  }
   if (u.length !== v.length) {
-    throw new Error(`u and v must have as many vectors, got ${u.length} and ${v.length}`);
+    throw new ArgumentError(
+      "v.length",
+      v.length,
+      `u has ${u.length} vectors`,
+      "give u and v one vector per pair each",
+    );
   }
   const {
     concatenationSentRep = true,
@@ -67,10 +85,11 @@ export function pairFeatures(
   return u.map((a, i) => {
     const b = v[i];
     if (!(a instanceof Float32Array) || !(b instanceof Float32Array) || a.length !== b.length) {
-      throw new Error(
-        `u[${i}] and v[${i}] must be Float32Arrays of one length, got ${describe(a)} and ${
-          describe(b)
-        }`,
+      throw new ArgumentError(
+        `v[${i}]`,
+        b,
+        `u[${i}] and v[${i}] must be Float32Arrays of one length; u[${i}] is ${showValue(a)}`,
+        "embed both sides with one encoder",
       );
     }
     const n = a.length;
@@ -114,10 +133,17 @@ export async function embedPairFeatures(
   pairs: readonly (readonly [string, string])[],
   options: PairFeaturesOptions & EmbedOptions = {},
 ): Promise<Float32Array[]> {
-  if (!Array.isArray(pairs)) throw new Error("pairs must be an array of [first, second] texts");
+  if (!Array.isArray(pairs)) {
+    throw new ArgumentError("pairs", pairs, "is not an array", "pass [first, second] text pairs");
+  }
   pairs.forEach((p, i) => {
     if (!Array.isArray(p) || p.length !== 2 || p.some((t) => typeof t !== "string")) {
-      throw new Error(`pairs[${i}] must be two strings, got ${JSON.stringify(p)}`);
+      throw new ArgumentError(
+        `pairs[${i}]`,
+        p,
+        "is not two strings",
+        "give each pair as [first, second]",
+      );
     }
   });
   const distinct = [...new Set(pairs.flat())];
@@ -140,14 +166,12 @@ function partsOf(options: PairFeaturesOptions): number {
   const parts = (concatenationSentRep ? 2 : 0) + (concatenationSentDifference ? 1 : 0) +
     (concatenationSentMultiplication ? 1 : 0);
   if (parts === 0) {
-    throw new Error(
-      "pair features need at least one part: concatenationSentRep, " +
-        "concatenationSentDifference or concatenationSentMultiplication",
+    throw new ArgumentError(
+      "options",
+      options,
+      "pair features need at least one part",
+      "set concatenationSentRep, concatenationSentDifference or concatenationSentMultiplication",
     );
   }
   return parts;
-}
-
-function describe(x: unknown): string {
-  return x instanceof Float32Array ? `length ${x.length}` : typeof x;
 }

@@ -4,6 +4,7 @@
  * keyed by the sentence's words.
  * @module
  */
+import { ArgumentError, FileFormatError } from "../errors.ts";
 import { cachedEmbed, type CacheOptions } from "./cache.ts";
 import { checkArray, withName } from "./check_input.ts";
 import type { Encoding, TokenFeatures } from "./types.ts";
@@ -54,7 +55,12 @@ export async function cachedTokenFeatures(
 ): Promise<TokenFeatures[]> {
   const encodings = checkArray(sentences, "sentences").map((words, i) => {
     if (!Array.isArray(words) || words.length === 0) {
-      throw new Error(`sentences[${i}] must be a non-empty array of words`);
+      throw new ArgumentError(
+        `sentences[${i}]`,
+        words,
+        "is not a non-empty array of words",
+        "drop empty sentences",
+      );
     }
     return withName(`sentences[${i}]`, () => tokenizeWords(words));
   });
@@ -69,9 +75,10 @@ export async function cachedTokenFeatures(
   return encodings.map((e, i) => {
     const n = e.inputIds.length;
     if (flat[i].length !== n * h) {
-      throw new Error(
-        `cached token features of sentences[${i}] have ${flat[i].length} values, expected ` +
-          `${n} × ${h}: clear the embedding cache (clearEmbeddingCache("${cacheKey}"))`,
+      throw new FileFormatError(
+        `the embedding cache "${cacheKey}"`,
+        `the token features of sentences[${i}] have ${flat[i].length} values, expected ` +
+          `${n} × ${h}: clear it (clearEmbeddingCache("${cacheKey}"))`,
       );
     }
     return {

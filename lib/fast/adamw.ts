@@ -5,6 +5,7 @@
  * For the small variables of a head, dispatching ~14 tfjs ops costs more than their arithmetic.
  * @module
  */
+import { ArgumentError } from "../errors.ts";
 import * as tf from "@tensorflow/tfjs";
 import { fastPathOn } from "./switch.ts";
 // A type-only import: ../train/optimizer.ts imports this module for its fast path.
@@ -51,9 +52,11 @@ export function fusedUpdate(
   k: UpdateScalars,
 ): void {
   if (grad.dtype !== "float32" || grad.size !== p.size) {
-    throw new Error(
-      `the gradient of ${p.name} must be float32 of shape [${p.shape}], ` +
-        `got ${grad.dtype} [${grad.shape}]`,
+    throw new ArgumentError(
+      "grad",
+      `${grad.dtype} [${grad.shape}]`,
+      `the gradient of ${p.name} must be float32 of shape [${p.shape}]`,
+      "pass the gradient tf.variableGrads gives for that variable",
     );
   }
   const f = Math.fround;

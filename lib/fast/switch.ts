@@ -13,6 +13,7 @@
  * itself is a base module that every layer may import.
  * @module
  */
+import { ArgumentError } from "../errors.ts";
 
 let enabled = fromEnvironment();
 
@@ -38,7 +39,7 @@ function fromEnvironment(): boolean {
  */
 export function setFastPath(on: boolean): void {
   if (typeof on !== "boolean") {
-    throw new TypeError(`setFastPath(on): on is ${JSON.stringify(on)}; use true or false`);
+    throw new ArgumentError("on", on, "setFastPath needs a boolean", "use true or false");
   }
   enabled = on;
 }

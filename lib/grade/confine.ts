@@ -7,6 +7,7 @@
  * (a query string, a `#fragment`, `//`, `%2e%2e`): none of those files is inside the small kit.
  * @module
  */
+import { ArgumentError } from "../errors.ts";
 import type { ExerciseSpec } from "./spec.ts";
 
 /** The error name of the stand-ins for off-limits kit functions. */
@@ -80,7 +81,12 @@ export async function buildSandboxKit(
   await linkTree(`${kitRoot}/lib`, `${dir}/lib`);
   for (const [path, names] of Object.entries(spec.forbid ?? {})) {
     if (!/^lib\/[\w/.-]+\.ts$/.test(path) || path.includes("..")) {
-      throw new Error(`exercise ${spec.name}: forbid path ${path} is not a module under lib/`);
+      throw new ArgumentError(
+        `spec.forbid`,
+        path,
+        `exercise ${spec.name} forbids a path that is not a module under lib/`,
+        'name modules like "lib/losses.ts"',
+      );
     }
     const source = await Deno.readTextFile(`${kitRoot}/${path}`);
     const target = `${dir}/${path}`;

@@ -3,6 +3,7 @@
  * the sandbox, check the answers here, and total the points.
  * @module
  */
+import { ArgumentError, FileFormatError } from "../errors.ts";
 import { exists } from "../fs.ts";
 import { buildSandboxKit } from "./confine.ts";
 import { checkInstalled } from "./install.ts";
@@ -107,16 +108,17 @@ export async function loadExercises(kitRoot = defaultKitRoot()): Promise<Exercis
     const hidden = (await exists(hiddenPath)) ? await import(`file://${hiddenPath}`) : undefined;
     const spec = pub.exercise as ExerciseSpec | undefined;
     if (spec?.name !== name) {
-      throw new Error(
-        `exercises/${name}/public_cases.ts: exercise.name must be ${JSON.stringify(name)}, ` +
+      throw new FileFormatError(
+        `exercises/${name}/public_cases.ts`,
+        `exercise.name must be ${JSON.stringify(name)}, ` +
           `got ${spec ? JSON.stringify(spec.name) : "no export named exercise"}`,
       );
     }
     if (!Array.isArray(pub.cases)) {
-      throw new Error(`exercises/${name}/public_cases.ts: export an array named cases`);
+      throw new FileFormatError(`exercises/${name}/public_cases.ts`, "export an array named cases");
     }
     if (hidden && !Array.isArray(hidden.cases)) {
-      throw new Error(`tests/grader/hidden/${name}.ts: export an array named cases`);
+      throw new FileFormatError(`tests/grader/hidden/${name}.ts`, "export an array named cases");
     }
     return { spec, publicCases: pub.cases as Case[], hiddenCases: (hidden?.cases ?? []) as Case[] };
   }));
@@ -240,10 +242,24 @@ export async function gradeSubmission(
   let exercises = await loadExercises(kitRoot);
   if (options.only) {
     const unknown = options.only.filter((n) => !exercises.some((e) => e.spec.name === n));
-    if (unknown.length) throw new Error(`gradeSubmission: unknown exercise(s) ${unknown.join()}`);
+    if (unknown.length) {
+      throw new ArgumentError(
+        "options.only",
+        unknown,
+        "names no exercise of the kit",
+        "use exercise folder names",
+      );
+    }
     exercises = exercises.filter((e) => options.only!.includes(e.spec.name));
   }
-  if (!(await exists(path))) throw new Error(`gradeSubmission: no such submission: ${path}`);
+  if (!(await exists(path))) {
+    throw new ArgumentError(
+      "path",
+      path,
+      "no such submission",
+      "pass the submission's folder or zip",
+    );
+  }
   // Inside the kit, so the small kits can link its lib/ (one file system).
   const staging = `${kitRoot}/.grade-${crypto.randomUUID().slice(0, 8)}`;
   await Deno.mkdir(staging);

@@ -4,6 +4,7 @@
  * `deno test exercises/<name>/`) or printed one line per case (`selfCheck`, for a notebook).
  * @module
  */
+import { ArgumentError } from "../errors.ts";
 import { invoke } from "./invoke.ts";
 import type { Case, ExerciseSpec } from "./spec.ts";
 
@@ -65,10 +66,20 @@ export async function selfCheck(
 ): Promise<void> {
   const cases = publicCases?.cases;
   if (!Array.isArray(cases)) {
-    throw new Error(`selfCheck: publicCases must be a public_cases.ts module with a cases array`);
+    throw new ArgumentError(
+      "publicCases",
+      publicCases,
+      "is not a public_cases.ts module with a cases array",
+      'pass await import("./public_cases.ts")',
+    );
   }
   if (submission === null || typeof submission !== "object") {
-    throw new Error(`selfCheck: submission must be an object of functions, got ${submission}`);
+    throw new ArgumentError(
+      "submission",
+      submission,
+      "is not an object of functions",
+      'pass await import("./mod.ts")',
+    );
   }
   let points = 0, maxPoints = 0;
   for (const c of cases) {

@@ -4,6 +4,7 @@
  * notebooks with their solution cells replaced by stubs.
  * @module
  */
+import { ArgumentError } from "../errors.ts";
 
 /** Paths (from the kit's root) the student copy leaves out: a folder prefix or an exact file. */
 export const INSTRUCTOR_ONLY: readonly string[] = [
@@ -121,7 +122,12 @@ export async function buildRelease(kitRoot: string, outDir: string): Promise<Rel
     try {
       await Deno.stat(marker);
     } catch {
-      throw new Error(`buildRelease: ${outDir} is not empty and not an earlier student release`);
+      throw new ArgumentError(
+        "outDir",
+        outDir,
+        "is not empty and not an earlier student release",
+        "pass an empty or new folder",
+      );
     }
     await Deno.remove(outDir, { recursive: true });
   }

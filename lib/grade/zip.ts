@@ -6,6 +6,7 @@
  * or when a path is both a file and a folder.
  * @module
  */
+import { FileFormatError } from "../errors.ts";
 
 /** One file of a zip archive. */
 export interface ZipEntry {
@@ -27,6 +28,9 @@ export const ZIP_LIMITS = {
   ratio: 100,
 };
 
+/** How a zip's errors name it: the bytes come without a file name. */
+const ZIP = "the zip archive";
+
 /** Inflates `bytes`, stopping with an error as soon as the output passes `cap` bytes. */
 async function inflateRaw(bytes: Uint8Array, cap: number, path: string): Promise<Uint8Array> {
   const stream = new Blob([bytes as Uint8Array<ArrayBuffer>]).stream()
@@ -36,7 +40,7 @@ async function inflateRaw(bytes: Uint8Array, cap: number, path: string): Promise
   for await (const part of stream) {
     size += part.length;
     if (size > cap) {
-      throw new Error(`readZip: entry ${path} inflates past ${cap} bytes (a zip bomb?)`);
+      throw new FileFormatError(ZIP, `entry ${path} inflates past ${cap} bytes (a zip bomb?)`);
     }
     parts.push(part);
   }
@@ -52,8 +56,9 @@ async function inflateRaw(bytes: Uint8Array, cap: number, path: string): Promise
  * @example
  * ```ts
  * import { assertRejects } from "@std/assert";
+ * import { FileFormatError } from "../errors.ts";
  * import { readZip } from "./zip.ts";
- * await assertRejects(() => readZip(new TextEncoder().encode("not a zip")), Error, "not a zip");
+ * await assertRejects(() => readZip(new TextEncoder().encode("not a zip")), FileFormatError, "not a zip");
  * ```
  */
 export async function readZip(bytes: Uint8Array): Promise<ZipEntry[]> {
@@ -65,10 +70,10 @@ export async function readZip(bytes: Uint8Array): Promise<ZipEntry[]> {
       break;
     }
   }
-  if (eocd < 0) throw new Error("readZip: not a zip archive (no end of central directory)");
+  if (eocd < 0) throw new FileFormatError(ZIP, "not a zip archive (no end of central directory)");
   const count = view.getUint16(eocd + 10, true);
   if (count > ZIP_LIMITS.entries) {
-    throw new Error(`readZip: ${count} entries, more than the ${ZIP_LIMITS.entries} allowed`);
+    throw new FileFormatError(ZIP, `${count} entries, more than the ${ZIP_LIMITS.entries} allowed`);
   }
   let at = view.getUint32(eocd + 16, true);
   const decoder = new TextDecoder();
@@ -78,7 +83,7 @@ export async function readZip(bytes: Uint8Array): Promise<ZipEntry[]> {
   let total = 0;
   for (let n = 0; n < count; n++) {
     if (at + 46 > bytes.length || view.getUint32(at, true) !== 0x02014b50) {
-      throw new Error(`readZip: bad central directory entry ${n} at byte ${at}`);
+      throw new FileFormatError(ZIP, `bad central directory entry ${n} at byte ${at}`);
     }
     const method = view.getUint16(at + 10, true);
     const compressedSize = view.getUint32(at + 20, true);
@@ -94,7 +99,10 @@ export async function readZip(bytes: Uint8Array): Promise<ZipEntry[]> {
       path.startsWith("/") || /^[A-Za-z]:/.test(path) || parts.includes("..") ||
       parts.some((p) => p === "" || p === ".") || path.includes("\0")
     ) {
-      throw new Error(`readZip: entry ${JSON.stringify(path)} would leave the submission folder`);
+      throw new FileFormatError(
+        ZIP,
+        `entry ${JSON.stringify(path)} would leave the submission folder`,
+      );
     }
     // Every parent is a folder; a path may not be both a file and a folder.
     for (let i = 1; i < parts.length; i++) folders.add(parts.slice(0, i).join("/"));
@@ -102,12 +110,15 @@ export async function readZip(bytes: Uint8Array): Promise<ZipEntry[]> {
       folders.add(parts.join("/"));
       continue;
     }
-    if (files.has(path)) throw new Error(`readZip: entry ${path} appears twice`);
+    if (files.has(path)) throw new FileFormatError(ZIP, `entry ${path} appears twice`);
     files.add(path);
     if (declaredSize > ZIP_LIMITS.entryBytes) {
-      throw new Error(`readZip: entry ${path} is ${declaredSize} bytes inflated, over the cap`);
+      throw new FileFormatError(
+        ZIP,
+        `entry ${path} is ${declaredSize} bytes inflated, over the cap`,
+      );
     }
-    if (local + 30 > bytes.length) throw new Error(`readZip: entry ${path} is cut off`);
+    if (local + 30 > bytes.length) throw new FileFormatError(ZIP, `entry ${path} is cut off`);
     const start = local + 30 + view.getUint16(local + 26, true) + view.getUint16(local + 28, true);
     const raw = bytes.subarray(start, start + compressedSize);
     // The declared size may lie: the cap holds for what actually comes out.
@@ -119,13 +130,13 @@ export async function readZip(bytes: Uint8Array): Promise<ZipEntry[]> {
     let data: Uint8Array;
     if (method === 0) data = raw.slice();
     else if (method === 8) data = await inflateRaw(raw, cap, path);
-    else throw new Error(`readZip: entry ${path} uses compression method ${method}`);
-    if (data.length > cap) throw new Error(`readZip: entry ${path} is larger than allowed`);
+    else throw new FileFormatError(ZIP, `entry ${path} uses compression method ${method}`);
+    if (data.length > cap) throw new FileFormatError(ZIP, `entry ${path} is larger than allowed`);
     total += data.length;
     entries.push({ path, data });
   }
   const both = [...files].find((f) => folders.has(f));
-  if (both) throw new Error(`readZip: ${both} is both a file and a folder`);
+  if (both) throw new FileFormatError(ZIP, `${both} is both a file and a folder`);
   return entries;
 }
 

@@ -4,6 +4,7 @@
  * token of a sequence (`[batch, tokens, hidden]`).
  * @module
  */
+import { ArgumentError } from "../errors.ts";
 import * as tf from "@tensorflow/tfjs";
 import type { ForwardOptions } from "../encoders/body.ts";
 import type { Random } from "../random.ts";
@@ -62,10 +63,15 @@ export class ClassificationHead {
     };
     const { dropout, activation, hiddenSizes } = this.config;
     if (!(dropout >= 0 && dropout < 1)) {
-      throw new RangeError(`dropout must be in [0, 1), got ${dropout}`);
+      throw new ArgumentError("dropout", dropout, "is not in [0, 1)", "use e.g. 0.1");
     }
     if (!["tanh", "relu", "gelu"].includes(activation)) {
-      throw new RangeError(`activation must be "tanh", "relu" or "gelu", got ${activation}`);
+      throw new ArgumentError(
+        "activation",
+        activation,
+        "is not an activation",
+        'use "tanh", "relu" or "gelu"',
+      );
     }
     const sizes = [this.config.hiddenSize, ...hiddenSizes, this.config.numLabels];
     this.#layers = sizes.slice(1).map((out, i) => new Linear(sizes[i], out, rng));
@@ -74,9 +80,11 @@ export class ClassificationHead {
   /** Logits `[..., numLabels]` for representations `[..., hiddenSize]`. */
   apply(x: tf.Tensor, { training = false, seed = 0 }: ForwardOptions = {}): tf.Tensor {
     if (x.shape[x.shape.length - 1] !== this.config.hiddenSize) {
-      throw new Error(
-        `classification head expects inputs of size ${this.config.hiddenSize} ` +
-          `in the last axis, got shape [${x.shape}]`,
+      throw new ArgumentError(
+        "x.shape",
+        x.shape,
+        `the classification head expects inputs of size ${this.config.hiddenSize} in the last axis`,
+        "feed it the hidden states of the body it was built for",
       );
     }
     return tf.tidy(() => {

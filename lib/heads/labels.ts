@@ -2,6 +2,7 @@
  * Label maps as Hugging Face configs carry them (`id2label`, `label2id`), validated once.
  * @module
  */
+import { ArgumentError } from "../errors.ts";
 
 /**
  * Single-label (softmax, one class), multi-label (sigmoid, any subset) or regression (one real
@@ -34,19 +35,31 @@ export interface LabelMaps {
  */
 export function labelMaps(labels: string[] | Record<number, string>): LabelMaps {
   if (typeof labels !== "object" || labels === null) {
-    throw new Error(
-      `labels must be a list of label names or an id2label object, got ${JSON.stringify(labels)}`,
+    throw new ArgumentError(
+      "labels",
+      labels,
+      "is not a list of label names or an id2label object",
+      'pass e.g. ["neg", "pos"] or { 0: "neg", 1: "pos" }',
     );
   }
   const names = Array.isArray(labels) ? labels : idsToList(labels);
-  if (names.length === 0) throw new Error("id2label must hold at least one label, got none");
+  if (names.length === 0) {
+    throw new ArgumentError("labels", labels, "holds no label", "give at least one label name");
+  }
   const id2label: Record<number, string> = {};
   const label2id: Record<string, number> = {};
   names.forEach((name, i) => {
     if (typeof name !== "string" || name === "") {
-      throw new Error(`id2label[${i}] must be a non-empty string, got ${JSON.stringify(name)}`);
+      throw new ArgumentError(
+        `labels[${i}]`,
+        name,
+        "is not a non-empty string",
+        "name every label",
+      );
     }
-    if (name in label2id) throw new Error(`id2label has the label "${name}" twice`);
+    if (name in label2id) {
+      throw new ArgumentError(`labels[${i}]`, name, "appears twice", "give each label once");
+    }
     id2label[i] = name;
     label2id[name] = i;
   });
@@ -68,9 +81,11 @@ export function checkProblemType(problemType: string): ProblemType {
     problemType !== "single_label_classification" &&
     problemType !== "multi_label_classification" && problemType !== "regression"
   ) {
-    throw new Error(
-      `problemType must be "single_label_classification", "multi_label_classification" or ` +
-        `"regression", got ${JSON.stringify(problemType)}`,
+    throw new ArgumentError(
+      "problemType",
+      problemType,
+      "is not a problem type",
+      'use "single_label_classification", "multi_label_classification" or "regression"',
     );
   }
   return problemType;
@@ -79,7 +94,14 @@ export function checkProblemType(problemType: string): ProblemType {
 function idsToList(id2label: Record<number, string>): string[] {
   const keys = Object.keys(id2label).map(Number).sort((a, b) => a - b);
   keys.forEach((k, i) => {
-    if (k !== i) throw new Error(`id2label keys must be 0 … ${keys.length - 1}, found key ${k}`);
+    if (k !== i) {
+      throw new ArgumentError(
+        "labels",
+        id2label,
+        `id2label keys must be 0 … ${keys.length - 1}, found key ${k}`,
+        "number the labels 0, 1, 2, … without gaps",
+      );
+    }
   });
   return keys.map((k) => id2label[k]);
 }

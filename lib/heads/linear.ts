@@ -3,6 +3,7 @@
  * PyTorch does, from the kit's seeded generator so every backend starts from the same numbers.
  * @module
  */
+import { ArgumentError } from "../errors.ts";
 import * as tf from "@tensorflow/tfjs";
 import type { Random } from "../random.ts";
 
@@ -62,6 +63,11 @@ function uniformVariable(shape: number[], bound: number, rng: Random): tf.Variab
 
 function checkSize(name: string, value: number): void {
   if (!Number.isInteger(value) || value <= 0) {
-    throw new RangeError(`${name} must be a positive integer, got ${value}`);
+    throw new ArgumentError(
+      name,
+      value,
+      "is not a positive integer",
+      "use a layer size such as 768",
+    );
   }
 }

@@ -4,6 +4,7 @@
  * multi-task model of Exercise 14.6.4 for several.
  * @module
  */
+import { ArgumentError } from "../errors.ts";
 import * as tf from "@tensorflow/tfjs";
 import { Random } from "../random.ts";
 import type { Body, BodyLevel, ForwardOptions } from "../encoders/body.ts";
@@ -90,7 +91,14 @@ export class ClassifierModel<I> {
   /** Builds heads for `tasks` on `body`; `seed` fixes their initial weights. */
   constructor(readonly body: Body<I>, tasks: Record<string, TaskConfig>, seed = 42) {
     const names = Object.keys(tasks);
-    if (names.length === 0) throw new Error("a model needs at least one task, got none");
+    if (names.length === 0) {
+      throw new ArgumentError(
+        "tasks",
+        tasks,
+        "a model needs at least one task",
+        'pass e.g. { labels: ["neg", "pos"] }',
+      );
+    }
     const rng = new Random(seed);
     this.heads = {};
     this.#taskConfigs = {};
@@ -100,18 +108,27 @@ export class ClassifierModel<I> {
       try {
         maps = labelMaps(t?.labels);
       } catch (e) {
-        throw new Error(`task "${name}": ${(e as Error).message}`, { cause: e });
+        if (!(e instanceof ArgumentError)) throw e;
+        // Named from the caller's side: the labels of which task.
+        throw new ArgumentError(`tasks.${name}.${e.argument}`, e.value, e.problem, e.fix);
       }
       const { id2label, label2id } = maps;
       const problemType = checkProblemType(t.problemType ?? "single_label_classification");
       if (problemType === "multi_label_classification" && body.level === "token") {
-        throw new Error(`task "${name}": multi-label classification of tokens is not supported`);
+        throw new ArgumentError(
+          `tasks.${name}.problemType`,
+          problemType,
+          "multi-label classification of tokens is not supported",
+          "use single-label token classification",
+        );
       }
       const numLabels = Object.keys(id2label).length;
       if (problemType === "regression" && (numLabels !== 1 || body.level === "token")) {
-        throw new Error(
-          `task "${name}": regression takes one label (the score's name, e.g. ["relatedness"]) ` +
-            `on a pooled body, got ${numLabels} labels on a ${body.level} body`,
+        throw new ArgumentError(
+          `tasks.${name}.labels`,
+          t.labels,
+          `regression takes one label on a pooled body, got ${numLabels} labels on a ${body.level} body`,
+          'give the score\'s name, e.g. ["relatedness"]',
         );
       }
       const head = new ClassificationHead({
@@ -162,7 +179,14 @@ export class ClassifierModel<I> {
   task(task?: string): TaskHead {
     if (task === undefined) return this.#only();
     const h = this.heads[task];
-    if (!h) throw new Error(`unknown task "${task}"; the model has ${this.tasks.join(", ")}`);
+    if (!h) {
+      throw new ArgumentError(
+        "task",
+        task,
+        "is not a task of the model",
+        `use one of ${this.tasks.join(", ")}`,
+      );
+    }
     return h;
   }
 
@@ -225,9 +249,11 @@ export class ClassifierModel<I> {
 
   #only(): TaskHead {
     if (this.tasks.length !== 1) {
-      throw new Error(
-        `the model has ${this.tasks.length} tasks (${this.tasks.join(", ")}); ` +
-          `use model.heads[task] or pass { task }`,
+      throw new ArgumentError(
+        "task",
+        undefined,
+        `the model has ${this.tasks.length} tasks (${this.tasks.join(", ")})`,
+        "use model.heads[task] or pass { task }",
       );
     }
     return this.heads[this.tasks[0]];
@@ -281,7 +307,12 @@ export function createMultiTaskModel<I>(
   { seed = 42 }: { seed?: number } = {},
 ): ClassifierModel<I> {
   if (DEFAULT_TASK in tasks && Object.keys(tasks).length > 1) {
-    throw new Error(`"${DEFAULT_TASK}" is reserved for single-task models; rename that task`);
+    throw new ArgumentError(
+      "tasks",
+      Object.keys(tasks),
+      `"${DEFAULT_TASK}" is reserved for single-task models`,
+      "rename that task",
+    );
   }
   return new ClassifierModel(body, tasks, seed);
 }

@@ -5,7 +5,9 @@
  * The chapter's LLM-generated examples need a generator model, which is out of reach offline.
  * @module
  */
+import { ArgumentError } from "../errors.ts";
 import { fileURLToPath } from "node:url";
+import { DataFileError } from "../data/table.ts";
 import { Random } from "../random.ts";
 import type { Dataset } from "../data/dataset.ts";
 
@@ -46,8 +48,10 @@ export async function loadSynonyms(path: string = SYNONYMS_PATH): Promise<Synony
     const [word, list] = line.split("\t");
     const syns = (list ?? "").split(",").map((s) => s.trim()).filter((s) => s !== "");
     if (!word || syns.length === 0) {
-      throw new Error(
-        `${path}, line ${i + 2}: expected "word<TAB>syn1,syn2", got ${JSON.stringify(line)}`,
+      throw new DataFileError(
+        path,
+        i + 2,
+        `expected "word<TAB>syn1,syn2", got ${JSON.stringify(line)}`,
       );
     }
     out.set(word.toLowerCase(), syns);
@@ -57,7 +61,7 @@ export async function loadSynonyms(path: string = SYNONYMS_PATH): Promise<Synony
 
 function checkProbability(name: string, p: number): void {
   if (!(typeof p === "number" && p >= 0 && p < 1)) {
-    throw new RangeError(`${name} is ${p}: use a probability in [0, 1)`);
+    throw new ArgumentError(name, p, "is not a probability in [0, 1)", "use e.g. 0.1");
   }
 }
 
@@ -86,10 +90,12 @@ export function augmentText(
 ): string {
   checkProbability("wordDropout", wordDropout);
   checkProbability("synonymSwap", synonymSwap);
-  if (typeof text !== "string") throw new TypeError(`text must be a string, got ${typeof text}`);
+  if (typeof text !== "string") {
+    throw new ArgumentError("text", text, "is not a string", "pass the text to augment");
+  }
   const words = text.split(/\s+/).filter((w) => w !== "");
   if (words.length === 0) {
-    throw new RangeError(`text has no words (${JSON.stringify(text)}): give a text to augment`);
+    throw new ArgumentError("text", text, "text has no words", "give a text to augment");
   }
   const kept = words.filter(() => rng.random() >= wordDropout);
   const out = (kept.length > 0 ? kept : [words[rng.randInt(words.length)]]).map((token) => {
@@ -134,13 +140,25 @@ export function augmentMinority(
   { minority, copies = 10, seed = 42, ...options }: AugmentMinorityOptions,
 ): Dataset<string, number> {
   if (texts.length !== labels.length) {
-    throw new RangeError(`texts has ${texts.length} entries but labels has ${labels.length}`);
+    throw new ArgumentError(
+      "labels.length",
+      labels.length,
+      `texts has ${texts.length} entries but labels has ${labels.length}`,
+      "give one label per text",
+    );
   }
   if (!Number.isInteger(copies) || copies < 1) {
-    throw new RangeError(`copies is ${copies}: use a positive integer`);
+    throw new ArgumentError("copies", copies, "is not a positive integer", "use e.g. 2");
   }
   const rows = labels.flatMap((y, i) => (y === minority ? [i] : []));
-  if (rows.length === 0) throw new RangeError(`labels has no example of class ${minority}`);
+  if (rows.length === 0) {
+    throw new ArgumentError(
+      "minority",
+      minority,
+      "labels has no example of that class",
+      "pass a class that occurs in labels",
+    );
+  }
   const rng = new Random(seed);
   const out: string[] = [];
   for (const i of rows) {

@@ -11,6 +11,7 @@
  * ```
  * @module
  */
+import { ArgumentError } from "../errors.ts";
 
 /** Strategies of {@link computeClassWeights}; `"balanced"` is scikit-learn's name for `"inverse"`. */
 export type ClassWeightStrategy = "inverse" | "balanced" | "sqrt_inverse" | "effective";
@@ -26,21 +27,41 @@ export interface ClassWeightOptions {
 /** Counts each class id 0 … K−1, with the checks every count user needs; `fn` names the caller. */
 function classCounts(fn: string, labels: readonly number[], numClasses?: number): number[] {
   if (!Array.isArray(labels) || labels.length === 0) {
-    throw new Error(`${fn}: labels must be a non-empty array of class ids, got ${labels}`);
+    throw new ArgumentError(
+      "labels",
+      labels,
+      `${fn} needs a non-empty array of class ids`,
+      "pass the training labels",
+    );
   }
   let max = -1;
   labels.forEach((y, i) => {
     if (!Number.isInteger(y) || y < 0) {
-      throw new Error(`${fn}: labels[${i}] = ${y} is not a class id (an integer >= 0)`);
+      throw new ArgumentError(
+        `labels[${i}]`,
+        y,
+        `is not a class id (an integer >= 0) (${fn})`,
+        "map labels to class ids first",
+      );
     }
     if (y > max) max = y;
   });
   const k = numClasses ?? max + 1;
   if (!Number.isInteger(k) || k < 1) {
-    throw new Error(`${fn}: numClasses must be a positive integer, got ${numClasses}`);
+    throw new ArgumentError(
+      "numClasses",
+      numClasses,
+      `is not a positive integer (${fn})`,
+      "pass the number of classes",
+    );
   }
   if (max >= k) {
-    throw new Error(`${fn}: label ${max} is not below numClasses (${k})`);
+    throw new ArgumentError(
+      "numClasses",
+      k,
+      `label ${max} is not below it (${fn})`,
+      `pass at least ${max + 1}`,
+    );
   }
   const counts = new Array<number>(k).fill(0);
   for (const y of labels) counts[y]++;
@@ -83,9 +104,11 @@ export function computeClassWeights(
   const counts = classCounts(fn, labels, numClasses);
   const missing = counts.findIndex((c) => c === 0);
   if (missing >= 0) {
-    throw new Error(
-      `${fn}: class ${missing} has no examples in labels (${counts.length} classes); ` +
-        `its weight n / (K · 0) would be infinite`,
+    throw new ArgumentError(
+      "labels",
+      labels,
+      `class ${missing} has no examples (${counts.length} classes); its weight n / (K · 0) would be infinite (${fn})`,
+      'use strategy "effective", or drop the class',
     );
   }
   const n = labels.length;
@@ -98,7 +121,7 @@ export function computeClassWeights(
       return counts.map((c) => Math.sqrt(n / (k * c)));
     case "effective": {
       if (typeof beta !== "number" || !(beta >= 0 && beta < 1)) {
-        throw new Error(`${fn}: beta must be in [0, 1), got ${beta}`);
+        throw new ArgumentError("beta", beta, `is not in [0, 1) (${fn})`, "use e.g. 0.999");
       }
       // 1 − β^c as −expm1(c·log β): no cancellation when β^c is close to 1.
       const raw = counts.map((c) => (1 - beta) / -Math.expm1(c * Math.log(beta)));
@@ -106,9 +129,11 @@ export function computeClassWeights(
       return raw.map((w) => w / mean);
     }
     default:
-      throw new Error(
-        `${fn}: strategy must be "inverse", "balanced", "sqrt_inverse" or "effective", ` +
-          `got ${String(strategy)}`,
+      throw new ArgumentError(
+        "strategy",
+        strategy,
+        `is not a class-weight strategy (${fn})`,
+        'use "inverse", "balanced", "sqrt_inverse" or "effective"',
       );
   }
 }

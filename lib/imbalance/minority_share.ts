@@ -4,6 +4,7 @@
  * positives) are built from a less skewed dataset.
  * @module
  */
+import { ArgumentError } from "../errors.ts";
 import { Random } from "../random.ts";
 
 /** Options of {@link subsampleMinority}. */
@@ -40,19 +41,42 @@ export function subsampleMinority(
 ): number[] {
   const fn = "subsampleMinority";
   if (!Array.isArray(labels) || labels.length === 0) {
-    throw new Error(`${fn}: labels must be a non-empty array of class ids`);
+    throw new ArgumentError(
+      "labels",
+      labels,
+      `${fn} needs a non-empty array of class ids`,
+      "pass the training labels",
+    );
   }
-  if (!(share > 0 && share < 1)) throw new Error(`${fn}: share must be in (0, 1), got ${share}`);
+  if (!(share > 0 && share < 1)) {
+    throw new ArgumentError("share", share, `is not in (0, 1) (${fn})`, "use e.g. 0.05");
+  }
   const mine: number[] = [];
   let others = 0;
   labels.forEach((y, i) => (y === minority ? mine.push(i) : others++));
-  if (mine.length === 0) throw new Error(`${fn}: no row has the minority class ${minority}`);
-  if (others === 0) throw new Error(`${fn}: every row has the minority class ${minority}`);
+  if (mine.length === 0) {
+    throw new ArgumentError(
+      "minority",
+      minority,
+      `no row has this class (${fn})`,
+      "pass a class that occurs in labels",
+    );
+  }
+  if (others === 0) {
+    throw new ArgumentError(
+      "minority",
+      minority,
+      `every row has this class (${fn})`,
+      "pass labels with other classes too",
+    );
+  }
   const keep = Math.max(1, Math.round((share * others) / (1 - share)));
   if (keep > mine.length) {
-    throw new Error(
-      `${fn}: a share of ${share} needs ${keep} rows of class ${minority}, ` +
-        `but there are only ${mine.length}`,
+    throw new ArgumentError(
+      "share",
+      share,
+      `needs ${keep} rows of class ${minority}, but there are only ${mine.length} (${fn})`,
+      "use a smaller share",
     );
   }
   const kept = new Set(new Random(seed).shuffle([...mine]).slice(0, keep));

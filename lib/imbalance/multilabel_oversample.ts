@@ -4,6 +4,7 @@
  * compliance team "oversampled rare categories by 3x" this way.
  * @module
  */
+import { ArgumentError } from "../errors.ts";
 import { Random } from "../random.ts";
 
 /** Options of {@link oversampleRareLabels}. */
@@ -41,32 +42,48 @@ export function oversampleRareLabels(
 ): number[] {
   const fn = "oversampleRareLabels";
   if (!Array.isArray(targets) || targets.length === 0) {
-    throw new Error(`${fn}: targets must be a non-empty array of multi-hot rows`);
+    throw new ArgumentError(
+      "targets",
+      targets,
+      `${fn} needs a non-empty array of multi-hot rows`,
+      "give one 0/1 row per example",
+    );
   }
   const width = targets[0]?.length;
   targets.forEach((row, i) => {
     if (!Array.isArray(row) || row.length !== width || row.some((x) => x !== 0 && x !== 1)) {
-      throw new Error(
-        `${fn}: targets[${i}] = ${
-          JSON.stringify(row)
-        } is not a multi-hot row of ${width} 0/1 values`,
+      throw new ArgumentError(
+        `targets[${i}]`,
+        row,
+        `is not a multi-hot row of ${width} 0/1 values (${fn})`,
+        "give every row one 0/1 value per tag",
       );
     }
   });
   if (!Number.isInteger(factor) || factor < 1) {
-    throw new Error(`${fn}: factor must be an integer >= 1, got ${factor}`);
+    throw new ArgumentError("factor", factor, `is not an integer >= 1 (${fn})`, "use e.g. 3");
   }
   let rareTags: number[];
   if (Array.isArray(rare)) {
     rare.forEach((t, k) => {
       if (!Number.isInteger(t) || t < 0 || t >= width) {
-        throw new Error(`${fn}: rare[${k}] = ${t} is not a tag id in [0, ${width})`);
+        throw new ArgumentError(
+          `rare[${k}]`,
+          t,
+          `is not a tag id in [0, ${width}) (${fn})`,
+          "give column indices of targets",
+        );
       }
     });
     rareTags = rare;
   } else {
     if (!(rare >= 0 && rare <= 1)) {
-      throw new Error(`${fn}: rare must be tag ids or a prevalence in [0, 1], got ${rare}`);
+      throw new ArgumentError(
+        "rare",
+        rare,
+        `is not tag ids or a prevalence in [0, 1] (${fn})`,
+        "use e.g. 0.05",
+      );
     }
     rareTags = [];
     for (let t = 0; t < width; t++) {

@@ -12,6 +12,7 @@
  * ```
  * @module
  */
+import { ArgumentError } from "../errors.ts";
 import { Random } from "../random.ts";
 
 /** Where the randomness comes from: a seed, or a generator shared with other code. */
@@ -30,7 +31,12 @@ export interface WeightedRandomSamplerOptions extends SeedOptions {
 
 function rngOf(fn: string, { seed, generator }: SeedOptions): Random {
   if (seed !== undefined && generator !== undefined) {
-    throw new Error(`${fn}: pass seed or generator, not both`);
+    throw new ArgumentError(
+      "options.generator",
+      generator,
+      `${fn} takes seed or generator, not both`,
+      "pass only one of them",
+    );
   }
   if (generator !== undefined) return generator;
   // Without either, a fresh seed: like PyTorch's unseeded default, different on every call.
@@ -60,25 +66,49 @@ export function weightedRandomSampler(
   const fn = "weightedRandomSampler";
   const { replacement = true } = options;
   if (!Array.isArray(weights) || weights.length === 0) {
-    throw new Error(`${fn}: weights must be a non-empty array, got ${weights}`);
+    throw new ArgumentError(
+      "weights",
+      weights,
+      `${fn} needs a non-empty array`,
+      "give one weight per example",
+    );
   }
   let total = 0;
   let positive = 0;
   weights.forEach((w, i) => {
     if (typeof w !== "number" || !Number.isFinite(w) || w < 0) {
-      throw new Error(`${fn}: weights[${i}] = ${w} is not a finite number >= 0`);
+      throw new ArgumentError(
+        `weights[${i}]`,
+        w,
+        `is not a finite number >= 0 (${fn})`,
+        "fix that weight",
+      );
     }
     total += w;
     if (w > 0) positive++;
   });
-  if (total <= 0) throw new Error(`${fn}: weights sum to 0; nothing can be drawn`);
+  if (total <= 0) {
+    throw new ArgumentError(
+      "weights",
+      weights,
+      `sum to 0: nothing can be drawn (${fn})`,
+      "give some example a weight > 0",
+    );
+  }
   if (!Number.isInteger(numSamples) || numSamples < 0) {
-    throw new Error(`${fn}: numSamples must be an integer >= 0, got ${numSamples}`);
+    throw new ArgumentError(
+      "numSamples",
+      numSamples,
+      `is not an integer >= 0 (${fn})`,
+      "use e.g. weights.length",
+    );
   }
   if (!replacement && numSamples > positive) {
-    throw new Error(
-      `${fn}: numSamples ${numSamples} exceeds the ${positive} examples with positive weight ` +
-        `(replacement: false)`,
+    throw new ArgumentError(
+      "numSamples",
+      numSamples,
+      `exceeds the ${positive} examples with positive weight (replacement: false) (${fn})`,
+      "draw fewer, or pass replacement: true",
     );
   }
   const rng = rngOf(fn, options);
@@ -114,12 +144,22 @@ type Label = number | string;
 /** Indices of each class, classes in order of first appearance. */
 function groupByLabel(fn: string, labels: readonly Label[]): number[][] {
   if (!Array.isArray(labels) || labels.length === 0) {
-    throw new Error(`${fn}: labels must be a non-empty array, got ${labels}`);
+    throw new ArgumentError(
+      "labels",
+      labels,
+      `${fn} needs a non-empty array`,
+      "pass the training labels",
+    );
   }
   const groups = new Map<Label, number[]>();
   labels.forEach((y, i) => {
     if (!(typeof y === "string" || (typeof y === "number" && Number.isFinite(y)))) {
-      throw new Error(`${fn}: labels[${i}] = ${y} is not a finite number or a string`);
+      throw new ArgumentError(
+        `labels[${i}]`,
+        y,
+        `is not a finite number or a string (${fn})`,
+        "fix that label",
+      );
     }
     const g = groups.get(y);
     if (g) g.push(i);

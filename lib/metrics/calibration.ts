@@ -3,6 +3,7 @@
  * calibration error (no scikit-learn function; defined below).
  * @module
  */
+import { ArgumentError } from "../errors.ts";
 import { argmaxRow } from "../argmax.ts";
 import { checkLabelArray, type Label, uniqueLabels } from "./validation.ts";
 
@@ -24,16 +25,25 @@ export interface CalibrationCurve {
 
 function checkNBins(nBins: number): void {
   if (!Number.isInteger(nBins) || nBins < 1) {
-    throw new RangeError(`nBins is ${nBins}: use a positive integer`);
+    throw new ArgumentError("nBins", nBins, "is not a positive integer", "use e.g. 10");
   }
 }
 
 function checkProbabilities(p: readonly number[], name: string): void {
-  if (!Array.isArray(p)) throw new TypeError(`${name} must be an array of probabilities`);
-  if (p.length === 0) throw new RangeError(`${name} is empty`);
+  if (!Array.isArray(p)) {
+    throw new ArgumentError(name, p, "is not an array", "pass an array of probabilities");
+  }
+  if (p.length === 0) {
+    throw new ArgumentError(name, p, "is empty", "give one probability per sample");
+  }
   p.forEach((v, i) => {
     if (typeof v !== "number" || !(v >= 0 && v <= 1)) {
-      throw new RangeError(`${name}[${i}] is ${v}: probabilities must lie in [0, 1]`);
+      throw new ArgumentError(
+        `${name}[${i}]`,
+        v,
+        "probabilities must lie in [0, 1]",
+        "pass probabilities (softmax or sigmoid outputs), not logits",
+      );
     }
   });
 }
@@ -42,10 +52,13 @@ function checkProbabilities(p: readonly number[], name: string): void {
 function resolvePosLabel(yTrue: Label[], posLabel: Label | undefined): Label {
   const classes = uniqueLabels(yTrue);
   if (classes.length > 2) {
-    throw new RangeError(
-      `yTrue has ${classes.length} classes (${
+    throw new ArgumentError(
+      "yTrue",
+      yTrue,
+      `has ${classes.length} classes (${
         JSON.stringify(classes)
       }): only binary targets are supported`,
+      "pass one class against the rest as 0/1",
     );
   }
   if (posLabel !== undefined) return posLabel;
@@ -53,9 +66,11 @@ function resolvePosLabel(yTrue: Label[], posLabel: Label | undefined): Label {
     c.length === classes.length && c.every((v, i) => v === classes[i])
   );
   if (!ok) {
-    throw new RangeError(
-      `yTrue takes values ${JSON.stringify(classes)} and posLabel is not given: ` +
-        "make yTrue take values in {0, 1} or {-1, 1}, or pass posLabel",
+    throw new ArgumentError(
+      "yTrue",
+      yTrue,
+      "posLabel is not given and the labels are not {0, 1} or {-1, 1}",
+      "make yTrue take values in {0, 1} or {-1, 1}, or pass posLabel",
     );
   }
   return 1;
@@ -116,7 +131,12 @@ function binSums(outcome: number[], prob: readonly number[], edges: number[]) {
 
 function checkLengths(a: readonly unknown[], b: readonly unknown[]): void {
   if (a.length !== b.length) {
-    throw new RangeError(`yTrue and yProb have different lengths: ${a.length} and ${b.length}`);
+    throw new ArgumentError(
+      "yProb.length",
+      b.length,
+      `yTrue and yProb have different lengths: ${a.length} and ${b.length}`,
+      "give one probability per true label",
+    );
   }
 }
 
@@ -145,7 +165,12 @@ export function calibrationCurve(
   checkLengths(t, yProb);
   checkNBins(nBins);
   if (strategy !== "uniform" && strategy !== "quantile") {
-    throw new RangeError(`strategy is ${JSON.stringify(strategy)}: use "uniform" or "quantile"`);
+    throw new ArgumentError(
+      "strategy",
+      strategy,
+      "is not a binning strategy",
+      'use "uniform" or "quantile"',
+    );
   }
   const pos = resolvePosLabel(t, posLabel);
   const outcome = t.map((v) => v === pos ? 1 : 0);
@@ -208,26 +233,44 @@ export function expectedCalibrationError(
     const k = rows[0].length;
     const cols = labels === undefined ? Array.from({ length: k }, (_, i) => i) : [...labels];
     if (cols.length !== k) {
-      throw new RangeError(`labels has ${cols.length} entries but yProb rows have ${k} columns`);
+      throw new ArgumentError(
+        "labels",
+        cols,
+        `has ${cols.length} entries but yProb rows have ${k} columns`,
+        "give one label per column of yProb",
+      );
     }
     const known = new Set<Label>(cols);
     t.forEach((v, i) => {
       if (!known.has(v)) {
-        throw new RangeError(
-          `yTrue[${i}] is ${JSON.stringify(v)}, not one of the columns' labels ${
-            JSON.stringify(cols)
-          }`,
+        throw new ArgumentError(
+          `yTrue[${i}]`,
+          v,
+          `is not one of the columns' labels ${JSON.stringify(cols)}`,
+          "pass labels that name every class of yTrue",
         );
       }
     });
     confidence = [];
     outcome = rows.map((row, i) => {
       if (!Array.isArray(row) || row.length !== k) {
-        throw new RangeError(`yProb[${i}] must be a row of ${k} probabilities`);
+        throw new ArgumentError(
+          `yProb[${i}]`,
+          row,
+          `is not a row of ${k} probabilities`,
+          "give every row one probability per class",
+        );
       }
       checkProbabilities(row, `yProb[${i}]`);
       const sum = row.reduce((a, b) => a + b, 0);
-      if (Math.abs(sum - 1) > 1e-3) throw new RangeError(`yProb[${i}] sums to ${sum}, not 1`);
+      if (Math.abs(sum - 1) > 1e-3) {
+        throw new ArgumentError(
+          `yProb[${i}]`,
+          row,
+          `sums to ${sum}, not 1`,
+          "pass softmax probabilities",
+        );
+      }
       const best = argmaxRow(row);
       confidence.push(row[best]);
       return cols[best] === t[i] ? 1 : 0;

@@ -3,6 +3,7 @@
  * F-beta and support, for binary, multi-class and multi-label (indicator) targets.
  * @module
  */
+import { ArgumentError } from "../errors.ts";
 import {
   type CheckedTargets,
   checkLabels,
@@ -72,8 +73,11 @@ function counts(t: CheckedTargets, labels: Label[], samplewise: boolean): Counts
     return c;
   }
   if (samplewise) {
-    throw new RangeError(
-      `average "samples" is only for multi-label targets; these are ${t.type}`,
+    throw new ArgumentError(
+      "average",
+      "samples",
+      `is only for multi-label targets; these are ${t.type}`,
+      'use "micro", "macro" or "weighted"',
     );
   }
   const index = new Map(labels.map((l, i) => [l, i]));
@@ -115,10 +119,11 @@ function setWiseLabels(
 ): Label[] | undefined {
   const averages = [null, "micro", "macro", "weighted", "samples", "binary"];
   if (!averages.includes(average)) {
-    throw new RangeError(
-      `average is ${
-        JSON.stringify(average)
-      }: use null, "binary", "micro", "macro", "weighted" or "samples"`,
+    throw new ArgumentError(
+      "average",
+      average,
+      "is not an averaging",
+      'use null, "binary", "micro", "macro", "weighted" or "samples"',
     );
   }
   const present = presentLabels(t);
@@ -127,15 +132,20 @@ function setWiseLabels(
       const options = t.type === "multiclass"
         ? 'null, "micro", "macro", "weighted"'
         : 'null, "micro", "macro", "weighted", "samples"';
-      throw new RangeError(
-        `Target is ${t.type} but average is "binary". Choose another average: one of ${options}`,
+      throw new ArgumentError(
+        "average",
+        "binary",
+        `Target is ${t.type} but average is "binary"`,
+        `Choose another average: one of ${options}`,
       );
     }
     if (!present.includes(posLabel)) {
       if (present.length >= 2 || typeof posLabel !== typeof present[0]) {
-        throw new RangeError(
-          `posLabel is ${JSON.stringify(posLabel)}, which is not a valid label: ` +
-            `it should be one of ${JSON.stringify(present)}`,
+        throw new ArgumentError(
+          "posLabel",
+          posLabel,
+          "is not a valid label",
+          `it should be one of ${JSON.stringify(present)}`,
         );
       }
     }
@@ -194,7 +204,12 @@ export function prfsChecked(
   const average = options.average === undefined ? null : options.average;
   checkZeroDivision(zeroDivision);
   if (typeof beta !== "number" || !(beta >= 0)) {
-    throw new RangeError(`beta is ${beta}: it should be >= 0 in the F-beta score`);
+    throw new ArgumentError(
+      "beta",
+      beta,
+      "must be >= 0 in the F-beta score",
+      "use e.g. 0.5, 1 or 2",
+    );
   }
   const chosen = setWiseLabels(t, average, options.labels, posLabel, warnings) ??
     presentLabels(t);
@@ -371,7 +386,14 @@ export function fbetaScore(
 ): number[];
 export function fbetaScore(yTrue: Target, yPred: Target, options: FbetaOptions): number;
 export function fbetaScore(yTrue: Target, yPred: Target, options: FbetaOptions): number | number[] {
-  if (options?.beta === undefined) throw new RangeError("fbetaScore needs options.beta");
+  if (options?.beta === undefined) {
+    throw new ArgumentError(
+      "options.beta",
+      undefined,
+      "fbetaScore needs it",
+      "pass e.g. { beta: 2 }",
+    );
+  }
   return score(yTrue, yPred, options, "f-score");
 }
 

@@ -3,20 +3,40 @@
  * `pearsonr` and `spearmanr` statistics.
  * @module
  */
+import { ArgumentError } from "../errors.ts";
 
 /** Throws unless `x` and `y` are equally long arrays of at least 2 finite numbers. */
 function checkPair(fn: string, x: readonly number[], y: readonly number[]): void {
   for (const [name, v] of [["x", x], ["y", y]] as const) {
-    if (!Array.isArray(v)) throw new TypeError(`${fn}: ${name} must be an array of numbers`);
+    if (!Array.isArray(v)) {
+      throw new ArgumentError(name, v, `is not an array (${fn})`, "pass an array of numbers");
+    }
     const bad = v.findIndex((e) => typeof e !== "number" || !Number.isFinite(e));
-    if (bad >= 0) throw new RangeError(`${fn}: ${name}[${bad}] = ${v[bad]} is not a finite number`);
+    if (bad >= 0) {
+      throw new ArgumentError(
+        `${name}[${bad}]`,
+        v[bad],
+        `is not a finite number (${fn})`,
+        "drop or fix that pair",
+      );
+    }
   }
   if (x.length !== y.length) {
-    throw new RangeError(
-      `${fn}: x has ${x.length} values but y has ${y.length}: pass equal lengths`,
+    throw new ArgumentError(
+      "y.length",
+      y.length,
+      `x has ${x.length} values but y has ${y.length} (${fn})`,
+      "pass equal lengths",
     );
   }
-  if (x.length < 2) throw new RangeError(`${fn}: needs at least 2 values, got ${x.length}`);
+  if (x.length < 2) {
+    throw new ArgumentError(
+      "x.length",
+      x.length,
+      `${fn} needs at least 2 values`,
+      "pass two or more pairs",
+    );
+  }
 }
 
 function pearson(x: readonly number[], y: readonly number[]): number {

@@ -2,6 +2,7 @@
  * Python's number formatting, for reports that must match Python's text byte for byte.
  * @module
  */
+import { ArgumentError } from "../errors.ts";
 
 /**
  * Formats `x` as Python's `format(x, ".{digits}f")`: exact ties round half to even
@@ -16,7 +17,7 @@
  */
 export function formatFixed(x: number, digits: number): string {
   if (!Number.isInteger(digits) || digits < 0 || digits > 99) {
-    throw new RangeError(`digits is ${digits}: use an integer from 0 to 99`);
+    throw new ArgumentError("digits", digits, "is not an integer from 0 to 99", "use e.g. 2 or 4");
   }
   if (Number.isNaN(x)) return "nan";
   const sign = x < 0 || Object.is(x, -0) ? "-" : "";

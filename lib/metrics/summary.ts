@@ -3,6 +3,7 @@
  * deviation, the "mean ± std" string a results table prints, and the median.
  * @module
  */
+import { ArgumentError } from "../errors.ts";
 
 /** Mean, sample standard deviation and number of runs. */
 export interface MeanStd {
@@ -17,10 +18,22 @@ export interface MeanStd {
 /** Throws unless `values` is a non-empty array of finite numbers. */
 function checkValues(fn: string, values: readonly number[]): void {
   if (!Array.isArray(values) || values.length === 0) {
-    throw new Error(`${fn}: values must be a non-empty array of numbers, got ${values}`);
+    throw new ArgumentError(
+      "values",
+      values,
+      `${fn} needs a non-empty array of numbers`,
+      "pass one number per run",
+    );
   }
   const bad = values.findIndex((v) => typeof v !== "number" || !Number.isFinite(v));
-  if (bad >= 0) throw new Error(`${fn}: values[${bad}] = ${values[bad]} is not a finite number`);
+  if (bad >= 0) {
+    throw new ArgumentError(
+      `values[${bad}]`,
+      values[bad],
+      `is not a finite number (${fn})`,
+      "drop or fix that value",
+    );
+  }
 }
 
 /**
@@ -38,7 +51,9 @@ function checkValues(fn: string, values: readonly number[]): void {
  */
 export function meanStd(values: readonly number[], { ddof = 1 }: { ddof?: number } = {}): MeanStd {
   checkValues("meanStd", values);
-  if (!(ddof === 0 || ddof === 1)) throw new Error(`meanStd: ddof must be 0 or 1, got ${ddof}`);
+  if (!(ddof === 0 || ddof === 1)) {
+    throw new ArgumentError("ddof", ddof, "must be 0 or 1", "use 1 (sample) or 0 (population)");
+  }
   const n = values.length;
   const mean = values.reduce((s, v) => s + v, 0) / n;
   if (n - ddof <= 0) return { mean, std: 0, n };

@@ -4,29 +4,59 @@
  * log-likelihood, which leaves every arg-max (so accuracy) unchanged and only moves confidence.
  * @module
  */
+import { ArgumentError } from "../errors.ts";
 
 /** The range {@link fitTemperature} searches; an optimum outside it is returned as the bound. */
 export const TEMPERATURE_BOUNDS = [0.01, 100] as const;
 
 function checkLogits(fn: string, logits: readonly (readonly number[])[]): number {
   if (!Array.isArray(logits) || logits.length === 0) {
-    throw new RangeError(`${fn}: logits must be a non-empty array of rows`);
+    throw new ArgumentError(
+      "logits",
+      logits,
+      `${fn} needs a non-empty array of rows`,
+      "give one row of logits per sample",
+    );
   }
   const k = Array.isArray(logits[0]) ? logits[0].length : 0;
-  if (k < 2) throw new RangeError(`${fn}: logits rows need at least 2 classes, got ${k}`);
+  if (k < 2) {
+    throw new ArgumentError(
+      "logits[0]",
+      logits[0],
+      `${fn} needs at least 2 classes, got ${k}`,
+      "give one logit per class",
+    );
+  }
   logits.forEach((row, i) => {
     if (!Array.isArray(row) || row.length !== k) {
-      throw new RangeError(`${fn}: logits[${i}] must be a row of ${k} numbers`);
+      throw new ArgumentError(
+        `logits[${i}]`,
+        row,
+        `${fn} needs a row of ${k} numbers`,
+        "give every row one logit per class",
+      );
     }
     const bad = row.findIndex((v) => typeof v !== "number" || !Number.isFinite(v));
-    if (bad >= 0) throw new RangeError(`${fn}: logits[${i}][${bad}] = ${row[bad]} is not finite`);
+    if (bad >= 0) {
+      throw new ArgumentError(
+        `logits[${i}][${bad}]`,
+        row[bad],
+        `is not finite (${fn})`,
+        "fix or drop that sample",
+      );
+    }
   });
   return k;
 }
 
 function checkTemperature(fn: string, temperature: number): void {
   if (!(typeof temperature === "number" && temperature > 0 && Number.isFinite(temperature))) {
-    throw new RangeError(`${fn}: temperature is ${temperature}: use a finite number > 0`);
+    throw new ArgumentError(
+      "temperature",
+      temperature,
+      `is not a finite number > 0 (${fn})`,
+      "use e.g. 1.5 from fitTemperature",
+    );
   }
 }
 
@@ -80,11 +110,21 @@ export function temperatureNll(
 
 function checkLabels(fn: string, labels: readonly number[], n: number, k: number): void {
   if (!Array.isArray(labels) || labels.length !== n) {
-    throw new RangeError(`${fn}: labels must hold one class id per logits row (${n})`);
+    throw new ArgumentError(
+      "labels",
+      labels,
+      `${fn} needs one class id per logits row (${n})`,
+      "give one label per row of logits",
+    );
   }
   const bad = labels.findIndex((y) => !Number.isInteger(y) || y < 0 || y >= k);
   if (bad >= 0) {
-    throw new RangeError(`${fn}: labels[${bad}] = ${labels[bad]} is not a class id in 0…${k - 1}`);
+    throw new ArgumentError(
+      `labels[${bad}]`,
+      labels[bad],
+      `is not a class id in 0…${k - 1} (${fn})`,
+      "map labels to class ids first",
+    );
   }
 }
 

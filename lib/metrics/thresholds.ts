@@ -4,6 +4,7 @@
  * threshold per tag chosen on validation data (never on the test set) recovers much of their F1.
  * @module
  */
+import { ArgumentError } from "../errors.ts";
 
 /** Options of {@link tuneThresholds}. */
 export interface TuneThresholdsOptions {
@@ -15,15 +16,27 @@ const DEFAULT_CANDIDATES = Array.from({ length: 19 }, (_, i) => Math.round((i + 
 
 function checkMatrix(fn: string, name: string, m: readonly (readonly number[])[]): number {
   if (!Array.isArray(m) || m.length === 0) {
-    throw new Error(`${fn}: ${name} must be a non-empty matrix`);
+    throw new ArgumentError(name, m, `${fn} needs a non-empty matrix`, "give one row per sample");
   }
   const width = m[0]?.length;
   m.forEach((row, i) => {
     if (!Array.isArray(row) || row.length !== width || width === 0) {
-      throw new Error(`${fn}: ${name}[${i}] must be a row of ${width} numbers`);
+      throw new ArgumentError(
+        `${name}[${i}]`,
+        row,
+        `${fn} needs a row of ${width} numbers`,
+        "give every row one number per label",
+      );
     }
     const bad = row.findIndex((x) => typeof x !== "number" || Number.isNaN(x));
-    if (bad >= 0) throw new Error(`${fn}: ${name}[${i}][${bad}] = ${row[bad]} is not a number`);
+    if (bad >= 0) {
+      throw new ArgumentError(
+        `${name}[${i}][${bad}]`,
+        row[bad],
+        `is not a number (${fn})`,
+        "drop or fix that sample",
+      );
+    }
   });
   return width;
 }
@@ -50,10 +63,11 @@ export function applyThresholds(
   const width = checkMatrix(fn, "scores", scores);
   const t = typeof thresholds === "number" ? new Array<number>(width).fill(thresholds) : thresholds;
   if (!Array.isArray(t) || t.length !== width || t.some((x) => !Number.isFinite(x))) {
-    throw new Error(
-      `${fn}: thresholds must be a finite number or ${width} of them, got ${
-        JSON.stringify(thresholds)
-      }`,
+    throw new ArgumentError(
+      "thresholds",
+      thresholds,
+      `${fn} needs a finite number or ${width} of them`,
+      "give one threshold, or one per label",
     );
   }
   return scores.map((row) => row.map((p, k) => (p >= t[k] ? 1 : 0)));
@@ -88,17 +102,33 @@ export function tuneThresholds(
   const width = checkMatrix(fn, "scores", scores);
   checkMatrix(fn, "targets", targets);
   if (targets.length !== scores.length || targets[0].length !== width) {
-    throw new Error(
-      `${fn}: targets is ${targets.length} × ${targets[0].length} but scores is ` +
-        `${scores.length} × ${width}`,
+    throw new ArgumentError(
+      "targets",
+      targets,
+      `is ${targets.length} × ${
+        targets[0].length
+      } but scores is ${scores.length} × ${width} (${fn})`,
+      "give one target row per score row, one column per label",
     );
   }
   targets.forEach((row, i) => {
     const bad = row.findIndex((y) => y !== 0 && y !== 1);
-    if (bad >= 0) throw new Error(`${fn}: targets[${i}][${bad}] = ${row[bad]} is not 0 or 1`);
+    if (bad >= 0) {
+      throw new ArgumentError(
+        `targets[${i}][${bad}]`,
+        row[bad],
+        `is not 0 or 1 (${fn})`,
+        "mark each label 1 (present) or 0 (absent)",
+      );
+    }
   });
   if (!Array.isArray(candidates) || candidates.length === 0) {
-    throw new Error(`${fn}: candidates must be a non-empty array of thresholds`);
+    throw new ArgumentError(
+      "candidates",
+      candidates,
+      `${fn} needs a non-empty array of thresholds`,
+      "give e.g. [0.1, 0.2, …, 0.9]",
+    );
   }
   return Array.from({ length: width }, (_, k) => {
     let best = 0.5;

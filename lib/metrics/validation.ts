@@ -3,6 +3,7 @@
  * does: every metric of `lib/metrics` calls {@link checkTargets} first and then only computes.
  * @module
  */
+import { ArgumentError } from "../errors.ts";
 import type { ZeroDivision } from "./prf.ts";
 
 /** A class label: a number (an integer) or a string. */
@@ -21,10 +22,6 @@ export type TargetType = "binary" | "multiclass" | "multilabel-indicator";
 export type CheckedTargets =
   | { type: "binary" | "multiclass"; yTrue: Label[]; yPred: Label[] }
   | { type: "multilabel-indicator"; yTrue: number[][]; yPred: number[][]; nLabels: number };
-
-function show(v: unknown): string {
-  return typeof v === "string" ? JSON.stringify(v) : Array.isArray(v) ? "an array" : String(v);
-}
 
 /**
  * Orders labels as `numpy.unique` does: numbers numerically, strings by code point.
@@ -76,47 +73,83 @@ interface Described {
 }
 
 function describe(y: Target, name: string): Described {
-  if (!Array.isArray(y)) throw new TypeError(`${name} must be an array, got ${show(y)}`);
-  if (y.length === 0) throw new RangeError(`${name} is empty: a metric needs at least one sample`);
+  if (!Array.isArray(y)) {
+    throw new ArgumentError(name, y, "is not an array", "pass one label per sample");
+  }
+  if (y.length === 0) {
+    throw new ArgumentError(
+      name,
+      y,
+      "is empty: a metric needs samples",
+      "pass at least one sample",
+    );
+  }
   if (Array.isArray(y[0])) {
     const width = (y[0] as readonly number[]).length;
     y.forEach((row, i) => {
       if (!Array.isArray(row)) {
-        throw new TypeError(`${name}[${i}] is ${show(row)} but ${name}[0] is a row of indicators`);
+        throw new ArgumentError(
+          `${name}[${i}]`,
+          row,
+          `is not a row but ${name}[0] is a row of indicators`,
+          "give every sample a row of 0/1 indicators, or every sample one label",
+        );
       }
       if (row.length !== width) {
-        throw new RangeError(`${name}[${i}] has ${row.length} columns, ${name}[0] has ${width}`);
+        throw new ArgumentError(
+          `${name}[${i}]`,
+          row,
+          `has ${row.length} columns, ${name}[0] has ${width}`,
+          "give every row one 0/1 column per label",
+        );
       }
       row.forEach((v: unknown, j: number) => {
         if (v !== 0 && v !== 1) {
-          throw new RangeError(
-            `${name}[${i}][${j}] is ${show(v)}: multi-label rows must hold 0/1 indicators ` +
-              `(multiclass-multioutput targets are not supported)`,
+          throw new ArgumentError(
+            `${name}[${i}][${j}]`,
+            v,
+            "multi-label rows must hold 0/1 indicators " +
+              "(multiclass-multioutput targets are not supported)",
+            "mark each label 1 (present) or 0 (absent)",
           );
         }
       });
     });
-    if (width === 0) throw new RangeError(`${name} rows have no columns`);
+    if (width === 0) {
+      throw new ArgumentError(name, y, "its rows have no columns", "give one column per label");
+    }
     return { kind: "indicator", width, distinct: 2 };
   }
   let labelKind: Kind | undefined;
   const seen = new Set<Label>();
   y.forEach((v: unknown, i: number) => {
     if (typeof v === "number") {
-      if (Number.isNaN(v)) throw new RangeError(`${name}[${i}] is NaN`);
+      if (Number.isNaN(v)) {
+        throw new ArgumentError(`${name}[${i}]`, v, "is not a label", "drop or replace the NaN");
+      }
       if (!Number.isInteger(v)) {
-        throw new RangeError(
-          `${name}[${i}] is ${v}: a class label must be an integer or a string ` +
-            `(continuous targets are not supported)`,
+        throw new ArgumentError(
+          `${name}[${i}]`,
+          v,
+          "a class label must be an integer or a string (continuous targets are not supported)",
+          "round or bin the values into classes",
         );
       }
     } else if (typeof v !== "string") {
-      throw new TypeError(`${name}[${i}] is ${show(v)}: a label must be a number or a string`);
+      throw new ArgumentError(
+        `${name}[${i}]`,
+        v,
+        "a label must be a number or a string",
+        "map it to a class id or name",
+      );
     }
     const k = typeof v as Kind;
     if (labelKind !== undefined && k !== labelKind) {
-      throw new TypeError(
-        `${name}[${i}] is ${show(v)}: a ${k} among ${labelKind} labels (mix of label types)`,
+      throw new ArgumentError(
+        `${name}[${i}]`,
+        v,
+        `is a ${k} among ${labelKind} labels (mix of label types)`,
+        "use one label type throughout",
       );
     }
     labelKind = k;
@@ -153,21 +186,32 @@ export function checkTargets(
   const dt = describe(yTrue, nt);
   const dp = describe(yPred, np);
   if (yTrue.length !== yPred.length) {
-    throw new RangeError(
+    throw new ArgumentError(
+      `${np}.length`,
+      yPred.length,
       `${nt} and ${np} have different lengths: ${yTrue.length} and ${yPred.length}`,
+      "give one prediction per true label",
     );
   }
   if (dt.kind !== dp.kind) {
     const name = (d: Described) => d.kind === "indicator" ? "multilabel-indicator" : "single-label";
-    throw new TypeError(
+    throw new ArgumentError(
+      np,
+      yPred,
       `Classification metrics can't handle a mix of ${name(dt)} (${nt}) and ${
         name(dp)
       } (${np}) targets`,
+      "give both as labels or both as indicator rows",
     );
   }
   if (dt.kind === "indicator") {
     if (dt.width !== dp.width) {
-      throw new RangeError(`${nt} has ${dt.width} label columns but ${np} has ${dp.width}`);
+      throw new ArgumentError(
+        np,
+        yPred,
+        `${nt} has ${dt.width} label columns but ${np} has ${dp.width}`,
+        "give both one column per label",
+      );
     }
     return {
       type: "multilabel-indicator",
@@ -177,9 +221,12 @@ export function checkTargets(
     };
   }
   if (dt.labelKind !== dp.labelKind) {
-    throw new TypeError(
+    throw new ArgumentError(
+      np,
+      yPred,
       `Labels in ${nt} and ${np} should be of the same type: ${nt} has ${dt.labelKind}s, ` +
         `${np} has ${dp.labelKind}s`,
+      "convert one side to the other's label type",
     );
   }
   const t = [...yTrue] as Label[];
@@ -200,24 +247,38 @@ export function checkTargets(
  * ```
  */
 export function checkLabels(labels: readonly Label[], targets: CheckedTargets): Label[] {
-  if (!Array.isArray(labels)) throw new TypeError(`labels must be an array, got ${show(labels)}`);
-  if (labels.length === 0) throw new RangeError("labels is empty: give at least one label");
+  if (!Array.isArray(labels)) {
+    throw new ArgumentError("labels", labels, "is not an array", "pass an array of labels");
+  }
+  if (labels.length === 0) {
+    throw new ArgumentError("labels", labels, "is empty", "give at least one label");
+  }
   const seen = new Set<Label>();
   const kind = targets.type === "multilabel-indicator"
     ? "number"
     : typeof (targets.yTrue as Label[])[0];
   labels.forEach((l, i) => {
     if (typeof l !== kind || (typeof l === "number" && !Number.isInteger(l))) {
-      throw new TypeError(`labels[${i}] is ${show(l)} but the targets hold ${kind} labels`);
+      throw new ArgumentError(
+        `labels[${i}]`,
+        l,
+        `the targets hold ${kind} labels`,
+        `give labels of type ${kind}`,
+      );
     }
-    if (seen.has(l)) throw new RangeError(`labels[${i}] is ${show(l)}, which appears twice`);
+    if (seen.has(l)) {
+      throw new ArgumentError(`labels[${i}]`, l, "appears twice", "list each label once");
+    }
     seen.add(l);
     if (
       targets.type === "multilabel-indicator" &&
       ((l as number) < 0 || l as number >= targets.nLabels)
     ) {
-      throw new RangeError(
-        `labels[${i}] is ${l}: multi-label labels are column indices in [0, ${targets.nLabels})`,
+      throw new ArgumentError(
+        `labels[${i}]`,
+        l,
+        `multi-label labels are column indices in [0, ${targets.nLabels})`,
+        "give column indices of the indicator rows",
       );
     }
   });
@@ -243,22 +304,33 @@ export function idLabels(
 ): { labels: number[]; names: string[] } {
   for (const other of ["labels", "targetNames"] as const) {
     if (options[other] !== undefined) {
-      throw new TypeError(
-        `give id2label or ${other}, not both: id2label sets the labels and names`,
+      throw new ArgumentError(
+        other,
+        options[other],
+        "is given with id2label, which sets the labels and their names",
+        `give id2label or ${other}, not both`,
       );
     }
   }
   if (typeof id2label !== "object" || id2label === null) {
-    throw new TypeError(`id2label must be an object or an array of names, got ${show(id2label)}`);
+    throw new ArgumentError(
+      "id2label",
+      id2label,
+      "is not an object or an array of names",
+      "pass a model's config.id2label or a dataset's labelNames",
+    );
   }
   const entries = Object.entries(id2label);
-  if (entries.length === 0) throw new RangeError("id2label is empty: give at least one label");
+  if (entries.length === 0) {
+    throw new ArgumentError("id2label", id2label, "is empty", "give at least one label");
+  }
   entries.forEach(([id, name], i) => {
     if (id !== String(i) || typeof name !== "string") {
-      throw new TypeError(
-        `id2label must map the ids 0..${entries.length - 1} to names, got ${show(id)}: ${
-          show(name)
-        }`,
+      throw new ArgumentError(
+        `id2label[${id}]`,
+        name,
+        `is not the name of id ${i}`,
+        `map the ids 0..${entries.length - 1}, in order, to names`,
       );
     }
   });
@@ -277,7 +349,12 @@ export function idLabels(
 export function checkZeroDivision(zeroDivision: unknown): asserts zeroDivision is ZeroDivision {
   if (zeroDivision === "warn" || zeroDivision === 0 || zeroDivision === 1) return;
   if (typeof zeroDivision === "number" && Number.isNaN(zeroDivision)) return;
-  throw new RangeError(`zeroDivision is ${show(zeroDivision)}: use "warn", 0, 1 or NaN`);
+  throw new ArgumentError(
+    "zeroDivision",
+    zeroDivision,
+    "is not a zero-division policy",
+    'use "warn", 0, 1 or NaN',
+  );
 }
 
 /**
@@ -292,7 +369,12 @@ export function checkZeroDivision(zeroDivision: unknown): asserts zeroDivision i
 export function checkLabelArray(y: readonly Label[], name: string): Label[] {
   const d = describe(y, name);
   if (d.kind !== "labels") {
-    throw new TypeError(`${name} must be an array of labels, not indicator rows`);
+    throw new ArgumentError(
+      name,
+      y,
+      "is indicator rows, not labels",
+      "pass one label per sample",
+    );
   }
   return [...y];
 }

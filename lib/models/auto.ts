@@ -5,6 +5,7 @@
  * Trainer, `predict` and checkpoints work with.
  * @module
  */
+import { ArgumentError, FileFormatError } from "../errors.ts";
 import * as tf from "@tensorflow/tfjs";
 import { join } from "node:path";
 import { TransformersTokenizer } from "../encoders/transformers/tokenizer.ts";
@@ -80,8 +81,9 @@ async function readFolder(source: string, options: FromPretrainedOptions): Promi
   const missing = ["config.json", "tokenizer.json", "tokenizer_config.json"]
     .filter((f) => !isFile(join(folder, f)));
   if (missing.length) {
-    throw new Error(
-      `${folder} has no ${missing.join(", ")}: a Hugging Face model folder holds config.json, ` +
+    throw new FileFormatError(
+      folder,
+      `has no ${missing.join(", ")}: a Hugging Face model folder holds config.json, ` +
         `model.safetensors, tokenizer.json and tokenizer_config.json (save_pretrained writes ` +
         `them; a tokenizer saved alone with tokenizer.save_pretrained(dir) adds the last two)`,
     );
@@ -90,13 +92,15 @@ async function readFolder(source: string, options: FromPretrainedOptions): Promi
   try {
     json = JSON.parse(await Deno.readTextFile(configPath));
   } catch (e) {
-    throw new Error(`${configPath} is not valid JSON: ${(e as Error).message}`, { cause: e });
+    throw new FileFormatError(configPath, `not valid JSON: ${(e as Error).message}`);
   }
   const config = parseConfig(json, configPath);
   for (const key of ["hiddenDropoutProb", "attentionProbsDropoutProb"] as const) {
     const p = options[key];
     if (p === undefined) continue;
-    if (!(p >= 0 && p < 1)) throw new Error(`${key} must be in [0, 1), got ${p}`);
+    if (!(p >= 0 && p < 1)) {
+      throw new ArgumentError(`options.${key}`, p, "is not in [0, 1)", "use e.g. 0.1");
+    }
     config[key] = p;
   }
   const tensors = await readCheckpointWeights(folder);
@@ -372,17 +376,22 @@ export function resolveLabels(
 ): string[] {
   const { numLabels } = options;
   if (numLabels !== undefined && !(Number.isInteger(numLabels) && numLabels >= 1)) {
-    throw new Error(`numLabels must be a positive integer, got ${numLabels}`);
+    throw new ArgumentError(
+      "options.numLabels",
+      numLabels,
+      "is not a positive integer",
+      "use e.g. 2",
+    );
   }
   let names: string[];
   if (options.id2label !== undefined) {
     names = Object.values(labelMaps(options.id2label).id2label);
     if (numLabels !== undefined && names.length !== numLabels) {
-      throw new Error(
-        `id2label has ${names.length} labels (${
-          names.join(", ")
-        }) but numLabels is ${numLabels}; ` +
-          `give one or make them agree`,
+      throw new ArgumentError(
+        "options.numLabels",
+        numLabels,
+        `id2label has ${names.length} labels (${names.join(", ")})`,
+        "give one or make them agree",
       );
     }
   } else if (
@@ -398,8 +407,11 @@ export function resolveLabels(
     const same = Object.keys(given).length === names.length &&
       Object.entries(want).every(([k, v]) => given[k] === v);
     if (!same) {
-      throw new Error(
-        `label2id ${JSON.stringify(given)} is not the inverse of id2label ${JSON.stringify(want)}`,
+      throw new ArgumentError(
+        "options.label2id",
+        given,
+        `is not the inverse of id2label ${JSON.stringify(want)}`,
+        "leave it out (it follows from id2label) or make them agree",
       );
     }
   }
@@ -473,12 +485,18 @@ async function loadClassifier<I>(
     );
   } catch (e) {
     base.dispose();
+    // The HF caller gives numLabels, not a task's labels: the fix is said in those terms.
     const hint = problemType === "regression" && labels.length !== 1
-      ? " (give numLabels: 1, and ignoreMismatchedSizes: true over a head of another size)"
-      : "";
-    throw new Error(`${architecture} from ${source}: ${(e as Error).message}${hint}`, {
-      cause: e,
-    });
+      ? "give numLabels: 1, and ignoreMismatchedSizes: true over a head of another size"
+      : undefined;
+    if (!(e instanceof ArgumentError)) throw e;
+    throw new ArgumentError(
+      e.argument,
+      e.value,
+      `${architecture} from ${source}: ${e.problem}`,
+      hint ?? e.fix,
+      { cause: e },
+    );
   }
 }
 

@@ -3,6 +3,8 @@
  * with `padding=True, truncation=True` gives it (per-batch padding to the longest example).
  * @module
  */
+import { ArgumentError } from "../errors.ts";
+import { withName } from "../encoders/check_input.ts";
 import type { TransformersTokenizer } from "../encoders/transformers/tokenizer.ts";
 import type { Encoding } from "../encoders/types.ts";
 import type { EncoderBatch } from "./encoder.ts";
@@ -58,14 +60,19 @@ export function encodeInputs(
   options: BatchOptions,
 ): PaddedBatch {
   if (!Array.isArray(inputs) || inputs.length === 0) {
-    throw new Error(`inputs must be a non-empty array, got ${JSON.stringify(inputs)}`);
+    throw new ArgumentError("inputs", inputs, "is not a non-empty array", "pass texts or pairs");
   }
   const tokenize = { maxLength: options.maxLength };
-  const encodings = inputs.map((input, i) => {
-    try {
+  const encodings = inputs.map((input, i) =>
+    withName(`inputs[${i}]`, () => {
       if (typeof input === "string") return tokenizer.tokenize(input, tokenize);
       if (!Array.isArray(input)) {
-        throw new Error(`must be a text, a pair [textA, textB] or a list of words`);
+        throw new ArgumentError(
+          "input",
+          input,
+          "is not a text, a pair [textA, textB] or a list of words",
+          "give texts or pairs",
+        );
       }
       const strategy = options.truncation ?? "longest_first";
       if (strategy === "longest_first") return tokenizer.tokenizePair(input[0], input[1], tokenize);
@@ -74,10 +81,8 @@ export function encodeInputs(
         strategy,
         options.maxLength,
       );
-    } catch (e) {
-      throw new Error(`inputs[${i}]: ${(e as Error).message}`, { cause: e });
-    }
-  });
+    })
+  );
   return pad(encodings, options);
 }
 
@@ -91,15 +96,19 @@ export function encodeWords(
   options: BatchOptions,
 ): PaddedBatch {
   if (!Array.isArray(sentences) || sentences.length === 0) {
-    throw new Error(`inputs must be a non-empty array of word lists`);
+    throw new ArgumentError(
+      "inputs",
+      sentences,
+      "is not a non-empty array of word lists",
+      "pass one list of words per sentence",
+    );
   }
-  const encodings = sentences.map((words, i) => {
-    try {
-      return tokenizer.tokenizeWords([...words], { maxLength: options.maxLength });
-    } catch (e) {
-      throw new Error(`inputs[${i}]: ${(e as Error).message}`, { cause: e });
-    }
-  });
+  const encodings = sentences.map((words, i) =>
+    withName(
+      `inputs[${i}]`,
+      () => tokenizer.tokenizeWords([...words], { maxLength: options.maxLength }),
+    )
+  );
   return pad(encodings, options);
 }
 
@@ -135,10 +144,13 @@ export function truncateOnly(
   });
   const run = runs[strategy === "only_first" ? 0 : 1];
   if (!run || run[1] - run[0] < excess) {
-    throw new Error(
-      `truncation "${strategy}": the ${strategy === "only_first" ? "first" : "second"} text ` +
+    throw new ArgumentError(
+      "options.truncation",
+      strategy,
+      `the ${strategy === "only_first" ? "first" : "second"} text ` +
         `has ${run ? run[1] - run[0] : 0} tokens, too short to cut ${excess} and fit ` +
-        `maxLength ${maxLength}; use "longest_first"`,
+        `maxLength ${maxLength}`,
+      'use "longest_first"',
     );
   }
   const keep = (_: unknown, i: number) => i < run[1] - excess || i >= run[1];

@@ -4,6 +4,7 @@
  * written back in the original names by {@linkcode toConfigJson}.
  * @module
  */
+import { FileFormatError } from "../errors.ts";
 
 /** The architectures the kit ports (`xlm-roberta` is RoBERTa's layout). */
 export type ModelType = "bert" | "distilbert" | "roberta" | "xlm-roberta";
@@ -77,12 +78,13 @@ export function parseConfig(
   where = "config.json",
 ): TransformerConfig {
   if (typeof json !== "object" || json === null) {
-    throw new Error(`${where} must hold a JSON object, got ${JSON.stringify(json)}`);
+    throw new FileFormatError(where, `must hold a JSON object, got ${JSON.stringify(json)}`);
   }
   const type = json.model_type;
   if (!MODEL_TYPES.includes(type as ModelType)) {
-    throw new Error(
-      `${where}: unknown architecture model_type ${JSON.stringify(type)}; ` +
+    throw new FileFormatError(
+      where,
+      `unknown architecture model_type ${JSON.stringify(type)}; ` +
         `the kit fine-tunes ${MODEL_TYPES.join(", ")} (MiniLM and bert-tiny are "bert")`,
     );
   }
@@ -91,38 +93,44 @@ export function parseConfig(
   const num = (key: string, fallback?: number, integer = true): number => {
     const v = json[key] ?? fallback;
     if (typeof v !== "number" || !Number.isFinite(v) || (integer && !Number.isInteger(v))) {
-      throw new Error(`${where}: ${key} must be a ${integer ? "integer" : "number"}, got ${v}`);
+      throw new FileFormatError(
+        where,
+        `${key} must be a ${integer ? "integer" : "number"}, got ${v}`,
+      );
     }
     return v;
   };
   const prob = (key: string, fallback: number): number => {
     const v = num(key, fallback, false);
-    if (v < 0 || v >= 1) throw new Error(`${where}: ${key} must be in [0, 1), got ${v}`);
+    if (v < 0 || v >= 1) throw new FileFormatError(where, `${key} must be in [0, 1), got ${v}`);
     return v;
   };
   const act = String(json[distil ? "activation" : "hidden_act"] ?? "gelu");
   if (!ACTS.includes(act as HiddenAct)) {
-    throw new Error(
-      `${where}: ${distil ? "activation" : "hidden_act"} ${
-        JSON.stringify(act)
-      } is not supported; ` +
+    throw new FileFormatError(
+      where,
+      `${distil ? "activation" : "hidden_act"} ${JSON.stringify(act)} is not supported; ` +
         `use one of ${ACTS.join(", ")}`,
     );
   }
   if (distil && json.sinusoidal_pos_embds === true) {
-    throw new Error(`${where}: sinusoidal_pos_embds is not supported; the kit learns positions`);
+    throw new FileFormatError(
+      where,
+      "sinusoidal_pos_embds is not supported; the kit learns positions",
+    );
   }
   const positionType = json.position_embedding_type ?? "absolute";
   if (positionType !== "absolute") {
-    throw new Error(
-      `${where}: position_embedding_type ${JSON.stringify(positionType)} is not supported; ` +
+    throw new FileFormatError(
+      where,
+      `position_embedding_type ${JSON.stringify(positionType)} is not supported; ` +
         `the kit implements "absolute"`,
     );
   }
   const hidden = num(distil ? "dim" : "hidden_size");
   const heads = num(distil ? "n_heads" : "num_attention_heads");
   if (hidden % heads !== 0) {
-    throw new Error(`${where}: hidden size ${hidden} is not a multiple of ${heads} heads`);
+    throw new FileFormatError(where, `hidden size ${hidden} is not a multiple of ${heads} heads`);
   }
   const classifier = json.classifier_dropout;
   const config: TransformerConfig = {

@@ -5,6 +5,7 @@
  * output `logits`), written with the kit's ONNX graph builder.
  * @module
  */
+import { ArgumentError } from "../errors.ts";
 import { join } from "node:path";
 import { atomicWriteFile } from "../atomic_write.ts";
 import { OnnxGraph } from "../onnx/graph.ts";
@@ -49,7 +50,14 @@ export function buildGraph<I>(model: PreTrainedClassifier<I>): OnnxGraph {
   const g = new OnnxGraph(model.architecture);
   const value = (name: string) => {
     const v = vars.get(name);
-    if (!v) throw new Error(`exportOnnx: the model has no parameter ${name}`);
+    if (!v) {
+      throw new ArgumentError(
+        "model",
+        name,
+        "exportOnnx needs this parameter, which the model lacks",
+        "export a model of a supported architecture",
+      );
+    }
     return v;
   };
   const weight = (name: string) => {

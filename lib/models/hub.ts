@@ -4,6 +4,7 @@
  * atomically, a manifest written last, so an interrupted download is never taken for whole.
  * @module
  */
+import { ArgumentError } from "../errors.ts";
 import { join, resolve } from "node:path";
 import { atomicWriteFile } from "../atomic_write.ts";
 import { HubUnreachableError } from "../data/hub.ts";
@@ -43,12 +44,15 @@ const MANIFEST = ".kit-complete.json";
  */
 export function modelCacheFolder(repo: string, revision: string, cacheDir: string): string {
   if (!/^[A-Za-z0-9][A-Za-z0-9._-]*\/[A-Za-z0-9][A-Za-z0-9._-]*$/.test(repo)) {
-    throw new Error(
-      `${JSON.stringify(repo)} is neither a model folder nor a hub id like "prajjwal1/bert-tiny"`,
+    throw new ArgumentError(
+      "repo",
+      repo,
+      "is neither a model folder nor a hub id",
+      'use a folder or an id like "prajjwal1/bert-tiny"',
     );
   }
   if (!/^[A-Za-z0-9][A-Za-z0-9._/-]*$/.test(revision) || revision.split("/").includes("..")) {
-    throw new Error(`not a valid hub revision: ${JSON.stringify(revision)}`);
+    throw new ArgumentError("revision", revision, "is not a valid hub revision", 'use e.g. "main"');
   }
   return join(cacheDir, repo.replace("/", "--"), revision.replaceAll("/", "--"));
 }
@@ -61,7 +65,7 @@ export function modelCacheFolder(repo: string, revision: string, cacheDir: strin
  * ```ts
  * import { assertRejects } from "@std/assert";
  * import { resolveModelFolder } from "./hub.ts";
- * await assertRejects(() => resolveModelFolder("./no/such/model"), Error, "not found");
+ * await assertRejects(() => resolveModelFolder("./no/such/model"), Error, "no such model folder");
  * ```
  */
 export async function resolveModelFolder(
@@ -69,13 +73,20 @@ export async function resolveModelFolder(
   options: HubModelOptions = {},
 ): Promise<string> {
   if (typeof source !== "string" || source.trim() === "") {
-    throw new Error(`source must be a folder or a hub id, got ${JSON.stringify(source)}`);
+    throw new ArgumentError(
+      "source",
+      source,
+      "is not a folder or a hub id",
+      'use e.g. "prajjwal1/bert-tiny"',
+    );
   }
   if (isDirectory(source)) return resolve(source);
   if (/^(\.{1,2}\/|\/|~)/.test(source)) {
-    throw new Error(
-      `model folder ${source} not found: a Hugging Face model folder holds config.json, ` +
-        `model.safetensors, tokenizer.json and tokenizer_config.json`,
+    throw new ArgumentError(
+      "source",
+      source,
+      "is a path, but no such model folder exists",
+      "give a Hugging Face model folder (config.json, model.safetensors, tokenizer.json and tokenizer_config.json)",
     );
   }
   const revision = options.revision ?? "main";
@@ -119,7 +130,9 @@ async function download(
     }
     if (!response.ok) {
       await response.body?.cancel();
-      throw new Error(`GET ${url(file)} answered ${response.status} ${response.statusText}`);
+      throw new HubUnreachableError(
+        `GET ${url(file)} answered ${response.status} ${response.statusText}`,
+      );
     }
     return response;
   };
@@ -129,12 +142,16 @@ async function download(
     const response = await get(file);
     if (!response) {
       if (!REQUIRED.includes(file)) continue;
-      throw new Error(
+      throw new ArgumentError(
+        "revision",
+        revision,
         `${repo}@${revision} has no ${file}` +
           (file === "model.safetensors"
-            ? `: the kit loads safetensors weights only and never unpickles pytorch_model.bin; ` +
-              `pick a revision with model.safetensors (many repos have one under refs/pr/…)`
+            ? ": the kit loads safetensors weights only and never unpickles pytorch_model.bin"
             : ""),
+        file === "model.safetensors"
+          ? "pick a revision with model.safetensors (many repos have one under refs/pr/…)"
+          : "pick a repo or revision that has it",
       );
     }
     await atomicWriteFile(join(folder, file), await readWithProgress(response, file, options));

@@ -5,6 +5,7 @@
  * token for token classification.
  * @module
  */
+import { ArgumentError } from "../errors.ts";
 import * as tf from "@tensorflow/tfjs";
 import type { TransformersTokenizer } from "../encoders/transformers/tokenizer.ts";
 import type { Body, ForwardOptions, WordsBody } from "../encoders/body.ts";
@@ -97,10 +98,11 @@ export class PreTrainedModel {
     this.loadingInfo = init.loadingInfo;
     if (init.truncation !== undefined) {
       if (!STRATEGIES.includes(init.truncation)) {
-        throw new Error(
-          `truncation must be one of ${STRATEGIES.join(", ")}, got ${
-            JSON.stringify(init.truncation)
-          }`,
+        throw new ArgumentError(
+          "truncation",
+          init.truncation,
+          "is not a truncation strategy",
+          `use one of ${STRATEGIES.join(", ")}`,
         );
       }
       this.truncation = init.truncation;
@@ -160,7 +162,14 @@ export class PreTrainedModel {
   /** One variable by Hugging Face name. */
   variable(name: string): tf.Variable {
     const v = this.#vars.get(name);
-    if (!v) throw new Error(`${this.source} has no parameter ${name}`);
+    if (!v) {
+      throw new ArgumentError(
+        "name",
+        name,
+        `${this.source} has no such parameter`,
+        "list them with namedVariables()",
+      );
+    }
     return v;
   }
 
@@ -245,7 +254,14 @@ export class PreTrainedModel {
 
   #pool(out: EncoderOutput, pooling: SequencePooling): tf.Tensor {
     if (pooling === "pooler") {
-      if (!out.poolerOutput) throw new Error(`${this.source}: the model has no pooler`);
+      if (!out.poolerOutput) {
+        throw new ArgumentError(
+          "pooling",
+          pooling,
+          `${this.source} has no pooler`,
+          'use "first" or "mean"',
+        );
+      }
       return out.poolerOutput;
     }
     const [b, , h] = out.lastHiddenState.shape;
@@ -273,8 +289,11 @@ export class PreTrainedModel {
   #setTrainable(part: ModelPart, trainable: boolean): void {
     const parts = this.parts;
     if (!parts.includes(part)) {
-      throw new Error(
-        `unknown part ${JSON.stringify(part)}; this model's parts: ${parts.join(", ")}`,
+      throw new ArgumentError(
+        "part",
+        part,
+        "is not a part of this model",
+        `use one of ${parts.join(", ")}`,
       );
     }
     for (const [name, v] of this.#vars) {

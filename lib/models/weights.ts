@@ -5,6 +5,7 @@
  * a missing pooler) and shape mismatches — reported as transformers reports them.
  * @module
  */
+import { ArgumentError, FileFormatError } from "../errors.ts";
 import { join } from "node:path";
 import { isFile } from "../fs.ts";
 import type { Random } from "../random.ts";
@@ -53,14 +54,16 @@ export async function readCheckpointWeights(dir: string): Promise<Map<string, Te
     const pickled = ["pytorch_model.bin", "tf_model.h5", "model.safetensors.index.json"]
       .filter((f) => isFile(join(dir, f)));
     if (pickled.includes("model.safetensors.index.json")) {
-      throw new Error(
-        `${dir} holds a sharded checkpoint (model.safetensors.index.json); ` +
+      throw new FileFormatError(
+        dir,
+        `holds a sharded checkpoint (model.safetensors.index.json); ` +
           `the kit reads one ${WEIGHTS_NAME}: merge the shards in Python with ` +
           `model.save_pretrained(dir, max_shard_size="100GB")`,
       );
     }
-    throw new Error(
-      `${dir} has no ${WEIGHTS_NAME}` +
+    throw new FileFormatError(
+      dir,
+      `has no ${WEIGHTS_NAME}` +
         (pickled.length ? ` (only ${pickled.join(", ")})` : "") +
         `: the kit loads safetensors weights only and never unpickles pytorch_model.bin. ` +
         `Convert it in Python: AutoModel.from_pretrained(dir).save_pretrained(dir, ` +
@@ -156,12 +159,14 @@ export function matchWeights(
     values.set(spec.name, initialValues(spec, rng, initializerRange));
   }
   if (mismatchedKeys.length && !options.ignoreMismatchedSizes) {
-    throw new Error(
+    throw new ArgumentError(
+      "options.ignoreMismatchedSizes",
+      options.ignoreMismatchedSizes,
       `${options.source}: ` +
         mismatchedKeys.map(([k, a, b]) =>
           `${k} has shape [${a}] in the checkpoint but [${b}] in the model`
-        ).join("; ") +
-        ` (e.g. a different numLabels); pass { ignoreMismatchedSizes: true } to re-initialise them`,
+        ).join("; ") + " (e.g. a different numLabels)",
+      "pass { ignoreMismatchedSizes: true } to re-initialise them",
     );
   }
   return {

@@ -3,6 +3,7 @@
  * `.onnx` bytes ({@linkcode encodeModel}). Intermediate names are generated.
  * @module
  */
+import { ArgumentError } from "../errors.ts";
 import {
   type AttributeValue,
   DataType,
@@ -69,7 +70,12 @@ export class OnnxGraph {
   weight(name: string, data: Float32Array, dims: number[]): string {
     const size = dims.reduce((a, b) => a * b, 1);
     if (data.length !== size) {
-      throw new Error(`weight ${name}: ${data.length} values for shape [${dims}] (${size})`);
+      throw new ArgumentError(
+        "data.length",
+        data.length,
+        `weight ${name} has shape [${dims}] (${size} values)`,
+        "pass one value per element of the shape",
+      );
     }
     return this.#initializer(name, DataType.FLOAT, dims, bytesOf(data));
   }
@@ -128,7 +134,14 @@ export class OnnxGraph {
   }
 
   #claim(name: string): void {
-    if (this.#names.has(name)) throw new Error(`ONNX graph ${this.name}: name ${name} used twice`);
+    if (this.#names.has(name)) {
+      throw new ArgumentError(
+        "name",
+        name,
+        `is used twice in ONNX graph ${this.name}`,
+        "give each node and tensor its own name",
+      );
+    }
     this.#names.add(name);
   }
 

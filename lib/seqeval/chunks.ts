@@ -12,9 +12,10 @@
  * entities (tests/seqeval_chunks_test.ts checks both on CoNLL-2003 and every scheme).
  * @module
  */
+import { ArgumentError } from "../errors.ts";
 import { packedEntities, packedSpanPair } from "../fast/seqeval_chunks.ts";
 import { fastPathOn } from "../fast/switch.ts";
-import { describe, type Sequences } from "./input.ts";
+import type { Sequences } from "./input.ts";
 import {
   isStrict,
   matches,
@@ -299,16 +300,22 @@ export function getEntities(
   options: ChunkOptions = {},
 ): Entity[] {
   if (!Array.isArray(seq)) {
-    throw new TypeError(`seq must be an array of tags, got ${describe(seq)}`);
+    throw new ArgumentError(
+      "seq",
+      seq,
+      "is not an array",
+      'pass an array of tags such as ["B-PER", "O"]',
+    );
   }
   const nested = seq.some((s) => Array.isArray(s));
   if (nested) {
     const i = seq.findIndex((s) => !Array.isArray(s));
     if (i >= 0) {
-      throw new TypeError(
-        `seq mixes sentences and tags: seq[${i}] is ${
-          describe(seq[i])
-        }; pass an array of tags or an array of sentences`,
+      throw new ArgumentError(
+        `seq[${i}]`,
+        seq[i],
+        "seq mixes sentences and tags",
+        "pass an array of tags or an array of sentences",
       );
     }
   }

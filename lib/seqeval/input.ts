@@ -3,6 +3,7 @@
  * `yPred` are lists of sentences of the same shape, so each metric starts from valid input.
  * @module
  */
+import { ArgumentError } from "../errors.ts";
 
 /** Tags of a corpus: one array of tag strings per sentence, e.g. `[["B-PER", "I-PER", "O"]]`. */
 export type Sequences = readonly (readonly string[])[];
@@ -23,32 +24,41 @@ export type Sequences = readonly (readonly string[])[];
  * } catch (e) {
  *   message = (e as Error).message;
  * }
- * assert(message.includes("sentence 1"));
+ * assert(message.startsWith('yPred[1] = ["B-PER"]: yTrue[1] has 2 tags'), message);
  * ```
  */
 export function checkPair(yTrue: Sequences, yPred: Sequences): number {
   checkSentences(yTrue, "yTrue");
   checkSentences(yPred, "yPred");
   if (yTrue.length !== yPred.length) {
-    throw new RangeError(
-      `yTrue has ${yTrue.length} sentences but yPred has ${yPred.length}: they must match`,
+    throw new ArgumentError(
+      "yPred.length",
+      yPred.length,
+      `yTrue has ${yTrue.length} sentences but yPred has ${yPred.length}`,
+      "give one predicted sentence per true sentence",
     );
   }
   let total = 0;
   for (let i = 0; i < yTrue.length; i++) {
     const n = yTrue[i].length;
     if (n !== yPred[i].length) {
-      throw new RangeError(
-        `sentence ${i}: yTrue[${i}] has ${n} tags but yPred[${i}] has ${yPred[i].length}`,
+      throw new ArgumentError(
+        `yPred[${i}]`,
+        yPred[i],
+        `yTrue[${i}] has ${n} tags but yPred[${i}] has ${yPred[i].length}`,
+        "give one predicted tag per true tag",
       );
     }
     total += n;
   }
   if (total === 0) {
-    throw new RangeError(
+    throw new ArgumentError(
+      "yTrue",
+      yTrue,
       yTrue.length === 0
         ? "yTrue and yPred are empty: there are no sentences to score"
         : `yTrue and yPred hold ${yTrue.length} sentences but no tags: there is nothing to score`,
+      "pass at least one tagged sentence",
     );
   }
   return total;
@@ -65,34 +75,21 @@ export function checkPair(yTrue: Sequences, yPred: Sequences): number {
  */
 export function checkSentences(seqs: unknown, name: string): asserts seqs is Sequences {
   if (!Array.isArray(seqs)) {
-    throw new TypeError(
-      `${name} must be an array of sentences (arrays of tags), got ${describe(seqs)}`,
+    throw new ArgumentError(
+      name,
+      seqs,
+      "is not an array of sentences",
+      'pass arrays of tags, e.g. [["B-PER", "O"]]',
     );
   }
   for (let i = 0; i < seqs.length; i++) {
     if (!Array.isArray(seqs[i])) {
-      throw new TypeError(
-        `${name}[${i}] is ${
-          describe(seqs[i])
-        }: ${name} must be an array of sentences, each an array of tags`,
+      throw new ArgumentError(
+        `${name}[${i}]`,
+        seqs[i],
+        `${name} must be an array of sentences, each an array of tags`,
+        `wrap a flat list of tags as [${name}]`,
       );
     }
   }
-}
-
-/**
- * A short description of a value for error messages: `"3 (number)"`, `"\"PER\" (string)"`.
- *
- * @example
- * ```ts
- * import { assert } from "@std/assert";
- * import { describe } from "./input.ts";
- * assert(describe(3) === "3 (number)");
- * ```
- */
-export function describe(value: unknown): string {
-  if (value === null) return "null";
-  if (Array.isArray(value)) return `an array of length ${value.length}`;
-  const text = typeof value === "string" ? JSON.stringify(value) : String(value);
-  return `${text.length > 40 ? text.slice(0, 40) + "…" : text} (${typeof value})`;
 }

@@ -3,6 +3,7 @@
  * layout) or a dict, built from the same {@linkcode entityCounts} the scores divide.
  * @module
  */
+import { ArgumentError } from "../errors.ts";
 import { type ReportRow, reportRow, reportRows } from "../metrics/prf.ts";
 import { formatFixed, padStartPy } from "../metrics/pyformat.ts";
 import { MetricWarnings } from "../metrics/warnings.ts";
@@ -76,7 +77,7 @@ export function classificationReport(
 ): string | ReportDict {
   const { digits, outputDict = false } = options;
   if (digits !== undefined && !(Number.isInteger(digits) && digits >= 0 && digits <= 20)) {
-    throw new RangeError(`digits is ${JSON.stringify(digits)}: use an integer from 0 to 20`);
+    throw new ArgumentError("digits", digits, "is not an integer from 0 to 20", "use e.g. 2 or 4");
   }
   const counts = entityCounts(yTrue, yPred, options);
   const warnings = new MetricWarnings();

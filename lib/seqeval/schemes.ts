@@ -5,7 +5,7 @@
  * `../fast/seqeval_chunks.ts`) read these rules; nothing else decides what a scheme allows.
  * @module
  */
-import { describe } from "./input.ts";
+import { ArgumentError } from "../errors.ts";
 
 /** The tagging schemes of seqeval's strict mode. */
 export type Scheme = "IOB1" | "IOB2" | "IOE1" | "IOE2" | "IOBES" | "BILOU";
@@ -39,7 +39,7 @@ export type Tag = [prefix: string, type: string];
  * import { parseTag } from "./schemes.ts";
  * console.log(parseTag("B-ORG-X", false)); // ["B", "ORG-X"]
  * console.log(parseTag("LOC-B", true)); // ["B", "LOC"]
- * console.log(parseTag("PER", false)); // "no prefix: tags look like B-TYPE, I-TYPE, ... or O"
+ * console.log(parseTag("PER", false)); // "no prefix"
  * ```
  */
 export function parseTag(tag: string, suffix: boolean): Tag | string {
@@ -50,9 +50,7 @@ export function parseTag(tag: string, suffix: boolean): Tag | string {
   if (n === 1) return known ? [prefix, NO_TYPE] : `no prefix (one of ${[...PREFIXES].join(", ")})`;
   const delimiter = suffix ? tag[n - 2] : tag[1];
   if (!known || delimiter !== "-") {
-    return suffix
-      ? "no suffix: tags look like TYPE-B, TYPE-I, ... or O"
-      : "no prefix: tags look like B-TYPE, I-TYPE, ... or O";
+    return suffix ? "no suffix" : "no prefix";
   }
   if (prefix === "O") return "O takes no entity type";
   const type = suffix ? tag.slice(0, n - 2) : tag.slice(2);
@@ -71,18 +69,24 @@ export function parseTag(tag: string, suffix: boolean): Tag | string {
  */
 export function readTag(tag: unknown, where: string, suffix: boolean, strict: boolean): Tag {
   if (typeof tag !== "string") {
-    throw new TypeError(
-      `${where} is ${describe(tag)}: tags must be strings such as "B-PER" or "O"`,
+    throw new ArgumentError(
+      where,
+      tag,
+      `is a ${typeof tag}: tags must be strings`,
+      'use tags such as "B-PER" or "O" (map label ids to tags first)',
     );
   }
   const parsed = parseTag(tag, suffix);
   if (typeof parsed === "string") {
-    throw new RangeError(`${where} is ${JSON.stringify(tag)}: ${parsed}`);
+    const form = suffix ? "TYPE-B, TYPE-I" : "B-TYPE, I-TYPE";
+    throw new ArgumentError(where, tag, parsed, `tags look like ${form}, ... or O`);
   }
   if (!strict && !DEFAULT_PREFIXES.includes(parsed[0])) {
-    throw new RangeError(
-      `${where} is ${JSON.stringify(tag)}: the default (conlleval) mode reads the prefixes ` +
-        `B, I, E, S and O; for BILOU tags use { mode: "strict", scheme: "BILOU" }`,
+    throw new ArgumentError(
+      where,
+      tag,
+      "the default (conlleval) mode reads the prefixes B, I, E, S and O",
+      'for BILOU tags use { mode: "strict", scheme: "BILOU" }',
     );
   }
   return parsed;
@@ -159,8 +163,11 @@ const RULES: Record<Scheme, Omit<SchemeRules, "name">> = {
  */
 export function schemeRules(scheme: unknown): SchemeRules {
   if (!SCHEMES.includes(scheme as Scheme)) {
-    throw new RangeError(
-      `scheme is ${JSON.stringify(scheme)}: use one of ${SCHEMES.map((s) => `"${s}"`).join(", ")}`,
+    throw new ArgumentError(
+      "scheme",
+      scheme,
+      "is not a tagging scheme",
+      `use one of ${SCHEMES.map((s) => `"${s}"`).join(", ")}`,
     );
   }
   return { name: scheme as Scheme, ...RULES[scheme as Scheme] };
@@ -243,10 +250,12 @@ export function resolveScheme(
   if (scheme !== undefined) return schemeRules(scheme);
   const detected = detectScheme(truePrefixes);
   if (detected === undefined) {
-    throw new RangeError(
+    throw new ArgumentError(
+      "scheme",
+      scheme,
       `mode "strict" without a scheme detects one from the prefixes of ${name}, but ` +
-        `{${allowedLetters(truePrefixes)}} fits none of IOB2, IOE2, IOBES, BILOU: pass scheme ` +
-        `(e.g. "IOB1" or "IOE1", which are never detected)`,
+        `{${allowedLetters(truePrefixes)}} fits none of IOB2, IOE2, IOBES, BILOU`,
+      'pass scheme (e.g. "IOB1" or "IOE1", which are never detected)',
     );
   }
   return schemeRules(detected);
@@ -259,7 +268,7 @@ export function resolveScheme(
  * ```ts
  * import { notInScheme, schemeRules } from "./schemes.ts";
  * console.log(notInScheme("yPred[0][1]", "E-PER", "E", schemeRules("IOB2")).message);
- * // yPred[0][1] is "E-PER": prefix E is not in scheme IOB2 (its prefixes: B, I, O)
+ * // yPred[0][1] = "E-PER": prefix E is not in scheme IOB2 (its prefixes: B, I, O); fix the tag or pass the scheme the tags follow
  * ```
  */
 export function notInScheme(
@@ -267,10 +276,14 @@ export function notInScheme(
   tag: string,
   prefix: string,
   scheme: SchemeRules,
-): RangeError {
-  return new RangeError(
-    `${where} is ${JSON.stringify(tag)}: prefix ${prefix} is not in scheme ${scheme.name} ` +
-      `(its prefixes: ${allowedLetters(scheme.allowed)})`,
+): ArgumentError {
+  return new ArgumentError(
+    where,
+    tag,
+    `prefix ${prefix} is not in scheme ${scheme.name} (its prefixes: ${
+      allowedLetters(scheme.allowed)
+    })`,
+    "fix the tag or pass the scheme the tags follow",
   );
 }
 
@@ -288,7 +301,7 @@ export type Mode = "default" | "strict";
  */
 export function isStrict(mode: unknown): boolean {
   if (mode !== "default" && mode !== "strict") {
-    throw new RangeError(`mode is ${JSON.stringify(mode)}: use "default" or "strict"`);
+    throw new ArgumentError("mode", mode, "is not a chunking mode", 'use "default" or "strict"');
   }
   return mode === "strict";
 }

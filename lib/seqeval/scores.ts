@@ -5,6 +5,7 @@
  * and the report (`report.ts`) divide those same counts.
  * @module
  */
+import { ArgumentError } from "../errors.ts";
 import {
   type Average as AnyAverage,
   type PrfAveraged,
@@ -136,13 +137,21 @@ export function prfsFromCounts(
 function checkOptions(options: ScoreOptions, fallback: Average | null) {
   const average = options.average === undefined ? fallback : options.average;
   if (average !== null && average !== "micro" && average !== "macro" && average !== "weighted") {
-    throw new RangeError(
-      `average is ${JSON.stringify(average)}: use "micro", "macro", "weighted" or null`,
+    throw new ArgumentError(
+      "average",
+      average,
+      "is not an averaging",
+      'use "micro", "macro", "weighted" or null',
     );
   }
   const zeroDivision = options.zeroDivision ?? "warn";
   if (zeroDivision !== "warn" && zeroDivision !== 0 && zeroDivision !== 1) {
-    throw new RangeError(`zeroDivision is ${JSON.stringify(zeroDivision)}: use "warn", 0 or 1`);
+    throw new ArgumentError(
+      "zeroDivision",
+      zeroDivision,
+      "is not a zero-division policy",
+      'use "warn", 0 or 1',
+    );
   }
   return { average, zeroDivision };
 }

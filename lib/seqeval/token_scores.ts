@@ -4,8 +4,9 @@
  * "token-level F1 is not entity-level F1", in numbers.
  * @module
  */
+import { ArgumentError } from "../errors.ts";
 import { f1Score as sklearnF1 } from "../metrics/classification.ts";
-import { checkPair, describe, type Sequences } from "./input.ts";
+import { checkPair, type Sequences } from "./input.ts";
 import type { Average, ZeroDivision } from "./scores.ts";
 
 function flatten(seqs: Sequences, name: string): string[] {
@@ -13,7 +14,12 @@ function flatten(seqs: Sequences, name: string): string[] {
   seqs.forEach((sentence, k) =>
     sentence.forEach((tag, j) => {
       if (typeof tag !== "string") {
-        throw new TypeError(`${name}[${k}][${j}] is ${describe(tag)}: tags must be strings`);
+        throw new ArgumentError(
+          `${name}[${k}][${j}]`,
+          tag,
+          `is a ${typeof tag}: tags must be strings`,
+          'use tags such as "B-PER" or "O"',
+        );
       }
       out.push(tag);
     })
@@ -128,8 +134,11 @@ export function tokenF1Score(
   const p = flatten(yPred, "yPred");
   const labels = [...new Set([...t, ...p])].filter((x) => !(ignoreO && x === "O")).sort();
   if (labels.length === 0) {
-    throw new RangeError(
+    throw new ArgumentError(
+      "yTrue",
+      yTrue,
       "yTrue and yPred hold only O tags: token-level F1 without O has no class to score",
+      "score sentences that hold entities",
     );
   }
   return sklearnF1(t, p, { average, labels, zeroDivision });

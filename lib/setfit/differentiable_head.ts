@@ -6,6 +6,7 @@
  * the result is a {@linkcode LogisticHead}: predict, save and load need nothing new.
  * @module
  */
+import { ArgumentError } from "../errors.ts";
 import type { Body } from "../encoders/body.ts";
 import { createClassifier } from "../heads/model.ts";
 import { checkLabelArray, type Label, uniqueLabels } from "../metrics/validation.ts";
@@ -68,21 +69,33 @@ export async function trainDifferentiableHead<I>(
   } = options;
   const y = checkLabelArray(labels, "labels");
   if (y.length !== inputs.length) {
-    throw new Error(`${inputs.length} inputs but ${y.length} labels`);
+    throw new ArgumentError(
+      "labels.length",
+      y.length,
+      `${inputs.length} inputs but ${y.length} labels`,
+      "give one label per input",
+    );
   }
   const classes = uniqueLabels(y);
   if (classes.length < 2) {
-    throw new Error(
-      `labels have only one class (${JSON.stringify(classes[0])}): a classifier needs at least 2`,
+    throw new ArgumentError(
+      "labels",
+      y,
+      "have only one class: a classifier needs at least 2",
+      "add examples of another class",
     );
   }
   const trainable = body.trainableVariables().length > 0;
   if (endToEnd !== trainable) {
-    throw new Error(
+    throw new ArgumentError(
+      "endToEnd",
+      endToEnd,
       endToEnd
-        ? `endToEnd needs a body with trainable variables; ${body.name} has none`
-        : `${body.name} has trainable variables: pass endToEnd: true, or embeddings with a ` +
-          `featureBody to keep the body frozen`,
+        ? `needs a body with trainable variables; ${body.name} has none`
+        : `${body.name} has trainable variables`,
+      endToEnd
+        ? "pass endToEnd: false with embeddings and a featureBody"
+        : "pass endToEnd: true, or embeddings with a featureBody to keep the body frozen",
     );
   }
   const index = new Map(classes.map((c, i) => [c, i]));

@@ -6,6 +6,7 @@
  * JSON and loads back.
  * @module
  */
+import { ArgumentError } from "../errors.ts";
 import type { Label } from "../metrics/validation.ts";
 import {
   type FeatureRows,
@@ -79,8 +80,11 @@ export class LogisticHead {
     const { multiLabel = false, ...lr } = options;
     if (!multiLabel) {
       if (y.some(Array.isArray)) {
-        throw new Error(
-          "y holds lists of classes: fit a multi-label head with { multiLabel: true }",
+        throw new ArgumentError(
+          "y",
+          y,
+          "holds lists of classes",
+          "fit a multi-label head with { multiLabel: true }",
         );
       }
       const clf = new LogisticRegression(lr).fit(X, y as Label[]);
@@ -88,18 +92,30 @@ export class LogisticHead {
     }
     const lists = y.map((l, i) => {
       if (!Array.isArray(l)) {
-        throw new Error(`y[${i}] must be a list of classes in multi-label mode`);
+        throw new ArgumentError(
+          `y[${i}]`,
+          l,
+          "is not a list of classes (multi-label mode)",
+          "give each example an array of its classes",
+        );
       }
       return l as readonly Label[];
     });
     const classes = [...new Set(lists.flat())].sort((a, b) =>
       typeof a === "number" && typeof b === "number" ? a - b : String(a) < String(b) ? -1 : 1
     );
-    if (classes.length === 0) throw new Error("y has no class in any example");
+    if (classes.length === 0) {
+      throw new ArgumentError("y", y, "has no class in any example", "give examples with classes");
+    }
     const models = classes.map((c) => {
       const column = lists.map((l) => (l.includes(c) ? 1 : 0));
       if (column.every((v) => v === 1)) {
-        throw new Error(`class ${JSON.stringify(c)} is in every example: a head cannot learn it`);
+        throw new ArgumentError(
+          "y",
+          y,
+          `class ${JSON.stringify(c)} is in every example: a head cannot learn it`,
+          "add examples without it or drop the class",
+        );
       }
       return new LogisticRegression(lr).fit(X, column);
     });
@@ -115,8 +131,11 @@ export class LogisticHead {
       coef.length !== rowsWanted || !Array.isArray(intercept) || intercept.length !== rowsWanted ||
       coef.some((r) => !Array.isArray(r) || r.length !== coef[0].length || r.length === 0)
     ) {
-      throw new Error(
-        `not a logistic head: need classes, coef (${rowsWanted} equal rows) and intercept (${rowsWanted})`,
+      throw new ArgumentError(
+        "state",
+        state,
+        "is not a logistic head",
+        `give classes, coef (${rowsWanted} equal rows) and intercept (${rowsWanted}) from toJSON`,
       );
     }
     // The head saves rows only; the regressions' options do not change predictions.
@@ -148,10 +167,13 @@ export class LogisticHead {
   #check(X: FeatureRows): FeatureRows {
     const bad = X.findIndex((x) => x?.length !== this.dim);
     if (bad >= 0) {
-      throw new Error(
-        `X[${bad}] has ${
+      throw new ArgumentError(
+        `X[${bad}]`,
+        X[bad],
+        `has ${
           X[bad]?.length
         } features but the head was fitted on ${this.dim}-dimensional embeddings`,
+        "embed with the body the head was fitted on",
       );
     }
     return X;

@@ -3,6 +3,7 @@
  * scikit-learn calls it (`gtol` on the largest gradient entry, `ftol` on the relative decrease).
  * @module
  */
+import { ArgumentError } from "../errors.ts";
 
 /** Options of {@link minimizeLbfgs}. */
 export interface LbfgsOptions {
@@ -146,7 +147,14 @@ export function minimizeLbfgs(
     converged,
     message,
   });
-  if (!Number.isFinite(cur.f)) throw new RangeError(`the objective is ${cur.f} at the start`);
+  if (!Number.isFinite(cur.f)) {
+    throw new ArgumentError(
+      "fg(x0)",
+      cur.f,
+      "the objective is not finite at the start",
+      "check the objective and the starting point x0",
+    );
+  }
   if (maxAbs(cur.g) <= gtol) return done(0, true, "gradient below gtol");
   const S: Float64Array[] = [];
   const Y: Float64Array[] = [];

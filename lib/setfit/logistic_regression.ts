@@ -3,6 +3,7 @@
  * model and objective of scikit-learn 1.2's `LogisticRegression()` (solver `lbfgs`).
  * @module
  */
+import { ArgumentError, NotFittedError } from "../errors.ts";
 import { checkLabelArray, type Label, uniqueLabels } from "../metrics/validation.ts";
 import { minimizeLbfgs } from "./lbfgs.ts";
 
@@ -41,32 +42,52 @@ function checkPositive(name: string, v: number, integer = false): void {
   if (
     typeof v !== "number" || !(v > 0) || !Number.isFinite(v) || (integer && !Number.isInteger(v))
   ) {
-    throw new RangeError(`${name} is ${v}: use a positive ${integer ? "integer" : "number"}`);
+    throw new ArgumentError(
+      name,
+      v,
+      `is not a positive ${integer ? "integer" : "number"}`,
+      `use e.g. ${integer ? 100 : 1}`,
+    );
   }
 }
 
 /** Copies rows into one row-major Float64Array, checking shape and finiteness. */
 function flatten(X: FeatureRows, nFeatures?: number): { data: Float64Array; n: number; d: number } {
-  if (!Array.isArray(X)) throw new TypeError("X must be an array of feature rows");
-  if (X.length === 0) throw new RangeError("X is empty");
+  if (!Array.isArray(X)) {
+    throw new ArgumentError("X", X, "is not an array", "pass an array of feature rows");
+  }
+  if (X.length === 0) throw new ArgumentError("X", X, "is empty", "pass at least one row");
   const d = X[0]?.length;
   if (typeof d !== "number" || d === 0) {
-    throw new RangeError("X[0] must be a non-empty row of numbers");
+    throw new ArgumentError("X[0]", X[0], "is not a non-empty row of numbers", "give features");
   }
   if (nFeatures !== undefined && d !== nFeatures) {
-    throw new RangeError(
+    throw new ArgumentError(
+      "X[0]",
+      X[0],
       `LogisticRegression was fitted on ${nFeatures} features, got ${d} in X[0]`,
+      "embed with the encoder it was fitted on",
     );
   }
   const data = new Float64Array(X.length * d);
   X.forEach((row, i) => {
     if (row?.length !== d) {
-      throw new RangeError(`X[${i}] has ${row?.length} features, X[0] has ${d}`);
+      throw new ArgumentError(
+        `X[${i}]`,
+        row,
+        `has ${row?.length} features, X[0] has ${d}`,
+        "give every row the same features",
+      );
     }
     for (let j = 0; j < d; j++) {
       const v = row[j];
       if (!Number.isFinite(v)) {
-        throw new RangeError(`X[${i}][${j}] is ${v}: features must be finite numbers`);
+        throw new ArgumentError(
+          `X[${i}][${j}]`,
+          v,
+          "features must be finite numbers",
+          "fix or drop that row",
+        );
       }
       data[i * d + j] = v;
     }
@@ -147,12 +168,20 @@ export class LogisticRegression {
     const { data, n, d } = flatten(X);
     const labels = checkLabelArray(y, "y");
     if (labels.length !== n) {
-      throw new RangeError(`X has ${n} rows but y has ${labels.length} labels`);
+      throw new ArgumentError(
+        "y.length",
+        labels.length,
+        `X has ${n} rows but y has ${labels.length} labels`,
+        "give one label per row",
+      );
     }
     const classes = uniqueLabels(labels);
     if (classes.length < 2) {
-      throw new RangeError(
-        `y has only one class (${JSON.stringify(classes[0])}): a classifier needs at least 2`,
+      throw new ArgumentError(
+        "y",
+        labels,
+        "has only one class: a classifier needs at least 2",
+        "add examples of another class",
       );
     }
     const index = new Map(classes.map((c, i) => [c, i]));
@@ -259,7 +288,7 @@ export class LogisticRegression {
    */
   toJSON(): LogisticRegressionState {
     if (this.classes.length === 0) {
-      throw new Error("LogisticRegression is not fitted yet: call fit(X, y) first");
+      throw new NotFittedError("LogisticRegression", "call fit(X, y) first");
     }
     const { C, maxIter, tol, fitIntercept, classes, coef, intercept } = this;
     return { options: { C, maxIter, tol, fitIntercept }, classes, coef, intercept };
@@ -293,9 +322,12 @@ export class LogisticRegression {
       coef.length !== rows || !d || coef.some((r) => !finite(r) || r.length !== d) ||
       !finite(intercept) || intercept.length !== rows
     ) {
-      throw new Error(
-        `not a fitted LogisticRegression: need at least 2 classes, coef (${rows} equal rows of ` +
-          `finite numbers) and intercept (${rows} numbers)`,
+      throw new ArgumentError(
+        "state",
+        state,
+        "is not a fitted LogisticRegression",
+        `give at least 2 classes, coef (${rows} equal rows of finite numbers) and ` +
+          `intercept (${rows} numbers), as toJSON writes them`,
       );
     }
     const clf = new LogisticRegression(options);
@@ -321,7 +353,7 @@ export class LogisticRegression {
    */
   decisionFunction(X: FeatureRows): number[][] {
     if (this.classes.length === 0) {
-      throw new Error("LogisticRegression is not fitted yet: call fit(X, y) first");
+      throw new NotFittedError("LogisticRegression", "call fit(X, y) first");
     }
     const { data, n, d } = flatten(X, this.#d);
     const rows = this.#b.length;

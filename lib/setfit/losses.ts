@@ -8,6 +8,7 @@
  *   `y·d² + (1 − y)·max(0, m − d)²` with `d` the Euclidean or cosine distance.
  * @module
  */
+import { ArgumentError } from "../errors.ts";
 import * as tf from "@tensorflow/tfjs";
 
 /** Pair labels: 1 for a positive pair, 0 for a negative one (a tensor `[batch]` or numbers). */
@@ -103,11 +104,14 @@ export function contrastiveLoss(
   { margin = 0.5, distanceMetric = "euclidean" }: ContrastiveLossOptions = {},
 ): tf.Scalar {
   if (!(Number.isFinite(margin) && margin > 0)) {
-    throw new Error(`margin must be a positive number, got ${margin}`);
+    throw new ArgumentError("margin", margin, "is not a positive number", "use e.g. 0.5");
   }
   if (distanceMetric !== "euclidean" && distanceMetric !== "cosine") {
-    throw new Error(
-      `distanceMetric must be "euclidean" or "cosine", got ${JSON.stringify(distanceMetric)}`,
+    throw new ArgumentError(
+      "distanceMetric",
+      distanceMetric,
+      "is not a distance",
+      'use "euclidean" or "cosine"',
     );
   }
   const y = checkLabels(labels, u.shape[0]);
@@ -125,8 +129,11 @@ export function contrastiveLoss(
 
 function checkPairs(u: tf.Tensor, v: tf.Tensor): void {
   if (u.rank !== 2 || v.rank !== 2 || u.shape.join() !== v.shape.join()) {
-    throw new Error(
-      `u and v must be [batch, dim] tensors of the same shape, got [${u.shape}] and [${v.shape}]`,
+    throw new ArgumentError(
+      "v.shape",
+      v.shape,
+      `u and v must be [batch, dim] tensors of the same shape; u.shape is [${u.shape}]`,
+      "embed both sides of each pair with one body",
     );
   }
 }
@@ -134,9 +141,21 @@ function checkPairs(u: tf.Tensor, v: tf.Tensor): void {
 function checkLabels(labels: PairLabelsInput, batch: number): number[] {
   const y = labels instanceof tf.Tensor ? Array.from(labels.dataSync()) : [...labels];
   if (y.length !== batch) {
-    throw new Error(`labels has ${y.length} values for a batch of ${batch} pairs`);
+    throw new ArgumentError(
+      "labels.length",
+      y.length,
+      `a batch of ${batch} pairs needs ${batch} labels`,
+      "give one 0/1 label per pair",
+    );
   }
   const bad = y.findIndex((l) => l !== 0 && l !== 1);
-  if (bad >= 0) throw new Error(`labels[${bad}] is ${y[bad]}: pair labels must be 0 or 1`);
+  if (bad >= 0) {
+    throw new ArgumentError(
+      `labels[${bad}]`,
+      y[bad],
+      "pair labels must be 0 or 1",
+      "use 1 for a similar pair, 0 otherwise",
+    );
+  }
   return y;
 }

@@ -5,6 +5,7 @@
  * trains). Save and load keep the head and the fine-tuned body weights.
  * @module
  */
+import { ArgumentError, FileFormatError, NotFittedError } from "../errors.ts";
 import * as tf from "@tensorflow/tfjs";
 import { join } from "node:path";
 import { type Body, featureBody } from "../encoders/body.ts";
@@ -94,15 +95,19 @@ export class SetFitModel {
   constructor(readonly body: Body<string> | Encoder, options: SetFitModelOptions = {}) {
     const { multiTargetStrategy, head = {}, useDifferentiableHead = false } = options;
     if (multiTargetStrategy !== undefined && multiTargetStrategy !== "one-vs-rest") {
-      throw new Error(
-        `multiTargetStrategy must be "one-vs-rest" (or left out), got ${
-          JSON.stringify(multiTargetStrategy)
-        }`,
+      throw new ArgumentError(
+        "multiTargetStrategy",
+        multiTargetStrategy,
+        "is not a multi-target strategy",
+        'use "one-vs-rest" (or leave it out)',
       );
     }
     if (useDifferentiableHead && multiTargetStrategy !== undefined) {
-      throw new Error(
-        "useDifferentiableHead is single-label only: leave out multiTargetStrategy or use the logistic head",
+      throw new ArgumentError(
+        "multiTargetStrategy",
+        multiTargetStrategy,
+        "useDifferentiableHead is single-label only",
+        "leave out multiTargetStrategy or use the logistic head",
       );
     }
     this.multiTargetStrategy = multiTargetStrategy;
@@ -123,7 +128,12 @@ export class SetFitModel {
       return new SetFitModel(await TrainableUseLite.load({ freeze }), modelOptions);
     }
     if (freeze !== undefined) {
-      throw new Error(`freeze applies to "${USE_LITE_ID}" only; ${modelId} is frozen whole`);
+      throw new ArgumentError(
+        "options.freeze",
+        freeze,
+        `applies to "${USE_LITE_ID}" only; ${modelId} is frozen whole`,
+        "leave out freeze",
+      );
     }
     return new SetFitModel(
       await TransformersEncoder.fromPretrained(modelId, transformers),
@@ -149,9 +159,11 @@ export class SetFitModel {
   /** The body as a trainable {@linkcode Body}, or an error saying why it is not one. */
   trainableBody(): Body<string> {
     if (!isBody(this.body)) {
-      throw new Error(
-        `${this.body.name} is a frozen transformers.js encoder (ONNX, no gradients): ` +
-          `use "${USE_LITE_ID}" to fine-tune the body, or train the head only`,
+      throw new ArgumentError(
+        "modelId",
+        this.body.name,
+        "is a frozen transformers.js encoder (ONNX, no gradients)",
+        `use "${USE_LITE_ID}" to fine-tune the body, or train the head only`,
       );
     }
     return this.body;
@@ -163,7 +175,12 @@ export class SetFitModel {
     { batchSize = EMBED_BATCH } = {},
   ): Promise<Float32Array[]> {
     if (!Array.isArray(texts) || texts.some((t) => typeof t !== "string")) {
-      throw new Error("texts must be an array of strings");
+      throw new ArgumentError(
+        "texts",
+        texts,
+        "is not an array of strings",
+        "pass one string per text",
+      );
     }
     if (texts.length === 0) return [];
     const body = this.body;
@@ -188,8 +205,11 @@ export class SetFitModel {
     labels: readonly Label[] | readonly Label[][],
   ): LogisticHead {
     if (embeddings.length > 0 && embeddings[0].length !== this.hiddenSize) {
-      throw new Error(
-        `embeddings have ${embeddings[0].length} dimensions; ${this.name} gives ${this.hiddenSize}`,
+      throw new ArgumentError(
+        "embeddings[0].length",
+        embeddings[0].length,
+        `${this.name} gives ${this.hiddenSize} dimensions`,
+        "embed the texts with this model's encode",
       );
     }
     this.head = LogisticHead.fit(embeddings, labels, {
@@ -209,7 +229,12 @@ export class SetFitModel {
     options: DifferentiableHeadOptions = {},
   ): Promise<LogisticHead> {
     if (labels.some(Array.isArray)) {
-      throw new Error("the differentiable head takes one label per text (single-label)");
+      throw new ArgumentError(
+        "labels",
+        labels,
+        "the differentiable head takes one label per text (single-label)",
+        "use the logistic head for multi-label data",
+      );
     }
     this.head = options.endToEnd
       ? await trainDifferentiableHead(this.trainableBody(), [...texts], labels, options)
@@ -268,8 +293,9 @@ export class SetFitModel {
     const path = join(dir, "config.json");
     const config = JSON.parse(await Deno.readTextFile(path)) as SetFitConfig;
     if (config.format !== SETFIT_FORMAT) {
-      throw new Error(
-        `${path}: format ${JSON.stringify(config.format)}, expected "${SETFIT_FORMAT}"`,
+      throw new FileFormatError(
+        path,
+        `format ${JSON.stringify(config.format)}, expected "${SETFIT_FORMAT}"`,
       );
     }
     const options: SetFitModelOptions = {
@@ -282,8 +308,9 @@ export class SetFitModel {
       if (config.head) {
         const head = LogisticHead.fromJSON(config.head);
         if (head.dim !== model.hiddenSize) {
-          throw new Error(
-            `${path}: the head was fitted on ${head.dim}-dimensional embeddings but ${config.body} gives ${model.hiddenSize}`,
+          throw new FileFormatError(
+            path,
+            `the head was fitted on ${head.dim}-dimensional embeddings but ${config.body} gives ${model.hiddenSize}`,
           );
         }
         model.head = head;
@@ -305,7 +332,7 @@ export class SetFitModel {
 
   #fittedHead(): LogisticHead {
     if (!this.head) {
-      throw new Error("the head is not fitted: train the model (SetFitTrainer) first");
+      throw new NotFittedError("the head", "train the model (SetFitTrainer) first");
     }
     return this.head;
   }
@@ -320,9 +347,12 @@ async function loadBodyWeights(body: Body<string>, path: string): Promise<void> 
   const variables = body.namedVariables?.() ?? new Map();
   for (const [name, v] of variables) {
     const t = tensors.get(name);
-    if (!t) throw new Error(`${path}: no tensor "${name}" for ${body.name}`);
+    if (!t) throw new FileFormatError(path, `no tensor "${name}" for ${body.name}`);
     if (t.shape.join() !== v.shape.join()) {
-      throw new Error(`${path}: "${name}" has shape [${t.shape}], ${body.name} needs [${v.shape}]`);
+      throw new FileFormatError(
+        path,
+        `"${name}" has shape [${t.shape}], ${body.name} needs [${v.shape}]`,
+      );
     }
     tf.tidy(() => v.assign(tf.tensor(t.data, t.shape)));
   }

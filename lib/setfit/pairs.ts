@@ -13,6 +13,7 @@
  * batch; the kit leaves it out.
  * @module
  */
+import { ArgumentError } from "../errors.ts";
 import { Random } from "../random.ts";
 
 /** How an epoch is drawn from the unique positive and negative pairs (SetFit's names). */
@@ -120,21 +121,37 @@ export function generatePairs(
 ): ContrastivePair[] {
   const { strategy = "oversampling", numIterations, seed = 42 } = options;
   if (!STRATEGIES.includes(strategy)) {
-    throw new Error(
-      `strategy must be one of ${STRATEGIES.map((s) => `"${s}"`).join(", ")}, got ${
-        JSON.stringify(strategy)
-      }`,
+    throw new ArgumentError(
+      "strategy",
+      strategy,
+      "is not a sampling strategy",
+      `use one of ${STRATEGIES.map((s) => `"${s}"`).join(", ")}`,
     );
   }
   if (numIterations !== undefined && !(Number.isInteger(numIterations) && numIterations > 0)) {
-    throw new Error(`numIterations must be a positive integer, got ${numIterations}`);
+    throw new ArgumentError(
+      "numIterations",
+      numIterations,
+      "is not a positive integer",
+      "use e.g. 20",
+    );
   }
   const { positive, negative } = uniquePairs(labels, { seed });
   if (positive.length === 0) {
-    throw new Error("labels allow no positive pair: no two examples share a class");
+    throw new ArgumentError(
+      "labels",
+      labels,
+      "allow no positive pair: no two examples share a class",
+      "give each class at least 2 examples",
+    );
   }
   if (negative.length === 0) {
-    throw new Error("labels allow no negative pair: every pair shares a class");
+    throw new ArgumentError(
+      "labels",
+      labels,
+      "allow no negative pair: every pair shares a class",
+      "add examples of another class",
+    );
   }
   let nPos: number;
   let nNeg: number;
@@ -163,10 +180,11 @@ export function generatePairs(
 /** The same-class test for single- or multi-label data, after checking the labels. */
 function sameClass(labels: PairLabels): (i: number, j: number) => boolean {
   if (!Array.isArray(labels) || labels.length < 2) {
-    throw new Error(
-      `labels must be an array of at least 2 examples, got ${
-        Array.isArray(labels) ? labels.length : typeof labels
-      }`,
+    throw new ArgumentError(
+      "labels",
+      labels,
+      "is not an array of at least 2 examples",
+      "give one label per example, two examples or more",
     );
   }
   const multi = Array.isArray(labels[0]);
@@ -175,9 +193,11 @@ function sameClass(labels: PairLabels): (i: number, j: number) => boolean {
       ? Array.isArray(l) && l.every(isClass)
       : !Array.isArray(l) && isClass(l as number | string);
     if (!ok) {
-      throw new Error(
-        `labels[${k}] is ${JSON.stringify(l)}: use one class (number or string) per example, ` +
-          `or for multi-label data a list of classes per example`,
+      throw new ArgumentError(
+        `labels[${k}]`,
+        l,
+        "is not a class",
+        "use one class (number or string) per example, or for multi-label data a list of classes per example",
       );
     }
   });
@@ -189,15 +209,20 @@ function sameClass(labels: PairLabels): (i: number, j: number) => boolean {
   const counts = new Map<number | string, number>();
   for (const l of single) counts.set(l, (counts.get(l) ?? 0) + 1);
   if (counts.size < 2) {
-    throw new Error(
-      `labels has only one class (${JSON.stringify(single[0])}): contrastive pairs need at least 2`,
+    throw new ArgumentError(
+      "labels",
+      labels,
+      "has only one class: contrastive pairs need at least 2",
+      "add examples of another class",
     );
   }
   for (const [c, n] of counts) {
     if (n === 1) {
-      throw new Error(
-        `class ${JSON.stringify(c)} has a single example, which can form no positive pair: ` +
-          `give it at least 2 examples or drop the class`,
+      throw new ArgumentError(
+        "labels",
+        labels,
+        `class ${JSON.stringify(c)} has a single example, which can form no positive pair`,
+        "give it at least 2 examples or drop the class",
       );
     }
   }

@@ -4,6 +4,7 @@
  * is flipped so that its largest-magnitude score is positive, scikit-learn's `svd_flip`).
  * @module
  */
+import { ArgumentError } from "../errors.ts";
 
 /**
  * The scores of `X` (rows are samples) on its first `nComponents` principal components.
@@ -23,13 +24,27 @@
 export function pca(X: readonly ArrayLike<number>[], nComponents = 2): number[][] {
   const n = X.length;
   const d = X[0]?.length ?? 0;
-  if (n < 2 || d === 0) throw new Error(`pca needs at least 2 non-empty rows, got ${n}`);
+  if (n < 2 || d === 0) {
+    throw new ArgumentError("X", X, "pca needs at least 2 non-empty rows", "pass more embeddings");
+  }
   if (!(Number.isInteger(nComponents) && nComponents >= 1 && nComponents <= Math.min(n, d))) {
-    throw new Error(`nComponents must be an integer in [1, ${Math.min(n, d)}], got ${nComponents}`);
+    throw new ArgumentError(
+      "nComponents",
+      nComponents,
+      `is not an integer in [1, ${Math.min(n, d)}]`,
+      "use e.g. 2 for a plot",
+    );
   }
   const mean = new Float64Array(d);
   X.forEach((row, i) => {
-    if (row.length !== d) throw new Error(`X[${i}] has ${row.length} values, X[0] has ${d}`);
+    if (row.length !== d) {
+      throw new ArgumentError(
+        `X[${i}]`,
+        row,
+        `has ${row.length} values, X[0] has ${d}`,
+        "give every row the same length",
+      );
+    }
     for (let j = 0; j < d; j++) mean[j] += row[j] / n;
   });
   const Xc = X.map((row) => Float64Array.from({ length: d }, (_, j) => row[j] - mean[j]));

@@ -2,6 +2,7 @@
  * Dropout with a seed, for the heads.
  * @module
  */
+import { ArgumentError } from "../errors.ts";
 import * as tf from "@tensorflow/tfjs";
 import { maskDropout } from "../fast/dropout.ts";
 import { fastPathOn } from "../fast/switch.ts";
@@ -19,8 +20,17 @@ import { fastPathOn } from "../fast/switch.ts";
  * ```
  */
 export function dropout(x: tf.Tensor, rate: number, seed: number): tf.Tensor {
-  if (!(rate >= 0 && rate < 1)) throw new RangeError(`rate must be in [0, 1), got ${rate}`);
-  if (x.dtype !== "float32") throw new Error(`dropout needs a float32 tensor, got ${x.dtype}`);
+  if (!(rate >= 0 && rate < 1)) {
+    throw new ArgumentError("rate", rate, "is not in [0, 1)", "use e.g. 0.1");
+  }
+  if (x.dtype !== "float32") {
+    throw new ArgumentError(
+      "x.dtype",
+      x.dtype,
+      "dropout needs a float32 tensor",
+      "cast it: x.toFloat()",
+    );
+  }
   if (rate === 0) return x.clone();
   return fastPathOn() ? maskDropout(x, rate, seed) : tf.dropout(x, rate, undefined, seed);
 }

@@ -6,6 +6,7 @@
  * and the next save removes what the interrupted one left behind.
  * @module
  */
+import { ArgumentError, FileFormatError } from "../errors.ts";
 import * as tf from "@tensorflow/tfjs";
 import { join } from "node:path";
 import type { Body } from "../encoders/body.ts";
@@ -54,7 +55,14 @@ export async function saveCheckpoint<I>(
 ): Promise<void> {
   const tensors: Record<string, TensorData> = {};
   for (const [name, v] of model.namedVariables()) {
-    if (v.isDisposed) throw new Error(`cannot save: variable "${name}" has been disposed`);
+    if (v.isDisposed) {
+      throw new ArgumentError(
+        "model",
+        name,
+        "cannot save: this variable has been disposed",
+        "save the model before disposing it",
+      );
+    }
     tensors[name] = { shape: v.shape, data: v.dataSync() as Float32Array };
   }
   const bytes = encodeSafetensors(tensors, { format: "pt", kit: CHECKPOINT_FORMAT });
@@ -102,17 +110,23 @@ export async function readCheckpointConfig(dir: string): Promise<CheckpointConfi
   try {
     text = await Deno.readTextFile(path);
   } catch (e) {
-    throw new Error(`no checkpoint in ${dir}: cannot read ${path} (${(e as Error).message})`);
+    throw new ArgumentError(
+      "dir",
+      dir,
+      `holds no checkpoint: cannot read ${path} (${(e as Error).message})`,
+      "pass a folder written by saveCheckpoint",
+    );
   }
   let config: CheckpointConfig;
   try {
     config = JSON.parse(text);
   } catch (e) {
-    throw new Error(`${path}: not valid JSON (${(e as Error).message})`);
+    throw new FileFormatError(path, `not valid JSON (${(e as Error).message})`);
   }
   if (config.format !== CHECKPOINT_FORMAT) {
-    throw new Error(
-      `${path}: format is ${JSON.stringify(config.format)}, expected "${CHECKPOINT_FORMAT}"`,
+    throw new FileFormatError(
+      path,
+      `format is ${JSON.stringify(config.format)}, expected "${CHECKPOINT_FORMAT}"`,
     );
   }
   return config;
@@ -143,14 +157,19 @@ export async function loadCheckpoint<I>(dir: string, body: Body<I>): Promise<Cla
   const config = await readCheckpointConfig(dir);
   const where = join(dir, "config.json");
   if (config.encoderName !== body.name) {
-    throw new Error(
-      `${where} was trained on encoder "${config.encoderName}"; cannot load it onto "${body.name}"`,
+    throw new ArgumentError(
+      "body.name",
+      body.name,
+      `${where} was trained on encoder "${config.encoderName}"`,
+      `pass the body of encoder "${config.encoderName}"`,
     );
   }
   if (config.hiddenSize !== body.hiddenSize || config.level !== body.level) {
-    throw new Error(
-      `${where} expects a ${config.level}-level body of size ${config.hiddenSize}; ` +
-        `got a ${body.level}-level body of size ${body.hiddenSize}`,
+    throw new ArgumentError(
+      "body",
+      `a ${body.level}-level body of size ${body.hiddenSize}`,
+      `${where} expects a ${config.level}-level body of size ${config.hiddenSize}`,
+      "load it onto the body it was trained with",
     );
   }
   const model = new ClassifierModel(body, config.tasks);
@@ -192,16 +211,18 @@ export async function loadWeights<I>(model: ClassifierModel<I>, path: string): P
   const missing = [...variables.keys()].filter((k) => !tensors.has(k));
   const unexpected = [...tensors.keys()].filter((k) => !variables.has(k));
   if (missing.length > 0 || unexpected.length > 0) {
-    throw new Error(
-      `${path} does not fit this model: missing ${JSON.stringify(missing)}, ` +
+    throw new FileFormatError(
+      path,
+      `does not fit this model: missing ${JSON.stringify(missing)}, ` +
         `unexpected ${JSON.stringify(unexpected)}`,
     );
   }
   for (const [name, v] of variables) {
     const t = tensors.get(name)!;
     if (t.shape.join() !== v.shape.join()) {
-      throw new Error(
-        `${path}: tensor "${name}" has shape [${t.shape}], the model expects [${v.shape}]`,
+      throw new FileFormatError(
+        path,
+        `tensor "${name}" has shape [${t.shape}], the model expects [${v.shape}]`,
       );
     }
   }

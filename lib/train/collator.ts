@@ -5,6 +5,7 @@
  * its own token rows, zero past each sentence.)
  * @module
  */
+import { ArgumentError } from "../errors.ts";
 import { IGNORE_INDEX } from "./data.ts";
 
 /** Options of {@linkcode dataCollatorForTokenClassification}. */
@@ -32,14 +33,21 @@ export function dataCollatorForTokenClassification(
   { labelPadTokenId = IGNORE_INDEX, length }: TokenCollatorOptions = {},
 ): number[][] {
   if (!Array.isArray(labels) || labels.some((row) => !Array.isArray(row))) {
-    throw new Error("dataCollatorForTokenClassification: labels must be an array of label rows");
+    throw new ArgumentError(
+      "labels",
+      labels,
+      "is not an array of label rows",
+      "give one array of label ids per sentence",
+    );
   }
   const longest = Math.max(1, ...labels.map((row) => row.length));
   const width = length ?? longest;
   if (!Number.isInteger(width) || width < longest) {
-    throw new Error(
-      `dataCollatorForTokenClassification: length ${length} is shorter than the longest row ` +
-        `(${longest} labels)`,
+    throw new ArgumentError(
+      "length",
+      length,
+      `is shorter than the longest row (${longest} labels)`,
+      `pass at least ${longest}, or leave it out`,
     );
   }
   return labels.map((row) => [

@@ -5,6 +5,7 @@
  * much of a difference between settings is noise.
  * @module
  */
+import { ArgumentError } from "../errors.ts";
 import { progress, type ProgressOptions } from "../progress.ts";
 
 /** Each field of a run's result, one value per seed (in the order of the seeds). */
@@ -54,14 +55,33 @@ export async function runSeeds<S, R extends Record<string, unknown>>(
 ): Promise<SeedRuns<S, R>[]> {
   const fn = "runSeeds";
   if (!Array.isArray(settings) || settings.length === 0) {
-    throw new Error(`${fn}: settings must be a non-empty array, got ${settings}`);
+    throw new ArgumentError(
+      "settings",
+      settings,
+      `${fn} needs a non-empty array`,
+      "give at least one setting",
+    );
   }
   if (!Array.isArray(seeds) || seeds.length === 0) {
-    throw new Error(`${fn}: seeds must be a non-empty array of integers, got ${seeds}`);
+    throw new ArgumentError(
+      "seeds",
+      seeds,
+      `${fn} needs a non-empty array of integers`,
+      "use e.g. [1, 2, 3]",
+    );
   }
   const bad = seeds.findIndex((s) => !Number.isInteger(s));
-  if (bad >= 0) throw new Error(`${fn}: seeds[${bad}] = ${seeds[bad]} is not an integer`);
-  if (typeof run !== "function") throw new Error(`${fn}: run must be a function, got ${run}`);
+  if (bad >= 0) {
+    throw new ArgumentError(
+      `seeds[${bad}]`,
+      seeds[bad],
+      `is not an integer (${fn})`,
+      "use integer seeds",
+    );
+  }
+  if (typeof run !== "function") {
+    throw new ArgumentError("run", run, `${fn} needs a function`, "pass (setting, seed) => result");
+  }
   const bar = options.progress === false
     ? undefined
     : progress(settings.length * seeds.length, { label: "runs", ...options.progress });
@@ -75,10 +95,13 @@ export async function runSeeds<S, R extends Record<string, unknown>>(
         const keys = result !== null && typeof result === "object" ? Object.keys(result) : [];
         fields ??= keys;
         if (keys.length === 0 || keys.join() !== fields.join()) {
-          throw new Error(
-            `${fn}: run(settings[${i}], seed ${seed}) returned ${
-              keys.length ? `fields ${keys.join(", ")}` : String(result)
-            }; every run must return an object with the fields ${fields.join(", ") || "(some)"}`,
+          throw new ArgumentError(
+            `run(settings[${i}], seed ${seed})`,
+            result,
+            `${fn}: every run must return an object with the fields ${
+              fields.join(", ") || "(some)"
+            }`,
+            "return the same numeric fields from every run",
           );
         }
         for (const k of keys) (values[k] ??= []).push(result[k]);

@@ -4,6 +4,7 @@
  * freed afterwards. A run is fully determined by its arguments and `seed`.
  * @module
  */
+import { ArgumentError } from "../errors.ts";
 import type { Body } from "../encoders/body.ts";
 import { createClassifier, type TaskConfig } from "../heads/model.ts";
 import type { Dataset } from "../data/dataset.ts";
@@ -66,7 +67,12 @@ export async function fitPredict<I, K extends TaskKind = "single">(
   // Without a kind the logits are typed single-label: the Trainer checks that they are.
   const kind = options.kind ?? "single" as K;
   if (!Array.isArray(predict)) {
-    throw new Error(`fitPredict: predict must be an array of datasets, got ${typeof predict}`);
+    throw new ArgumentError(
+      "options.predict",
+      predict,
+      "is not an array of datasets",
+      "pass e.g. [testDataset]",
+    );
   }
   const model = createClassifier(body, task, { seed });
   try {

@@ -3,6 +3,7 @@
  * one task, checked against the task's problem type.
  * @module
  */
+import { ArgumentError } from "../errors.ts";
 import type * as tf from "@tensorflow/tfjs";
 import {
   bceWithLogitsLoss,
@@ -47,9 +48,12 @@ export function makeLoss(
   const regression = head.problemType === "regression";
   const name: LossName = args.loss ?? (multi ? "bce" : regression ? "mse" : "cross_entropy");
   if (regression !== (name === "mse")) {
-    throw new Error(
-      `loss "${name}" does not fit ${head.problemType}: ` +
-        (regression ? `use "mse"` : `"mse" is the loss of problemType "regression"`),
+    throw new ArgumentError(
+      "loss",
+      name,
+      `does not fit ${head.problemType}` +
+        (regression ? "" : `: "mse" is the loss of problemType "regression"`),
+      regression ? 'use "mse"' : "use a classification loss",
     );
   }
   // HF: MSELoss()(logits.squeeze(), labels.squeeze()) when num_labels == 1
@@ -58,8 +62,11 @@ export function makeLoss(
   }
   const multiLoss = name === "bce" || name === "sigmoid_focal";
   if (multi !== multiLoss) {
-    throw new Error(
-      `loss "${name}" does not fit ${head.problemType}: use ` +
+    throw new ArgumentError(
+      "loss",
+      name,
+      `does not fit ${head.problemType}`,
+      "use " +
         (multi
           ? `"bce" or "sigmoid_focal"`
           : `"cross_entropy", "weighted_cross_entropy" or "focal"`),
@@ -67,7 +74,12 @@ export function makeLoss(
   }
   const classWeights = args.classWeights;
   if (classWeights !== undefined && classWeights.length !== head.numLabels) {
-    throw new Error(`classWeights has ${classWeights.length} values for ${head.numLabels} labels`);
+    throw new ArgumentError(
+      "classWeights",
+      classWeights,
+      `has ${classWeights.length} values for ${head.numLabels} labels`,
+      "give one weight per label",
+    );
   }
   const { labelSmoothingFactor: labelSmoothing, focalGamma: gamma, focalAlpha } = args;
   switch (name) {
@@ -76,8 +88,11 @@ export function makeLoss(
         bceWithLogitsLoss(logits, targetsOf(y), { posWeight: classWeights }) as tf.Scalar;
     case "sigmoid_focal": {
       if (Array.isArray(focalAlpha)) {
-        throw new Error(
-          `loss "sigmoid_focal" takes one focalAlpha, got ${JSON.stringify(focalAlpha)}`,
+        throw new ArgumentError(
+          "focalAlpha",
+          focalAlpha,
+          'loss "sigmoid_focal" takes one focalAlpha',
+          "pass one number, e.g. 0.25",
         );
       }
       const alpha = focalAlpha ?? 0.25;
@@ -103,8 +118,11 @@ export function makeLoss(
 
 function idsOf(y: EncodedLabels): number[] | number[][] {
   if (y.kind === "multi" || y.kind === "regression") {
-    throw new Error(
-      `single-label loss given ${y.kind === "multi" ? "multi-label" : "regression"} targets`,
+    throw new ArgumentError(
+      "y.kind",
+      y.kind,
+      "a single-label loss needs class ids",
+      "encode the labels for the head's problemType",
     );
   }
   if (y.kind === "single") return y.ids;
@@ -113,17 +131,36 @@ function idsOf(y: EncodedLabels): number[] | number[][] {
 }
 
 function valuesOf(y: EncodedLabels): number[] {
-  if (y.kind !== "regression") throw new Error("regression loss given class labels");
+  if (y.kind !== "regression") {
+    throw new ArgumentError(
+      "y.kind",
+      y.kind,
+      "a regression loss needs scores",
+      "encode the labels for the head's problemType",
+    );
+  }
   return y.values;
 }
 
 function targetsOf(y: EncodedLabels): number[][] {
-  if (y.kind !== "multi") throw new Error("multi-label loss given single-label ids");
+  if (y.kind !== "multi") {
+    throw new ArgumentError(
+      "y.kind",
+      y.kind,
+      "a multi-label loss needs 0/1 rows",
+      "encode the labels for the head's problemType",
+    );
+  }
   return y.targets;
 }
 
 function flatIds(y: EncodedLabels): number[] {
   if (y.kind === "single") return y.ids;
   if (y.kind === "token") return y.ids.flat().filter((i) => i !== IGNORE_INDEX);
-  throw new Error("class weights need class ids");
+  throw new ArgumentError(
+    "y.kind",
+    y.kind,
+    "class weights need class ids",
+    "leave out classWeights for this problemType",
+  );
 }

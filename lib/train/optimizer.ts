@@ -4,6 +4,7 @@
  * variables take the same update as one JavaScript loop (`../fast/adamw.ts`), bit for bit equal.
  * @module
  */
+import { ArgumentError } from "../errors.ts";
 import * as tf from "@tensorflow/tfjs";
 import { fusedByDefault, fusedUpdate } from "../fast/adamw.ts";
 
@@ -91,7 +92,9 @@ export class AdamW {
     checkNonNegative("eps", eps);
     checkNonNegative("weightDecay", weightDecay);
     betas.forEach((b, i) => {
-      if (!(b >= 0 && b < 1)) throw new RangeError(`betas[${i}] must be in [0, 1), got ${b}`);
+      if (!(b >= 0 && b < 1)) {
+        throw new ArgumentError(`betas[${i}]`, b, "is not in [0, 1)", "use e.g. [0.9, 0.999]");
+      }
     });
     this.#betas = betas;
     this.#eps = eps;
@@ -102,7 +105,14 @@ export class AdamW {
     const seen = new Set<tf.Variable>();
     this.paramGroups = groups.map((g, i) => {
       for (const p of g.params) {
-        if (seen.has(p)) throw new Error(`variable ${p.name} appears in more than one group`);
+        if (seen.has(p)) {
+          throw new ArgumentError(
+            `paramGroups[${i}].params`,
+            p.name,
+            "this variable is in an earlier group too",
+            "put each variable in one group",
+          );
+        }
         seen.add(p);
       }
       const groupLr = g.lr ?? lr;
@@ -209,7 +219,9 @@ function tensorUpdate(
 }
 
 function checkNonNegative(name: string, value: number): void {
-  if (!(value >= 0)) throw new RangeError(`${name} must be a non-negative number, got ${value}`);
+  if (!(value >= 0)) {
+    throw new ArgumentError(name, value, "is not a non-negative number", "use e.g. 0 or 0.01");
+  }
 }
 
 function zerosVariable(like: tf.Tensor): tf.Variable {

@@ -3,6 +3,7 @@
  * initial rate times `lrLambda(step)`, and `step()` is called once after each optimizer step.
  * @module
  */
+import { ArgumentError } from "../errors.ts";
 import type { AdamW } from "./optimizer.ts";
 
 /**
@@ -100,6 +101,11 @@ export function getLinearScheduleWithWarmup(
 
 function checkSteps(name: string, value: number): void {
   if (!Number.isInteger(value) || value < 0) {
-    throw new RangeError(`${name} must be a non-negative integer, got ${value}`);
+    throw new ArgumentError(
+      name,
+      value,
+      "is not a non-negative integer",
+      "count steps as integers",
+    );
   }
 }

@@ -4,6 +4,7 @@
  * fine-tuning.
  * @module
  */
+import { ArgumentError } from "../errors.ts";
 
 /** When to evaluate or save. */
 export type IntervalStrategy = "no" | "epoch" | "steps";
@@ -167,7 +168,12 @@ export function resolveTrainingArguments(args: TrainingArguments = {}): Resolved
     positive(k, r[k], true);
   }
   if (!Number.isInteger(r.maxSteps) || r.maxSteps === 0 || r.maxSteps < -1) {
-    throw new RangeError(`maxSteps must be -1 or a positive integer, got ${r.maxSteps}`);
+    throw new ArgumentError(
+      "maxSteps",
+      r.maxSteps,
+      "is not -1 or a positive integer",
+      "use -1 to train numTrainEpochs",
+    );
   }
   nonNegative("learningRate", r.learningRate);
   if (r.bodyLearningRate !== undefined) nonNegative("bodyLearningRate", r.bodyLearningRate);
@@ -175,7 +181,7 @@ export function resolveTrainingArguments(args: TrainingArguments = {}): Resolved
   nonNegative("maxGradNorm", r.maxGradNorm);
   nonNegative("warmupSteps", r.warmupSteps);
   if (!Number.isInteger(r.warmupSteps)) {
-    throw new RangeError(`warmupSteps must be an integer, got ${r.warmupSteps}`);
+    throw new ArgumentError("warmupSteps", r.warmupSteps, "is not an integer", "use e.g. 0 or 100");
   }
   inUnit("warmupRatio", r.warmupRatio);
   inUnit("labelSmoothingFactor", r.labelSmoothingFactor);
@@ -196,18 +202,35 @@ export function resolveTrainingArguments(args: TrainingArguments = {}): Resolved
   if (r.evalStrategy === "steps") positive("evalSteps", r.evalSteps, true);
   if (r.saveStrategy === "steps") positive("saveSteps", r.saveSteps, true);
   if (r.saveStrategy !== "no" && !r.outputDir) {
-    throw new Error(`saveStrategy "${r.saveStrategy}" needs outputDir`);
+    throw new ArgumentError(
+      "outputDir",
+      r.outputDir,
+      `saveStrategy "${r.saveStrategy}" needs outputDir`,
+      'pass outputDir, or saveStrategy "no"',
+    );
   }
   if (r.loadBestModelAtEnd && r.evalStrategy === "no") {
-    throw new Error(`loadBestModelAtEnd needs evalStrategy "epoch" or "steps", got "no"`);
+    throw new ArgumentError(
+      "evalStrategy",
+      r.evalStrategy,
+      "loadBestModelAtEnd needs evaluations",
+      'use evalStrategy "epoch" or "steps"',
+    );
   }
   if (r.earlyStoppingPatience !== undefined) {
     positive("earlyStoppingPatience", r.earlyStoppingPatience, true);
     if (r.evalStrategy === "no") {
-      throw new Error(`earlyStoppingPatience needs evalStrategy "epoch" or "steps", got "no"`);
+      throw new ArgumentError(
+        "evalStrategy",
+        r.evalStrategy,
+        "earlyStoppingPatience needs evaluations",
+        'use evalStrategy "epoch" or "steps"',
+      );
     }
   }
-  if (!Number.isSafeInteger(r.seed)) throw new RangeError(`seed must be an integer, got ${r.seed}`);
+  if (!Number.isSafeInteger(r.seed)) {
+    throw new ArgumentError("seed", r.seed, "is not an integer", "use e.g. 42");
+  }
   return r;
 }
 
@@ -217,22 +240,30 @@ function definedOnly<T extends object>(o: T): Partial<T> {
 
 function positive(name: string, v: number, integer: boolean): void {
   if (!(v > 0) || (integer && !Number.isInteger(v))) {
-    throw new RangeError(`${name} must be a positive ${integer ? "integer" : "number"}, got ${v}`);
+    throw new ArgumentError(
+      name,
+      v,
+      `is not a positive ${integer ? "integer" : "number"}`,
+      `use e.g. ${integer ? 8 : 0.5}`,
+    );
   }
 }
 
 function nonNegative(name: string, v: number): void {
-  if (!(v >= 0)) throw new RangeError(`${name} must be a non-negative number, got ${v}`);
+  if (!(v >= 0)) throw new ArgumentError(name, v, "is not a non-negative number", "use e.g. 0");
 }
 
 function inUnit(name: string, v: number): void {
-  if (!(v >= 0 && v <= 1)) throw new RangeError(`${name} must be in [0, 1], got ${v}`);
+  if (!(v >= 0 && v <= 1)) throw new ArgumentError(name, v, "is not in [0, 1]", "use e.g. 0.1");
 }
 
 function oneOf(name: string, v: string, allowed: string[]): void {
   if (!allowed.includes(v)) {
-    throw new RangeError(
-      `${name} must be one of ${allowed.map((a) => `"${a}"`).join(", ")}, got "${v}"`,
+    throw new ArgumentError(
+      name,
+      v,
+      "is not allowed",
+      `use one of ${allowed.map((a) => `"${a}"`).join(", ")}`,
     );
   }
 }

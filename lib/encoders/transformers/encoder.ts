@@ -4,6 +4,7 @@
  * `Xenova/bert-base-uncased`), or a local folder offline (the kit's `data/models/tiny-bert`).
  * @module
  */
+import { ArgumentError } from "../../errors.ts";
 import { AutoModel, type DataType, type PreTrainedModel, Tensor } from "@huggingface/transformers";
 import { runSortedBatches } from "../batching.ts";
 import { cachedEmbed } from "../cache.ts";
@@ -127,7 +128,12 @@ export class TransformersEncoder implements Encoder {
   ): Promise<TransformersEncoder> {
     const { pooling = "mean", dtype = "fp32" } = options;
     if (pooling !== "mean" && pooling !== "cls") {
-      throw new Error(`pooling must be "mean" or "cls", got ${JSON.stringify(pooling)}`);
+      throw new ArgumentError(
+        "options.pooling",
+        pooling,
+        "is not a pooling",
+        'use "mean" or "cls"',
+      );
     }
     const source = resolveSource(modelId, options);
     if (source.local) {
@@ -153,8 +159,11 @@ export class TransformersEncoder implements Encoder {
     const { maxLength = limit } = options;
     const whole = Number.isInteger(maxLength) || maxLength === Infinity;
     if (!whole || maxLength < 1 || maxLength > limit) {
-      throw new Error(
-        `maxLength must be an integer from 1 to ${limit} (what ${modelId} takes), got ${maxLength}`,
+      throw new ArgumentError(
+        "options.maxLength",
+        maxLength,
+        `is not an integer from 1 to ${limit} (what ${modelId} takes)`,
+        `use at most ${limit}`,
       );
     }
     const tokenizer = new TransformersTokenizer(loaded.tokenizer, modelId, maxLength);
@@ -222,7 +231,12 @@ export class TransformersEncoder implements Encoder {
     const encodings = checkArray(pairs, "pairs").map((p, i) =>
       withName(`pairs[${i}]`, () => {
         if (!Array.isArray(p) || p.length !== 2) {
-          throw new Error(`must be [textA, textB], got ${JSON.stringify(p)}`);
+          throw new ArgumentError(
+            "pair",
+            p,
+            "is not [textA, textB]",
+            "give each pair as two strings",
+          );
         }
         return this.tokenizer.tokenizePair(p[0], p[1]);
       })
@@ -383,10 +397,11 @@ async function runModel(model: PreTrainedModel, batch: Encoding[]): Promise<Mode
   const outputs = await model(inputs) as Record<string, Tensor>;
   const hidden = outputs.last_hidden_state;
   if (!(hidden instanceof Tensor) || hidden.dims.length !== 3) {
-    throw new Error(
-      `the model returned no last_hidden_state [batch, seq, hidden] (outputs: ${
-        Object.keys(outputs).join(", ")
-      }): a feature-extraction (base) model is needed`,
+    throw new ArgumentError(
+      "model",
+      Object.keys(outputs),
+      "returned no last_hidden_state [batch, seq, hidden] (these are its outputs)",
+      "load a feature-extraction (base) model",
     );
   }
   const data = Float32Array.from(hidden.data as Float32Array);

@@ -3,6 +3,7 @@
  * the decoded sequence, `[CLS] premise [SEP] hypothesis [SEP]`, then its `token_type_ids`.
  * @module
  */
+import { ArgumentError } from "../../errors.ts";
 import type { Encoding } from "../types.ts";
 
 /** Options of {@linkcode formatPair}. */
@@ -41,7 +42,7 @@ export function formatPair(
 ): string {
   const { limit = 20 } = options;
   if (!Number.isInteger(limit) || limit < 0) {
-    throw new Error(`limit must be a non-negative integer, got ${limit}`);
+    throw new ArgumentError("options.limit", limit, "is not a non-negative integer", "use e.g. 20");
   }
   return `Input: ${tokenizer.decode(encoding.inputIds)}\n` +
     `Token type IDs: [${encoding.tokenTypeIds.slice(0, limit).join(", ")}]`;

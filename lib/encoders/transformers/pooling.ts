@@ -4,6 +4,7 @@
  * (attention-mask 1) tokens, or the `[CLS]` (first) token; optionally scaled to unit length.
  * @module
  */
+import { ArgumentError } from "../../errors.ts";
 
 /** How token vectors become one sentence vector. */
 export type Pooling = "mean" | "cls";
@@ -56,7 +57,7 @@ export function pool(
     // sentence-transformers clamps the count at 1e-9: an all-padding row pools to zeros.
     out = Float32Array.from(sum, (s) => s / Math.max(count, 1e-9));
   } else {
-    throw new Error(`pooling must be "mean" or "cls", got ${JSON.stringify(pooling)}`);
+    throw new ArgumentError("pooling", pooling, "is not a pooling", 'use "mean" or "cls"');
   }
   if (normalize) {
     let norm = 0;

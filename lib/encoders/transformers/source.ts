@@ -4,6 +4,7 @@
  * that says how to get it, instead of transformers.js's file-not-found.
  * @module
  */
+import { ArgumentError, SetupError } from "../../errors.ts";
 import { isAbsolute, join, resolve } from "node:path";
 import { isDirectory, isFile } from "../../fs.ts";
 import { cacheDir } from "../../cache_dir.ts";
@@ -64,7 +65,12 @@ export function resolveSource(
   options: PretrainedSourceOptions = {},
 ): PretrainedSource {
   if (typeof modelId !== "string" || modelId.trim() === "") {
-    throw new Error(`modelId must be a non-empty string, got ${JSON.stringify(modelId)}`);
+    throw new ArgumentError(
+      "modelId",
+      modelId,
+      "is not a non-empty string",
+      'use e.g. "Xenova/all-MiniLM-L6-v2"',
+    );
   }
   if (options.localModelPath !== undefined) {
     return { path: resolve(options.localModelPath, modelId), local: true };
@@ -87,11 +93,11 @@ export function resolveSource(
  */
 export function checkLocalFiles(folder: string, files: string[]): void {
   if (!isDirectory(folder)) {
-    throw new Error(`model folder ${folder} not found: ${LOCAL_LAYOUT}; ${HUB_HINT}`);
+    throw new SetupError(`model folder ${folder} not found: ${LOCAL_LAYOUT}; ${HUB_HINT}`);
   }
   const missing = files.filter((f) => !isFile(join(folder, f)));
   if (missing.length > 0) {
-    throw new Error(
+    throw new SetupError(
       `model folder ${folder} lacks ${missing.join(", ")}: ${LOCAL_LAYOUT}; ${HUB_HINT}`,
     );
   }
@@ -121,7 +127,7 @@ export async function loadWithHint<T>(
   } catch (e) {
     const cause = e instanceof Error ? e.message : String(e);
     const where = source.local ? `the folder ${source.path}` : `the Hugging Face hub`;
-    throw new Error(
+    throw new SetupError(
       `could not load "${source.path}" from ${where} (${cause}). Offline, ${LOCAL_LAYOUT}, ` +
         `passed as its path or as { localModelPath }; ${HUB_HINT}`,
       { cause: e },

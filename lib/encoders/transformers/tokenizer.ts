@@ -5,6 +5,7 @@
  * tokenizers do; transformers.js cuts the end of the sequence, final `[SEP]` included).
  * @module
  */
+import { ArgumentError } from "../../errors.ts";
 import { AutoTokenizer, type PreTrainedTokenizer } from "@huggingface/transformers";
 import type { Encoding, TokenizeOptions } from "../types.ts";
 import { truncatedLengths } from "./truncate.ts";
@@ -36,9 +37,11 @@ const MARK = "\u0000kit-token\u0000";
 
 function checkText(text: unknown, name: string): string {
   if (typeof text !== "string") {
-    throw new Error(`${name} must be a string, got ${typeof text}`);
+    throw new ArgumentError(name, text, "is not a string", "pass text");
   }
-  if (text.trim() === "") throw new Error(`${name} is empty: nothing to tokenize`);
+  if (text.trim() === "") {
+    throw new ArgumentError(name, text, "is empty: nothing to tokenize", "drop empty texts");
+  }
   return text;
 }
 
@@ -167,7 +170,12 @@ export class TransformersTokenizer {
    */
   tokenizeWords(words: string[], options: TokenizeOptions = {}): Encoding {
     if (!Array.isArray(words) || words.length === 0) {
-      throw new Error(`words must be a non-empty array of strings, got ${JSON.stringify(words)}`);
+      throw new ArgumentError(
+        "words",
+        words,
+        "is not a non-empty array of strings",
+        "pass the sentence's words",
+      );
     }
     const segment: Segment = { tokens: [], wordIds: [] };
     words.forEach((word, i) => {
@@ -218,9 +226,11 @@ export class TransformersTokenizer {
     // Added tokens and some pre-tokenizers make word-by-word differ from the whole text: then
     // no word numbering is honest.
     if (segment.tokens.join("\u0001") !== expected.join("\u0001")) {
-      throw new Error(
-        `${this.name}: cannot number the words of ${JSON.stringify(text)} ` +
-          `(its tokens differ when tokenized word by word); split it into words and use tokenizeWords`,
+      throw new ArgumentError(
+        "text",
+        text,
+        `${this.name} cannot number its words (its tokens differ when tokenized word by word)`,
+        "split it into words and use tokenizeWords",
       );
     }
     return segment;
@@ -230,15 +240,23 @@ export class TransformersTokenizer {
   #assemble(a: Segment, b: Segment | undefined, options: TokenizeOptions): Encoding {
     const { maxLength = this.modelMaxLength, truncation = true } = options;
     if (maxLength !== Infinity && (!Number.isInteger(maxLength) || maxLength < 1)) {
-      throw new Error(`maxLength must be a positive integer, got ${maxLength}`);
+      throw new ArgumentError(
+        "options.maxLength",
+        maxLength,
+        "is not a positive integer",
+        "use e.g. 128",
+      );
     }
     const specials = this.#postProcess([], b && []).tokens.length;
     const length = a.tokens.length + (b?.tokens.length ?? 0) + specials;
     let [keepA, keepB] = [a.tokens.length, b?.tokens.length ?? 0];
     if (length > maxLength) {
       if (!truncation) {
-        throw new Error(
-          `input is ${length} tokens long, more than maxLength ${maxLength}, and truncation is false`,
+        throw new ArgumentError(
+          "options.truncation",
+          false,
+          `the input is ${length} tokens long, more than maxLength ${maxLength}`,
+          "set truncation: true to cut it",
         );
       }
       [keepA, keepB] = truncatedLengths(keepA, b?.tokens.length, maxLength - specials);

@@ -5,6 +5,7 @@
  * `maxLength - specialTokens`.
  * @module
  */
+import { ArgumentError } from "../../errors.ts";
 
 /**
  * Lengths to keep for a single text (`lengthB === undefined`) or a pair, `longest_first`: when
@@ -31,8 +32,11 @@ export function truncatedLengths(
   budget: number,
 ): [number, number] {
   if (!Number.isInteger(budget) || budget < 0) {
-    throw new Error(
-      `no room for content: maxLength leaves ${budget} tokens after the special tokens`,
+    throw new ArgumentError(
+      "budget",
+      budget,
+      "no room for content: maxLength leaves no tokens after the special tokens",
+      "use a larger maxLength",
     );
   }
   if (lengthB === undefined) return [Math.min(lengthA, budget), 0];

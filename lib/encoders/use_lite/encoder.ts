@@ -9,6 +9,7 @@
  * fallback where onnxruntime cannot load.
  * @module
  */
+import { SetupError } from "../../errors.ts";
 import type * as tf from "@tensorflow/tfjs";
 import { initBackend } from "../../backend.ts";
 import { loadOnnxRuntime, onnxRuntimeError } from "../../onnx/runtime.ts";
@@ -105,7 +106,7 @@ export class UseLiteEncoder implements Encoder {
       if (ort) session = await UseLiteSession.create(ort, weightLookup(model.weights));
       else if (wanted === "onnx") {
         model.dispose();
-        throw new Error(
+        throw new SetupError(
           `USE-lite runtime "onnx": onnxruntime-node did not load (${onnxRuntimeError()}); ` +
             `use { runtime: "tfjs" } or run \`deno install\` in the kit folder`,
         );
@@ -218,7 +219,9 @@ function envRuntime(): UseLiteRuntime | undefined {
   const value = Deno.env.get("KIT_USE_LITE_RUNTIME");
   if (value === undefined || value === "") return undefined;
   if (value !== "onnx" && value !== "tfjs") {
-    throw new Error(`KIT_USE_LITE_RUNTIME must be "onnx" or "tfjs", got ${JSON.stringify(value)}`);
+    throw new SetupError(
+      `KIT_USE_LITE_RUNTIME is ${JSON.stringify(value)}: set it to "onnx" or "tfjs", or unset it`,
+    );
   }
   return value;
 }

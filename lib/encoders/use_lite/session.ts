@@ -3,6 +3,7 @@
  * tfjs weights at load (no file, no Python), run on padded batches of piece ids.
  * @module
  */
+import { ArgumentError, SetupError } from "../../errors.ts";
 import type * as Ort from "onnxruntime-node";
 import type { OnnxRuntime } from "../../onnx/runtime.ts";
 import { HIDDEN_SIZE } from "./model.ts";
@@ -66,8 +67,11 @@ export class UseLiteSession {
   async run(batch: number[][], output: "pooled" | "tokens"): Promise<SessionOutput> {
     const maxLen = batch.reduce((m, ids, s) => {
       if (ids.length === 0 || ids.length > MAX_PIECES) {
-        throw new Error(
-          `sentence ${s} has ${ids.length} pieces; USE-lite needs 1 to ${MAX_PIECES}`,
+        throw new ArgumentError(
+          `batch[${s}]`,
+          ids,
+          `has ${ids.length} pieces; USE-lite needs 1 to ${MAX_PIECES}`,
+          "tokenize with truncation",
         );
       }
       return Math.max(m, ids.length);
@@ -109,7 +113,9 @@ function ortThreads(): number | undefined {
   if (value === undefined || value === "") return undefined;
   const n = Number(value);
   if (!Number.isInteger(n) || n < 1) {
-    throw new Error(`KIT_ORT_THREADS must be a positive integer, got ${JSON.stringify(value)}`);
+    throw new SetupError(
+      `KIT_ORT_THREADS is ${JSON.stringify(value)}: set it to a positive integer, or unset it`,
+    );
   }
   return n;
 }

@@ -9,6 +9,7 @@
  * else, so pieces map cleanly to words.
  * @module
  */
+import { ArgumentError } from "../../errors.ts";
 import type { Encoding, TokenizeOptions } from "../types.ts";
 
 /** `[piece, score]` pairs; the index of a pair is the piece's id. */
@@ -54,8 +55,11 @@ export class SentencePieceTokenizer {
   /** Builds the piece trie; reserved ids (below 6) are not segmentation candidates. */
   constructor(vocabulary: Vocabulary) {
     if (!Array.isArray(vocabulary) || vocabulary.length <= RESERVED) {
-      throw new Error(
-        `vocabulary must be an array of [piece, score] pairs longer than ${RESERVED}`,
+      throw new ArgumentError(
+        "vocabulary",
+        vocabulary,
+        `is not an array of [piece, score] pairs longer than ${RESERVED}`,
+        "pass the vocabulary of USE-lite's tokenizer",
       );
     }
     this.vocabulary = vocabulary;
@@ -145,7 +149,12 @@ export class SentencePieceTokenizer {
   /** The display string of a piece id (`<unk>` for unknown characters). */
   idToPiece(id: number): string {
     if (!Number.isInteger(id) || id < 0 || id >= this.vocabulary.length) {
-      throw new Error(`piece id must be an integer in [0, ${this.vocabulary.length}), got ${id}`);
+      throw new ArgumentError(
+        "id",
+        id,
+        `is not a piece id in [0, ${this.vocabulary.length})`,
+        "pass ids the tokenizer gave",
+      );
     }
     return id === UNK_ID ? "<unk>" : this.vocabulary[id][0];
   }
@@ -174,13 +183,21 @@ export class SentencePieceTokenizer {
     const room = limit(options) - 1;
     if (a.length + b.length > room) {
       if (options.truncation === false) {
-        throw new Error(
-          `pair has ${a.length + b.length + 1} pieces, more than maxLength ${
-            room + 1
-          } (set truncation: true to cut it)`,
+        throw new ArgumentError(
+          "options.truncation",
+          false,
+          `the pair has ${a.length + b.length + 1} pieces, more than maxLength ${room + 1}`,
+          "set truncation: true to cut it",
         );
       }
-      if (room < 2) throw new Error(`maxLength must be at least 3 for a pair, got ${room + 1}`);
+      if (room < 2) {
+        throw new ArgumentError(
+          "options.maxLength",
+          room + 1,
+          "a pair needs at least 3",
+          "use e.g. 128",
+        );
+      }
       let na = a.length, nb = b.length;
       while (na + nb > room) na >= nb ? na-- : nb--;
       a = a.slice(0, na);
@@ -200,7 +217,9 @@ export class SentencePieceTokenizer {
    * Pieces beyond `maxLength` (default 128) are cut, so the last words may get no piece.
    */
   tokenizeWords(words: string[], options: TokenizeOptions = {}): Encoding {
-    if (!Array.isArray(words)) throw new Error(`words must be an array, got ${typeof words}`);
+    if (!Array.isArray(words)) {
+      throw new ArgumentError("words", words, "is not an array", "pass the sentence's words");
+    }
     const normalized = words.map((w, i) => {
       checkText(w, `words[${i}]`);
       return w.normalize("NFKC");
@@ -240,15 +259,25 @@ export class SentencePieceTokenizer {
 }
 
 function checkText(text: string, name: string): void {
-  if (typeof text !== "string") throw new Error(`${name} must be a string, got ${typeof text}`);
+  if (typeof text !== "string") throw new ArgumentError(name, text, "is not a string", "pass text");
   if (text.normalize("NFKC").length === 0) {
-    throw new Error(`${name} is empty: USE-lite needs at least one character`);
+    throw new ArgumentError(
+      name,
+      text,
+      "is empty: USE-lite needs at least one character",
+      "drop empty texts",
+    );
   }
 }
 
 function limit({ maxLength = MAX_PIECES }: TokenizeOptions): number {
   if (!Number.isInteger(maxLength) || maxLength < 1 || maxLength > MAX_PIECES) {
-    throw new Error(`maxLength must be an integer in [1, ${MAX_PIECES}], got ${maxLength}`);
+    throw new ArgumentError(
+      "options.maxLength",
+      maxLength,
+      `is not an integer in [1, ${MAX_PIECES}]`,
+      "use e.g. 128",
+    );
   }
   return maxLength;
 }
@@ -256,8 +285,11 @@ function limit({ maxLength = MAX_PIECES }: TokenizeOptions): number {
 function truncate(ids: number[], max: number, options: TokenizeOptions, name: string): number[] {
   if (ids.length <= max) return ids;
   if (options.truncation === false) {
-    throw new Error(
-      `${name} has ${ids.length} pieces, more than maxLength ${max} (set truncation: true to cut it)`,
+    throw new ArgumentError(
+      "options.truncation",
+      false,
+      `${name} has ${ids.length} pieces, more than maxLength ${max}`,
+      "set truncation: true to cut it",
     );
   }
   return ids.slice(0, max);

@@ -5,12 +5,14 @@
  * ({@linkcode registerKitGradients}). Parts freeze and unfreeze by name.
  * @module
  */
+import { ArgumentError } from "../../errors.ts";
 import * as tf from "@tensorflow/tfjs";
 import { initBackend } from "../../backend.ts";
 import type { Body, WordsBody } from "../body.ts";
 import { registerKitGradients } from "../../tf/gradients.ts";
 import type { UseLiteLoadOptions } from "./encoder.ts";
 import { buildGraphModel, HIDDEN_SIZE, NODES, readUseLiteArtifacts, runGraph } from "./model.ts";
+import { withName } from "../check_input.ts";
 import type { Encoding } from "../types.ts";
 import { SentencePieceTokenizer } from "./tokenizer.ts";
 
@@ -171,13 +173,9 @@ export class TrainableUseLite implements Body<string> {
    * past each sentence's pieces; `wordIds` map pieces to words.
    */
   forwardTokens(sentences: string[][]): { states: tf.Tensor3D; wordIds: (number | null)[][] } {
-    const encodings = sentences.map((words, i) => {
-      try {
-        return this.tokenizer.tokenizeWords(words);
-      } catch (e) {
-        throw new Error(`sentences[${i}]: ${(e as Error).message}`);
-      }
-    });
+    const encodings = sentences.map((words, i) =>
+      withName(`sentences[${i}]`, () => this.tokenizer.tokenizeWords(words))
+    );
     const [states] = runGraph(this.model, encodings.map((e) => e.inputIds), [NODES.tokens]);
     return { states: states as tf.Tensor3D, wordIds: encodings.map((e) => e.wordIds) };
   }
@@ -237,20 +235,24 @@ export class TrainableUseLite implements Body<string> {
 
   #ids(texts: string[]): number[][] {
     if (!Array.isArray(texts) || texts.length === 0) {
-      throw new Error(`texts must be a non-empty array of strings`);
+      throw new ArgumentError(
+        "texts",
+        texts,
+        "is not a non-empty array of strings",
+        "pass one string per text",
+      );
     }
-    return texts.map((t, i) => {
-      try {
-        return this.tokenizer.tokenize(t).inputIds;
-      } catch (e) {
-        throw new Error(`texts[${i}]: ${(e as Error).message}`);
-      }
-    });
+    return texts.map((t, i) => withName(`texts[${i}]`, () => this.tokenizer.tokenize(t).inputIds));
   }
 
   #setTrainable(part: UseLitePart, trainable: boolean): void {
     if (!USE_LITE_PARTS.includes(part)) {
-      throw new Error(`unknown USE-lite part ${JSON.stringify(part)}; parts: ${USE_LITE_PARTS}`);
+      throw new ArgumentError(
+        "part",
+        part,
+        "is not a USE-lite part",
+        `use one of ${USE_LITE_PARTS.join(", ")}`,
+      );
     }
     for (const v of this.#parts.get(part)!.values()) v.trainable = trainable;
     trainable ? this.#frozen.delete(part) : this.#frozen.add(part);
