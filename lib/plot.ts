@@ -16,6 +16,7 @@
  * @module
  */
 import { fileURLToPath } from "node:url";
+import { ArgumentError, SetupError } from "./errors.ts";
 
 /** The plotly.js version the kit pins in deno.json; the Jupyter HTML loads the same from the CDN. */
 export const PLOTLY_VERSION = "3.1.0";
@@ -114,13 +115,31 @@ function layoutOf(o: PlotOptions, extra: Layout = {}): Layout {
 function numbers(values: ArrayLike<number>, what: string): number[] {
   const out = Array.from(values, Number);
   const bad = out.findIndex((v) => !Number.isFinite(v));
-  if (bad >= 0) throw new Error(`${what}[${bad}] must be a finite number, got ${values[bad]}`);
+  if (bad >= 0) {
+    throw new ArgumentError(
+      `${what}[${bad}]`,
+      values[bad],
+      "is not a finite number",
+      "plot finite numbers only: fix or drop that point",
+    );
+  }
   return out;
 }
 
-function sameLength(a: ArrayLike<unknown>, b: ArrayLike<unknown>, what: string): void {
+/** `a` (named `aName`) must have as many entries as `b` (named `bName`). */
+function sameLength(
+  a: ArrayLike<unknown>,
+  aName: string,
+  b: ArrayLike<unknown>,
+  bName: string,
+): void {
   if (a.length !== b.length) {
-    throw new Error(`${what}: lengths differ (${a.length} vs ${b.length})`);
+    throw new ArgumentError(
+      aName,
+      a,
+      `has ${a.length} entries but ${bName} has ${b.length}`,
+      `give ${aName} one entry per entry of ${bName}`,
+    );
   }
 }
 
@@ -139,7 +158,7 @@ export function lineChart(series: Series[], options: PlotOptions = {}): Figure {
   const data = series.map((s, i): Trace => {
     const y = numbers(s.y, `series[${i}].y`);
     const x = s.x ? numbers(s.x, `series[${i}].x`) : y.map((_, j) => j + 1);
-    sameLength(x, y, `series[${i}] (${s.name}) x and y`);
+    sameLength(x, `series[${i}].x`, y, `series[${i}].y`);
     return { type: "scatter", mode: "lines+markers", name: s.name, x, y };
   });
   return new Figure(data, layoutOf(options));
@@ -185,7 +204,7 @@ export function barChart(
   options: PlotOptions = {},
 ): Figure {
   const data = groups.map((g, i): Trace => {
-    sameLength(categories, g.values, `groups[${i}] (${g.name}) values and categories`);
+    sameLength(g.values, `groups[${i}].values`, categories, "categories");
     return {
       type: "bar",
       name: g.name,
@@ -228,11 +247,16 @@ export function errorBarChart(
   options: PlotOptions = {},
 ): Figure {
   const errors = groups.map((g, i) => {
-    sameLength(g.errors, categories, `groups[${i}] (${g.name}) errors and categories`);
+    sameLength(g.errors, `groups[${i}].errors`, categories, "categories");
     const e = numbers(g.errors, `groups[${i}].errors`);
     const bad = e.findIndex((x) => x < 0);
     if (bad >= 0) {
-      throw new Error(`groups[${i}].errors[${bad}] must be a finite number >= 0, got ${e[bad]}`);
+      throw new ArgumentError(
+        `groups[${i}].errors[${bad}]`,
+        e[bad],
+        "is negative: an error bar's half-length is >= 0",
+        "give the spread (e.g. a standard deviation) as a number >= 0",
+      );
     }
     return e;
   });
@@ -262,9 +286,9 @@ export function confusionMatrixPlot(
   options: PlotOptions & { normalize?: "true" } = {},
 ): Figure {
   const labels = Object.values(id2label);
-  sameLength(matrix, labels, "matrix rows and labels");
+  sameLength(matrix, "matrix", labels, "id2label");
   const rows = matrix.map((row, i) => {
-    sameLength(row, labels, `matrix[${i}] and labels`);
+    sameLength(row, `matrix[${i}]`, labels, "id2label");
     const r = numbers(row, `matrix[${i}]`);
     if (options.normalize !== "true") return r;
     const sum = r.reduce((a, b) => a + b, 0);
@@ -303,8 +327,8 @@ export function scatterPlot(
   options: PlotOptions = {},
 ): Figure {
   const data = groups.map((g, i): Trace => {
-    sameLength(g.x, g.y, `groups[${i}] (${g.name}) x and y`);
-    if (g.text) sameLength(g.text, g.x, `groups[${i}] (${g.name}) text and x`);
+    sameLength(g.x, `groups[${i}].x`, g.y, `groups[${i}].y`);
+    if (g.text) sameLength(g.text, `groups[${i}].text`, g.x, `groups[${i}].x`);
     return {
       type: "scatter",
       mode: "markers",
@@ -334,13 +358,13 @@ export function reliabilityDiagram(
   curve: { probTrue: ArrayLike<number>; probPred: ArrayLike<number> },
   options: PlotOptions = {},
 ): Figure {
-  sameLength(curve.probTrue, curve.probPred, "probTrue and probPred");
+  sameLength(curve.probTrue, "curve.probTrue", curve.probPred, "curve.probPred");
   const data: Trace[] = [
     {
       type: "bar",
       name: "observed",
-      x: numbers(curve.probPred, "probPred"),
-      y: numbers(curve.probTrue, "probTrue"),
+      x: numbers(curve.probPred, "curve.probPred"),
+      y: numbers(curve.probTrue, "curve.probTrue"),
       width: 0.05,
     },
     {
@@ -366,7 +390,7 @@ export function reliabilityDiagram(
 export function plotlyJsPath(): string {
   const url = import.meta.resolve("plotly.js-dist-min/plotly.min.js");
   if (!url.startsWith("file:")) {
-    throw new Error(
+    throw new SetupError(
       `plotly.js-dist-min resolved to ${url}, not a file: run \`deno install\` in the kit's folder`,
     );
   }

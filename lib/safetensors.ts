@@ -6,6 +6,7 @@
  * @module
  */
 import { atomicWriteFile } from "./atomic_write.ts";
+import { ArgumentError, FileFormatError } from "./errors.ts";
 
 /** A float32 tensor: its dimensions and row-major values. */
 export interface TensorData {
@@ -60,21 +61,44 @@ export function encodeSafetensors(
   const header: Record<string, unknown> = {};
   if (Object.keys(metadata).length > 0) {
     for (const [k, v] of Object.entries(metadata)) {
-      if (typeof v !== "string") throw new Error(`metadata.${k} must be a string, got ${typeof v}`);
+      if (typeof v !== "string") {
+        throw new ArgumentError(
+          `metadata.${k}`,
+          v,
+          "is not a string: safetensors metadata holds strings only",
+          "convert the value, e.g. with String() or JSON.stringify()",
+        );
+      }
     }
     header.__metadata__ = metadata;
   }
   let offset = 0;
   for (const name of names) {
-    if (name === "__metadata__") throw new Error(`"__metadata__" cannot name a tensor`);
+    const at = `tensors[${JSON.stringify(name)}]`;
+    if (name === "__metadata__") {
+      throw new ArgumentError(
+        at,
+        tensors[name],
+        "names a tensor __metadata__, which safetensors keeps for the metadata",
+        "rename the tensor",
+      );
+    }
     const { shape, data } = tensors[name];
     if (!shape.every((d) => Number.isInteger(d) && d >= 0)) {
-      throw new Error(`tensor "${name}": shape must hold non-negative integers, got [${shape}]`);
+      throw new ArgumentError(
+        `${at}.shape`,
+        shape,
+        "is not a list of integers >= 0",
+        "give each dimension as an integer >= 0",
+      );
     }
     const size = shape.reduce((a, b) => a * b, 1);
     if (!(data instanceof Float32Array) || data.length !== size) {
-      throw new Error(
-        `tensor "${name}": shape [${shape}] needs ${size} float32 values, got ${data?.length}`,
+      throw new ArgumentError(
+        `${at}.data`,
+        data,
+        `is not the ${size} float32 values that shape [${shape}] needs`,
+        "give a Float32Array whose length is the product of the shape's dimensions",
       );
     }
     header[name] = { dtype: "F32", shape, data_offsets: [offset, offset + 4 * size] };
@@ -136,7 +160,7 @@ export async function readSafetensors(
   { skipNonFloat = false }: ReadSafetensorsOptions = {},
 ): Promise<SafetensorsFile> {
   const bytes = await Deno.readFile(path);
-  const bad = (why: string) => new Error(`${path}: not a valid safetensors file: ${why}`);
+  const bad = (why: string) => new FileFormatError(path, `not a valid safetensors file: ${why}`);
   if (bytes.length < 8) throw bad(`${bytes.length} bytes, shorter than the 8-byte header length`);
   const headerLength = Number(new DataView(bytes.buffer, bytes.byteOffset).getBigUint64(0, true));
   if (headerLength > bytes.length - 8) {

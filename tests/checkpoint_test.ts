@@ -1,5 +1,5 @@
 import * as tf from "@tensorflow/tfjs";
-import { assertEquals, assertRejects } from "@std/assert";
+import { assertEquals, assertRejects, assertThrows } from "@std/assert";
 import { join } from "node:path";
 import { initBackend } from "../lib/backend.ts";
 import { Random } from "../lib/random.ts";
@@ -10,7 +10,8 @@ import {
   createMultiTaskModel,
 } from "../lib/heads/model.ts";
 import { loadCheckpoint, readCheckpointConfig, saveCheckpoint } from "../lib/train/checkpoint.ts";
-import { readSafetensors, writeSafetensors } from "../lib/safetensors.ts";
+import { encodeSafetensors, readSafetensors, writeSafetensors } from "../lib/safetensors.ts";
+import { ArgumentError, FileFormatError } from "../lib/errors.ts";
 import { Trainer } from "../lib/train/trainer.ts";
 import { argmax, predict } from "../lib/train/predict.ts";
 import { classificationReport } from "../lib/metrics/report.ts";
@@ -226,10 +227,38 @@ Deno.test("checkpoint from another model: encoder, size, labels and names are ch
     'missing ["classifier.weight","classifier.bias"], unexpected ["classifier.kernel"]',
   );
   await Deno.writeFile(join(dir, config.weights), new Uint8Array([1, 2, 3]));
-  await assertRejects(() => loadCheckpoint(dir, body), Error, "not a valid safetensors file");
+  await assertRejects(
+    () => loadCheckpoint(dir, body),
+    FileFormatError,
+    "not a valid safetensors file",
+  );
   await assertRejects(() => loadCheckpoint(join(dir, "nope"), body), Error, "holds no checkpoint");
   model.dispose();
   await Deno.remove(dir, { recursive: true });
+});
+
+Deno.test("safetensors: bad tensors or metadata to write are ArgumentErrors naming them", () => {
+  const w = { shape: [2], data: new Float32Array(2) };
+  assertThrows(
+    () => encodeSafetensors({ w }, { step: 3 as unknown as string }),
+    ArgumentError,
+    "metadata.step = 3: is not a string",
+  );
+  assertThrows(
+    () => encodeSafetensors({ __metadata__: w }),
+    ArgumentError,
+    'tensors["__metadata__"] = ',
+  );
+  assertThrows(
+    () => encodeSafetensors({ "a.b": { shape: [2, -1], data: new Float32Array(2) } }),
+    ArgumentError,
+    'tensors["a.b"].shape = [2, -1]: is not a list of integers >= 0',
+  );
+  assertThrows(
+    () => encodeSafetensors({ w: { shape: [3], data: new Float32Array(2) } }),
+    ArgumentError,
+    'tensors["w"].data = Float32Array[0, 0]: is not the 3 float32 values that shape [3] needs',
+  );
 });
 
 Deno.test("interrupted saves leave the old checkpoint intact", async () => {

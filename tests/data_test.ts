@@ -1,6 +1,7 @@
 import { assert, assertEquals, assertRejects, assertThrows } from "@std/assert";
 import { ByteWriter, parquetWrite } from "hyparquet-writer";
 import { join } from "node:path";
+import { ArgumentError } from "../lib/errors.ts";
 import { classDistribution, formatClassDistribution } from "../lib/data/distribution.ts";
 import {
   fromDict,
@@ -309,18 +310,18 @@ Deno.test("validateDataset: empty text, label out of range, length mismatch are 
   };
   assertThrows(
     () => validateDataset({ ...base, inputs: ["x", ""], labels: [0, 1] }),
-    Error,
-    "toy (train): row 1: empty text",
+    ArgumentError,
+    'dataset.inputs[1] = "": is not a non-empty text (toy (train))',
   );
   assertThrows(
     () => validateDataset({ ...base, inputs: ["x"], labels: [2] }),
-    Error,
-    "row 0: label 2",
+    ArgumentError,
+    "dataset.labels[0] = 2: is not an index into the 2 labelNames of toy (train); use an integer from 0 to 1",
   );
   assertThrows(
     () => validateDataset({ ...base, inputs: ["x"], labels: [0, 1] }),
-    Error,
-    "1 inputs but 2 labels",
+    ArgumentError,
+    "dataset.labels = [0, 1]: has 2 labels for the 1 inputs of toy (train)",
   );
   assertThrows(
     () =>
@@ -332,8 +333,8 @@ Deno.test("validateDataset: empty text, label out of range, length mismatch are 
         inputs: [["a", "b"]],
         labels: [[0]],
       }),
-    Error,
-    "2 tokens but 1 tags",
+    ArgumentError,
+    "dataset.labels[0] = [0]: has 1 tags for the 2 tokens of t (s)",
   );
 });
 
@@ -362,14 +363,19 @@ Deno.test("withInputs: the same dataset (labels, labelNames, name, split, extra 
   assertEquals(picked.relatedness, [3.9, 4.5]);
   assertEquals(picked.labelNames, pairs.labelNames);
   assertThrows(
+    () => selectRows(embedded, [0, 3]),
+    ArgumentError,
+    "indices[1] = 3: is not a row of toy-pairs (3 rows); use an integer from 0 to 2",
+  );
+  assertThrows(
     () => withInputs(pairs, vectors.slice(0, 2)),
-    Error,
-    "withInputs: 2 inputs for 3 examples of toy-pairs",
+    ArgumentError,
+    "inputs = [Float32Array(2), Float32Array(2)]: has 2 entries for the 3 examples of toy-pairs",
   );
   assertThrows(
     () => withInputs({ inputs: ["x"], labels: [0] }, []),
-    Error,
-    "0 inputs for 1 examples",
+    ArgumentError,
+    "inputs = []: has 0 entries for the 1 examples;",
   );
 });
 
@@ -378,16 +384,20 @@ Deno.test("fromDict: text and label columns as Hugging Face's Dataset.from_dict,
   assertEquals(ds, { inputs: ["good", "bad", "fine"], labels: ["pos", "neg", "pos"] });
   const multi = fromDict({ text: ["a", "b"], label: [[0, 2], []] });
   assertEquals(multi.labels, [[0, 2], []]);
-  assertThrows(() => fromDict({ text: ["a", "b"], label: [1] }), Error, "2 texts but 1 labels");
+  assertThrows(
+    () => fromDict({ text: ["a", "b"], label: [1] }),
+    ArgumentError,
+    "columns.label = [1]: has 1 labels for 2 texts",
+  );
   assertThrows(
     () => fromDict({ text: ["a", 3 as unknown as string], label: [1, 0] }),
-    Error,
-    "text[1] is not a string",
+    ArgumentError,
+    "columns.text[1] = 3: is not a string",
   );
   assertThrows(
     () => fromDict({ text: "a" as unknown as string[], label: [1] }),
-    Error,
-    'needs arrays "text" and "label"',
+    ArgumentError,
+    'columns.text = "a": is not an array',
   );
 });
 
@@ -598,8 +608,8 @@ Deno.test("hub: listing → parquet download → cache → rows, against a loopb
     );
     await assertRejects(
       () => loadDataset("sst2", { split: "train", source: "hub", endpoint, cacheDir }),
-      Error,
-      "answered 404",
+      ArgumentError,
+      'split = "train": is not a split of stanfordnlp/sst2 (default) on the hub: GET',
     );
   } finally {
     await server.shutdown();

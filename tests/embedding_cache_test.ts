@@ -1,5 +1,6 @@
 import { assertEquals, assertRejects, assertThrows } from "@std/assert";
 import { cachedEmbed, clearEmbeddingCache, embeddingCacheDir } from "../lib/encoders/cache.ts";
+import { ArgumentError } from "../lib/errors.ts";
 
 /** A deterministic fake model: a text becomes [length, first char code]. */
 function counter() {
@@ -82,13 +83,17 @@ Deno.test("cachedEmbed rejects bad input and a wrong number of vectors", () =>
   withDir(async (dir) => {
     await assertRejects(
       () => cachedEmbed("m", ["a", 3 as unknown as string], counter().embed, { dir }),
-      Error,
-      "texts[1] must be a string",
+      ArgumentError,
+      "texts[1] = 3: is not a string",
     );
     await assertRejects(
       () => cachedEmbed("m", ["a", "b"], () => Promise.resolve([new Float32Array(2)]), { dir }),
-      Error,
-      "returned 1 vectors for 2 texts",
+      ArgumentError,
+      "embedMissing(texts) = [Float32Array(2)]: has 1 vectors for 2 texts",
     );
-    assertThrows(() => embeddingCacheDir(" "), Error, "modelName must be a non-empty string");
+    assertThrows(
+      () => embeddingCacheDir(" "),
+      ArgumentError,
+      'modelName = " ": is not a non-empty',
+    );
   }));

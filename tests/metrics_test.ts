@@ -366,11 +366,20 @@ Deno.test("bad input: clear errors naming the argument and the value", () => {
     [() => fbetaScore([0, 1], [0, 1], { beta: -1 }), "beta = -1"],
     [
       () => confusionMatrix([0, 1], [0, 1], { labels: [5] }),
-      "at least one of them must occur in yTrue",
+      "labels = [5]: none of them occurs in yTrue (at least one must)",
     ],
     [
+      () => confusionMatrix([0, 1], [0, 1], { normalize: "rows" as never }),
+      'normalize = "rows": is not a way to normalize',
+    ],
+    [
+      () => confusionMatrix([[0, 1], [1, 0]] as never, [[0, 1], [1, 1]] as never),
+      "yTrue = [[0, 1], [1, 0]]: holds multi-label indicator rows",
+    ],
+    [() => classificationReport([0, 1], [0, 1], { digits: 1.5 }), "digits = 1.5"],
+    [
       () => classificationReport([0, 1, 2], [0, 1, 1], { targetNames: ["a", "b"] }),
-      "targetNames has 2 names for 3 classes",
+      'targetNames = ["a", "b"]: has 2 names for 3 classes [0, 1, 2]',
     ],
     [() => calibrationCurve([0, 1], [0.2, 1.2]), "yProb[1] = 1.2"],
     [

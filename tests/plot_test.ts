@@ -6,6 +6,7 @@ import {
   assertThrows,
 } from "@std/assert";
 import { join } from "node:path";
+import { ArgumentError } from "../lib/errors.ts";
 import {
   barChart,
   confusionMatrixPlot,
@@ -110,9 +111,21 @@ Deno.test("confusion matrix: counts, row normalisation, true labels top to botto
 });
 
 Deno.test("builders name the bad argument", () => {
-  assertThrows(() => lineChart([{ name: "a", x: [1, 2], y: [1] }]), Error, "series[0] (a) x and y");
-  assertThrows(() => barChart(["a"], [{ name: "g", values: [NaN] }]), Error, "groups[0].values[0]");
-  assertThrows(() => confusionMatrixPlot([[1, 2]], ["a", "b"]), Error, "matrix rows and labels");
+  assertThrows(
+    () => lineChart([{ name: "a", x: [1, 2], y: [1] }]),
+    ArgumentError,
+    "series[0].x = [1, 2]: has 2 entries but series[0].y has 1",
+  );
+  assertThrows(
+    () => barChart(["a"], [{ name: "g", values: [NaN] }]),
+    ArgumentError,
+    "groups[0].values[0] = NaN: is not a finite number",
+  );
+  assertThrows(
+    () => confusionMatrixPlot([[1, 2]], ["a", "b"]),
+    ArgumentError,
+    "matrix = [[1, 2]]: has 1 entries but id2label has 2",
+  );
   assert(new Figure([]).describe() === "Figure (0 traces)");
 });
 
@@ -122,12 +135,12 @@ Deno.test("errorBarChart: plotly error_y per group, lengths checked", () => {
   assertEquals(fig.data[0].y, [1, 2]);
   assertThrows(
     () => errorBarChart(["a"], [{ name: "x", values: [1], errors: [0.1, 0.2] }]),
-    Error,
-    "lengths differ",
+    ArgumentError,
+    "groups[0].errors = [0.1, 0.2]: has 2 entries but categories has 1",
   );
   assertThrows(
     () => errorBarChart(["a"], [{ name: "x", values: [1], errors: [-1] }]),
-    Error,
-    "errors[0]",
+    ArgumentError,
+    "groups[0].errors[0] = -1: is negative",
   );
 });

@@ -11,6 +11,7 @@ import {
   assertThrows,
 } from "@std/assert";
 import { initBackend } from "../lib/backend.ts";
+import { ArgumentError } from "../lib/errors.ts";
 import { type Dataset, fromDict } from "../lib/data/dataset.ts";
 import { LogisticRegression } from "../lib/setfit/logistic_regression.ts";
 import {
@@ -181,6 +182,24 @@ Deno.test("trainContrastive: a NaN loss stops stage 1 as it stops the Trainer, b
   const ok = await trainContrastive(body, texts, pairs.slice(0, 1), { progress: false });
   assertEquals(ok.steps, 1);
   assert(Number.isFinite(ok.losses[0]));
+  // bad arguments are refused before any step, naming the argument
+  const quiet = { progress: false };
+  await assertRejects(() => trainContrastive(body, texts, [], quiet), ArgumentError, "pairs = []");
+  await assertRejects(
+    () => trainContrastive(body, texts, [{ i: 0, j: 5, label: 1 }], quiet),
+    ArgumentError,
+    'pairs[0] = {"i":0,"j":5,"label":1}: points outside the 3 texts',
+  );
+  await assertRejects(
+    () => trainContrastive(body, texts, pairs, { ...quiet, batchSize: 0 }),
+    ArgumentError,
+    "batchSize = 0: is not a positive integer; use e.g. 16",
+  );
+  await assertRejects(
+    () => trainContrastive({ ...body, trainableVariables: () => [] }, texts, pairs, quiet),
+    ArgumentError,
+    "body.trainableVariables() = []: is empty: the body toy has nothing to train",
+  );
   const before = w.dataSync().slice();
   await assertRejects(
     () =>
@@ -266,8 +285,8 @@ Deno.test("SetFit on USE-lite: the chapter's minimal example, save and load, bad
   assertEquals(await trainer.evaluate(), { accuracy: 1 });
   await assertRejects(
     () => trainer.evaluate(fromDict({ text: ["meh"], label: [2] })),
-    Error,
-    "label 2 was not among the training labels (0, 1)",
+    ArgumentError,
+    "dataset.labels[0] = 2: holds 2, which was not among the training labels (0, 1)",
   );
 
   const dir = await Deno.makeTempDir();
@@ -320,8 +339,8 @@ Deno.test("SetFit on USE-lite: the chapter's minimal example, save and load, bad
         model,
         trainDataset: { inputs: [["a", "b"]], labels: [0] } as unknown as Dataset<string, number>,
       }),
-    Error,
-    "trainDataset: inputs[0] is not a text: SetFit classifies texts",
+    ArgumentError,
+    'trainDataset.inputs[0] = ["a", "b"]: is not a text: SetFit classifies texts',
   );
   // a dataset with labelNames (a loaded one) trains on, and predicts, the names
   const named = new SetFitTrainer({

@@ -15,6 +15,8 @@
  * @module
  */
 
+import { ArgumentError } from "../errors.ts";
+
 /**
  * Examples and their labels, index by index, as Hugging Face's `Dataset` holds columns. A label
  * given to the Trainer is, by task: single-label — an id or a name; regression — a real number;
@@ -106,11 +108,16 @@ export function numRows(dataset: Dataset): number {
  */
 export function selectRows<D extends Dataset>(dataset: D, indices: readonly number[]): D {
   const n = numRows(dataset);
-  for (const i of indices) {
+  indices.forEach((i, k) => {
     if (!Number.isInteger(i) || i < 0 || i >= n) {
-      throw new Error(`indices: ${i} is not a row of ${dataset.name ?? "the dataset"} (${n} rows)`);
+      throw new ArgumentError(
+        `indices[${k}]`,
+        i,
+        `is not a row of ${dataset.name ?? "the dataset"} (${n} rows)`,
+        n > 0 ? `use an integer from 0 to ${n - 1}` : "select from a dataset with rows",
+      );
     }
-  }
+  });
   const pick = <T>(xs: T[]): T[] => indices.map((i) => xs[i]);
   const out = { ...dataset, inputs: pick(dataset.inputs), labels: pick(dataset.labels) };
   if ("relatedness" in dataset && Array.isArray(dataset.relatedness)) {
@@ -133,15 +140,20 @@ export function selectRows<D extends Dataset>(dataset: D, indices: readonly numb
  * const embedded = withInputs(ds, [new Float32Array([0.9]), new Float32Array([0.1])]);
  * assertEquals(embedded.labelNames, ["neg", "pos"]);
  * assertEquals(embedded.labels, [1, 0]);
- * assertThrows(() => withInputs(ds, [new Float32Array(1)]), Error, "1 inputs for 2 examples");
+ * assertThrows(() => withInputs(ds, [new Float32Array(1)]), Error, "has 1 entries for the 2 examples");
  * ```
  */
 export function withInputs<D extends Dataset, J>(dataset: D, inputs: J[]): WithInputs<D, J> {
   if (!Array.isArray(inputs) || inputs.length !== numRows(dataset)) {
-    throw new Error(
-      `withInputs: ${Array.isArray(inputs) ? inputs.length : typeof inputs} inputs for ${
-        numRows(dataset)
-      } examples${dataset.name ? ` of ${dataset.name}` : ""}: give one input per example`,
+    const n = numRows(dataset);
+    const of = dataset.name ? ` of ${dataset.name}` : "";
+    throw new ArgumentError(
+      "inputs",
+      inputs,
+      Array.isArray(inputs)
+        ? `has ${inputs.length} entries for the ${n} examples${of}`
+        : `is not an array (the ${n} examples${of} need one input each)`,
+      "give one input per example, in the dataset's order",
     );
   }
   return { ...dataset, inputs } as unknown as WithInputs<D, J>;
@@ -168,19 +180,38 @@ export interface TextLabelColumns<L> {
  * const ds = fromDict({ text: ["loved it", "lost my luggage"], label: [1, 0] });
  * assertEquals(ds.inputs, ["loved it", "lost my luggage"]);
  * assertEquals(ds.labels, [1, 0]);
- * assertThrows(() => fromDict({ text: ["a"], label: [1, 0] }), Error, "1 texts but 2 labels");
+ * assertThrows(() => fromDict({ text: ["a"], label: [1, 0] }), Error, "has 2 labels for 1 texts");
  * ```
  */
 export function fromDict<L>(columns: TextLabelColumns<L>): Dataset<string, L> {
   const { text, label } = columns ?? {};
-  if (!Array.isArray(text) || !Array.isArray(label)) {
-    throw new Error(`fromDict needs arrays "text" and "label"`);
+  for (const [name, column] of [["text", text], ["label", label]] as const) {
+    if (!Array.isArray(column)) {
+      throw new ArgumentError(
+        `columns.${name}`,
+        column,
+        "is not an array",
+        'pass the columns as { text: ["…", …], label: [0, …] }',
+      );
+    }
   }
   if (text.length !== label.length) {
-    throw new Error(`fromDict: ${text.length} texts but ${label.length} labels`);
+    throw new ArgumentError(
+      "columns.label",
+      label,
+      `has ${label.length} labels for ${text.length} texts`,
+      "give one label per text",
+    );
   }
   const bad = text.findIndex((t) => typeof t !== "string");
-  if (bad >= 0) throw new Error(`fromDict: text[${bad}] is not a string`);
+  if (bad >= 0) {
+    throw new ArgumentError(
+      `columns.text[${bad}]`,
+      text[bad],
+      "is not a string",
+      "give each example's text as a string",
+    );
+  }
   return { inputs: text.slice(), labels: label.slice() };
 }
 
@@ -205,53 +236,75 @@ export function fromDict<L>(columns: TextLabelColumns<L>): Dataset<string, L> {
 export function validateDataset<D extends TaskDataset>(dataset: D): D {
   const where = `${dataset.name} (${dataset.split})`;
   const k = dataset.labelNames.length;
-  const checkLabel = (label: number, row: number) => {
+  const checkLabel = (label: number, at: string) => {
     if (!Number.isInteger(label) || label < 0 || label >= k) {
-      throw new Error(
-        `${where}: row ${row}: label ${label} is not an index into the ${k} labelNames`,
+      throw new ArgumentError(
+        `dataset.labels${at}`,
+        label,
+        `is not an index into the ${k} labelNames of ${where}`,
+        k > 0 ? `use an integer from 0 to ${k - 1}` : "give the dataset its labelNames",
       );
     }
   };
-  const checkText = (text: unknown, row: number) => {
+  const checkText = (text: unknown, at: string) => {
     if (typeof text !== "string" || text.trim() === "") {
-      throw new Error(`${where}: row ${row}: empty text ${JSON.stringify(text)}`);
+      throw new ArgumentError(
+        `dataset.inputs${at}`,
+        text,
+        `is not a non-empty text (${where})`,
+        "fill in the text or drop the row",
+      );
     }
   };
   if (dataset.inputs.length !== dataset.labels.length) {
-    throw new Error(
-      `${where}: ${dataset.inputs.length} inputs but ${dataset.labels.length} labels`,
+    throw new ArgumentError(
+      "dataset.labels",
+      dataset.labels,
+      `has ${dataset.labels.length} labels for the ${dataset.inputs.length} inputs of ${where}`,
+      "give one label per input",
     );
   }
   switch (dataset.task) {
     case "single_label":
-      dataset.inputs.forEach(checkText);
-      dataset.labels.forEach(checkLabel);
+      dataset.inputs.forEach((t, i) => checkText(t, `[${i}]`));
+      dataset.labels.forEach((l, i) => checkLabel(l, `[${i}]`));
       break;
     case "pair":
-      dataset.inputs.forEach(([a, b], i) => (checkText(a, i), checkText(b, i)));
-      dataset.labels.forEach(checkLabel);
+      dataset.inputs.forEach(([a, b], i) => (checkText(a, `[${i}][0]`), checkText(b, `[${i}][1]`)));
+      dataset.labels.forEach((l, i) => checkLabel(l, `[${i}]`));
       break;
     case "multi_label":
-      dataset.inputs.forEach(checkText);
-      dataset.labels.forEach((ls, i) => ls.forEach((l) => checkLabel(l, i)));
+      dataset.inputs.forEach((t, i) => checkText(t, `[${i}]`));
+      dataset.labels.forEach((ls, i) => ls.forEach((l, j) => checkLabel(l, `[${i}][${j}]`)));
       break;
     case "token":
       dataset.inputs.forEach((ws, i) => {
-        if (ws.length === 0) throw new Error(`${where}: row ${i}: empty sentence`);
-        ws.forEach((w) => checkText(w, i));
-        if (dataset.labels[i].length !== ws.length) {
-          throw new Error(
-            `${where}: row ${i}: ${ws.length} tokens but ${dataset.labels[i].length} tags`,
+        if (ws.length === 0) {
+          throw new ArgumentError(
+            `dataset.inputs[${i}]`,
+            ws,
+            `is an empty sentence (${where})`,
+            "drop the row",
           );
         }
-        dataset.labels[i].forEach((l) => checkLabel(l, i));
+        ws.forEach((w, j) => checkText(w, `[${i}][${j}]`));
+        if (dataset.labels[i].length !== ws.length) {
+          throw new ArgumentError(
+            `dataset.labels[${i}]`,
+            dataset.labels[i],
+            `has ${dataset.labels[i].length} tags for the ${ws.length} tokens of ${where}`,
+            "give one tag per token",
+          );
+        }
+        dataset.labels[i].forEach((l, j) => checkLabel(l, `[${i}][${j}]`));
       });
       break;
     default:
-      throw new Error(
-        `task must be single_label, multi_label, pair or token, got ${
-          JSON.stringify((dataset as { task: unknown }).task)
-        }`,
+      throw new ArgumentError(
+        "dataset.task",
+        (dataset as { task: unknown }).task,
+        `is not a dataset task (${where})`,
+        'use "single_label", "multi_label", "pair" or "token"',
       );
   }
   return dataset;

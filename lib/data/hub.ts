@@ -9,6 +9,7 @@ import { parquetMetadata, parquetReadObjects } from "hyparquet";
 import { join } from "node:path";
 import { atomicWriteFile } from "../atomic_write.ts";
 import { cacheDir } from "../cache_dir.ts";
+import { ArgumentError, FileFormatError } from "../errors.ts";
 
 /** Where and how to reach the hub. */
 export interface HubOptions {
@@ -69,9 +70,14 @@ export function datasetCacheDir(): string {
   return join(cacheDir(), "datasets");
 }
 
-function safe(part: string): string {
+function safe(argument: string, part: string): string {
   if (!/^[A-Za-z0-9._/-]+$/.test(part) || part.split("/").some((p) => p === "" || p === "..")) {
-    throw new Error(`not a valid hub name: ${JSON.stringify(part)}`);
+    throw new ArgumentError(
+      argument,
+      part,
+      "is not a valid hub name",
+      'use letters, digits, ".", "_", "-" and "/" between non-empty parts, e.g. "stanfordnlp/sst2"',
+    );
   }
   return part.replaceAll("/", "--");
 }
@@ -92,7 +98,11 @@ async function readCached(folder: string): Promise<string[] | undefined> {
   }
 }
 
-async function fetchOrThrow(url: string): Promise<Response> {
+/** Fetches `url`; a 404 throws `notFound(answer)` where given, any other failure reaches no data. */
+async function fetchOrThrow(
+  url: string,
+  notFound?: (answer: string) => Error,
+): Promise<Response> {
   let response: Response;
   try {
     response = await fetch(url);
@@ -101,7 +111,9 @@ async function fetchOrThrow(url: string): Promise<Response> {
   }
   if (!response.ok) {
     await response.body?.cancel();
-    throw new Error(`GET ${url} answered ${response.status} ${response.statusText}`);
+    const answer = `GET ${url} answered ${response.status} ${response.statusText}`;
+    if (response.status === 404 && notFound) throw notFound(answer);
+    throw new HubUnreachableError(answer);
   }
   return response;
 }
@@ -116,9 +128,20 @@ async function download(
   const listing = `${endpoint.replace(/\/+$/, "")}/api/datasets/${repo}/parquet/${
     encodeURIComponent(config)
   }/${encodeURIComponent(split)}`;
-  const urls: unknown = await (await fetchOrThrow(listing)).json();
+  // The hub answers 404 for a repo, config or split it does not have: the caller's names.
+  const missing = (answer: string) =>
+    new ArgumentError(
+      "split",
+      split,
+      `is not a split of ${repo} (${config}) on the hub: ${answer}`,
+      "check the repo, config and split names on the dataset's hub page",
+    );
+  const urls: unknown = await (await fetchOrThrow(listing, missing)).json();
   if (!Array.isArray(urls) || urls.length === 0 || !urls.every((u) => typeof u === "string")) {
-    throw new Error(`${listing} did not list parquet files: ${JSON.stringify(urls).slice(0, 200)}`);
+    throw new FileFormatError(
+      listing,
+      `not a list of parquet file URLs: ${JSON.stringify(urls).slice(0, 200)}`,
+    );
   }
   await Deno.mkdir(folder, { recursive: true });
   const names: string[] = [];
@@ -139,7 +162,8 @@ async function download(
 /**
  * The rows of `repo` / `config` / `split` on the hub, from the cache or downloaded into it.
  * Offline with nothing cached, or with the hub unreachable, it throws
- * {@linkcode HubUnreachableError}; a split the hub does not have is an error with the status.
+ * {@linkcode HubUnreachableError}, as it does for any failed request but a 404; a repo, config or
+ * split the hub does not have (404) is an `ArgumentError` naming `split`, with the hub's answer.
  *
  * @example
  * ```ts
@@ -164,7 +188,7 @@ export async function loadHubRows(
     cacheDir = datasetCacheDir(),
     offline = Deno.env.get("HF_HUB_OFFLINE") === "1",
   } = options;
-  const folder = join(cacheDir, safe(repo), safe(config), safe(split));
+  const folder = join(cacheDir, safe("repo", repo), safe("config", config), safe("split", split));
   let files = await readCached(folder);
   if (!files) {
     if (offline) {

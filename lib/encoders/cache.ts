@@ -8,6 +8,7 @@
 import { dirname, join } from "node:path";
 import { atomicWriteFile } from "../atomic_write.ts";
 import { cacheDir } from "../cache_dir.ts";
+import { ArgumentError } from "../errors.ts";
 
 /** Options for {@linkcode cachedEmbed}. */
 export interface CacheOptions {
@@ -33,7 +34,12 @@ export interface CacheOptions {
  */
 export function embeddingCacheDir(modelName: string, dir: string = cacheDir()): string {
   if (typeof modelName !== "string" || modelName.trim() === "") {
-    throw new Error(`modelName must be a non-empty string, got ${JSON.stringify(modelName)}`);
+    throw new ArgumentError(
+      "modelName",
+      modelName,
+      "is not a non-empty string",
+      'name the model whose vectors are cached, e.g. "Xenova/all-MiniLM-L6-v2"',
+    );
   }
   return join(dir, "embeddings", modelName.replace(/[^A-Za-z0-9._-]+/g, "--"));
 }
@@ -93,9 +99,13 @@ export async function cachedEmbed(
   embedMissing: (texts: string[]) => Promise<Float32Array[]>,
   options: CacheOptions = {},
 ): Promise<Float32Array[]> {
-  if (!Array.isArray(texts)) throw new Error(`texts must be an array, got ${typeof texts}`);
+  if (!Array.isArray(texts)) {
+    throw new ArgumentError("texts", texts, "is not an array", "pass the texts as a string[]");
+  }
   texts.forEach((t, i) => {
-    if (typeof t !== "string") throw new Error(`texts[${i}] must be a string, got ${typeof t}`);
+    if (typeof t !== "string") {
+      throw new ArgumentError(`texts[${i}]`, t, "is not a string", "give each text as a string");
+    }
   });
   const { dir = cacheDir(), enabled = true } = options;
   if (!enabled) return checked(texts, await embedMissing(texts));
@@ -123,16 +133,26 @@ export async function cachedEmbed(
 }
 
 function checked(texts: string[], vectors: Float32Array[]): Float32Array[] {
+  // embedMissing is the caller's function: what it returns is checked as the caller's argument.
+  const fix = "make embedMissing return one non-empty Float32Array per text, in order";
   if (!Array.isArray(vectors) || vectors.length !== texts.length) {
-    throw new Error(
-      `embedMissing returned ${
-        Array.isArray(vectors) ? vectors.length : typeof vectors
-      } vectors for ${texts.length} texts`,
+    throw new ArgumentError(
+      "embedMissing(texts)",
+      vectors,
+      Array.isArray(vectors)
+        ? `has ${vectors.length} vectors for ${texts.length} texts`
+        : "is not an array of vectors",
+      fix,
     );
   }
   vectors.forEach((v, i) => {
     if (!(v instanceof Float32Array) || v.length === 0) {
-      throw new Error(`embedMissing returned a non-Float32Array or empty vector at ${i}`);
+      throw new ArgumentError(
+        `embedMissing(texts)[${i}]`,
+        v,
+        "is not a non-empty Float32Array",
+        fix,
+      );
     }
   });
   return vectors;

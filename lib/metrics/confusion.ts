@@ -2,6 +2,7 @@
  * The confusion matrix (`sklearn.metrics.confusion_matrix`).
  * @module
  */
+import { ArgumentError } from "../errors.ts";
 import {
   checkLabels,
   checkTargets,
@@ -43,11 +44,21 @@ export function confusionMatrix(
 ): number[][] {
   const t = checkTargets(yTrue, yPred);
   if (t.type === "multilabel-indicator") {
-    throw new TypeError("confusionMatrix does not take multi-label indicator rows");
+    throw new ArgumentError(
+      "yTrue",
+      yTrue,
+      "holds multi-label indicator rows, which confusionMatrix does not take",
+      "pass one label per sample, or count each label's column as its own binary target",
+    );
   }
   const { normalize } = options;
   if (normalize !== undefined && !["true", "pred", "all"].includes(normalize)) {
-    throw new RangeError(`normalize is ${JSON.stringify(normalize)}: use "true", "pred" or "all"`);
+    throw new ArgumentError(
+      "normalize",
+      normalize,
+      "is not a way to normalize",
+      'use "true", "pred" or "all", or leave it out for counts',
+    );
   }
   const given = options.id2label === undefined
     ? options.labels
@@ -59,8 +70,11 @@ export function confusionMatrix(
     labels = checkLabels(given, t);
     const present = new Set(t.yTrue);
     if (!labels.some((l) => present.has(l))) {
-      throw new RangeError(
-        `labels ${JSON.stringify(labels)}: at least one of them must occur in yTrue`,
+      throw new ArgumentError(
+        "labels",
+        labels,
+        "none of them occurs in yTrue (at least one must)",
+        "add a label that yTrue holds, or leave labels out",
       );
     }
   }

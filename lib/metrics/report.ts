@@ -3,6 +3,7 @@
  * byte for byte, built from the same numbers as `precisionRecallFscoreSupport`.
  * @module
  */
+import { ArgumentError, showValue } from "../errors.ts";
 import { presentLabels, prfsChecked } from "./classification.ts";
 import { type Average, type ReportRow, reportRow, reportRows, type ZeroDivision } from "./prf.ts";
 import { formatFixed, padStartPy } from "./pyformat.ts";
@@ -88,7 +89,7 @@ export function classificationReport(
 ): string | ClassificationReportDict {
   const { digits = 2, outputDict = false, zeroDivision = "warn" } = options;
   if (!Number.isInteger(digits) || digits < 0) {
-    throw new RangeError(`digits is ${digits}: use a non-negative integer`);
+    throw new ArgumentError("digits", digits, "is not an integer >= 0", "use e.g. 2");
   }
   const t = checkTargets(yTrue, yPred);
   const byId = options.id2label === undefined ? undefined : idLabels(options.id2label, options);
@@ -101,9 +102,11 @@ export function classificationReport(
   const targetNames = byId?.names ?? options.targetNames;
   const names = targetNames === undefined ? labels.map(String) : [...targetNames];
   if (names.length !== labels.length) {
-    throw new RangeError(
-      `targetNames has ${names.length} names for ${labels.length} classes ` +
-        `(${JSON.stringify(labels)}); give one name per label or set labels`,
+    throw new ArgumentError(
+      "targetNames",
+      targetNames,
+      `has ${names.length} names for ${labels.length} classes ${showValue(labels)}`,
+      "give one name per label or set labels",
     );
   }
   const warnings = new MetricWarnings();

@@ -8,6 +8,7 @@
  */
 import * as tf from "@tensorflow/tfjs";
 import type { Body } from "../encoders/body.ts";
+import { ArgumentError } from "../errors.ts";
 import { progress as progressBar } from "../progress.ts";
 import { Random } from "../random.ts";
 import { AdamW } from "../train/optimizer.ts";
@@ -96,26 +97,51 @@ export async function trainContrastive(
     seed = 42,
     progress = true,
   } = options;
-  positiveInteger("numEpochs", numEpochs);
-  positiveInteger("batchSize", batchSize);
-  if (maxSteps !== undefined) positiveInteger("maxSteps", maxSteps);
+  positiveInteger("numEpochs", numEpochs, 1);
+  positiveInteger("batchSize", batchSize, 16);
+  if (maxSteps !== undefined) positiveInteger("maxSteps", maxSteps, 100);
   if (!(warmupProportion >= 0 && warmupProportion <= 1)) {
-    throw new Error(`warmupProportion must be in [0, 1], got ${warmupProportion}`);
-  }
-  if (loss !== "cosineSimilarity" && loss !== "contrastive") {
-    throw new Error(
-      `loss must be "cosineSimilarity" or "contrastive", got ${JSON.stringify(loss)}`,
+    throw new ArgumentError(
+      "warmupProportion",
+      warmupProportion,
+      "is not in [0, 1]",
+      "use the share of steps that warm up, e.g. 0.1",
     );
   }
-  if (pairs.length === 0) throw new Error("pairs is empty: nothing to train on");
-  pairs.forEach(({ i, j }, k) => {
-    if (!(texts[i] !== undefined && texts[j] !== undefined)) {
-      throw new Error(`pairs[${k}] = (${i}, ${j}) points outside the ${texts.length} texts`);
+  if (loss !== "cosineSimilarity" && loss !== "contrastive") {
+    throw new ArgumentError(
+      "loss",
+      loss,
+      "is not a contrastive loss",
+      'use "cosineSimilarity" or "contrastive"',
+    );
+  }
+  if (pairs.length === 0) {
+    throw new ArgumentError(
+      "pairs",
+      pairs,
+      "is empty: nothing to train on",
+      "generate pairs from the labels with generatePairs",
+    );
+  }
+  pairs.forEach((pair, k) => {
+    if (!(texts[pair.i] !== undefined && texts[pair.j] !== undefined)) {
+      throw new ArgumentError(
+        `pairs[${k}]`,
+        pair,
+        `points outside the ${texts.length} texts`,
+        "give indices i and j of texts",
+      );
     }
   });
   const variables = body.trainableVariables();
   if (variables.length === 0) {
-    throw new Error(`the body ${body.name} has no trainable variables: unfreeze some part first`);
+    throw new ArgumentError(
+      "body.trainableVariables()",
+      variables,
+      `is empty: the body ${body.name} has nothing to train`,
+      "unfreeze some part first",
+    );
   }
 
   const perEpoch = Math.ceil(pairs.length / batchSize);
@@ -180,8 +206,8 @@ function batchLoss(
   };
 }
 
-function positiveInteger(name: string, v: number): void {
+function positiveInteger(name: string, v: number, example: number): void {
   if (!(Number.isInteger(v) && v > 0)) {
-    throw new Error(`${name} must be a positive integer, got ${v}`);
+    throw new ArgumentError(name, v, "is not a positive integer", `use e.g. ${example}`);
   }
 }

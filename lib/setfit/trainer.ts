@@ -6,6 +6,7 @@
  * @module
  */
 import type { Dataset } from "../data/dataset.ts";
+import { ArgumentError, NotFittedError } from "../errors.ts";
 import { accuracyScore, f1Score } from "../metrics/mod.ts";
 import type { Label } from "../metrics/validation.ts";
 import {
@@ -103,13 +104,21 @@ export class SetFitTrainer {
       columns(options.evalDataset, "evalDataset", this.#multiLabel);
     }
     if (options.differentiableHead !== undefined && !this.model.useDifferentiableHead) {
-      throw new Error(
-        "differentiableHead options need a model created with { useDifferentiableHead: true }",
+      throw new ArgumentError(
+        "differentiableHead",
+        options.differentiableHead,
+        "is for a model with a differentiable head, and this one has a logistic-regression head",
+        "create the model with { useDifferentiableHead: true }, or leave differentiableHead out",
       );
     }
     const m = options.metric ?? "accuracy";
     if (typeof m !== "function" && m !== "accuracy" && m !== "f1") {
-      throw new Error(`metric must be "accuracy", "f1" or a function, got ${JSON.stringify(m)}`);
+      throw new ArgumentError(
+        "metric",
+        m,
+        "is not a metric",
+        'use "accuracy", "f1" or a function (yPred, yTrue) => scores',
+      );
     }
   }
 
@@ -150,20 +159,31 @@ export class SetFitTrainer {
   async evaluate(dataset?: Dataset<string, Label | Label[]>): Promise<Record<string, number>> {
     const data = dataset ?? this.#options.evalDataset;
     if (data === undefined) {
-      throw new Error("evaluate needs a dataset: pass one or set evalDataset");
-    }
-    const { text, label } = columns(data, "dataset", this.#multiLabel);
-    const head = this.model.head;
-    if (!head) throw new Error("the head is not fitted: call train() first");
-    const known = new Set(head.classes);
-    const unknown = (label as (Label | Label[])[]).flat().find((l) => !known.has(l));
-    if (unknown !== undefined) {
-      throw new Error(
-        `label ${JSON.stringify(unknown)} was not among the training labels (${
-          head.classes.map((c) => JSON.stringify(c)).join(", ")
-        })`,
+      throw new ArgumentError(
+        "dataset",
+        dataset,
+        "is not given and the trainer has no evalDataset",
+        "pass a dataset, or set evalDataset when creating the trainer",
       );
     }
+    const where = dataset === undefined ? "evalDataset" : "dataset";
+    const { text, label } = columns(data, where, this.#multiLabel);
+    const head = this.model.head;
+    if (!head) throw new NotFittedError("the SetFit head", "call train() first");
+    const known = new Set(head.classes);
+    (label as (Label | Label[])[]).forEach((l, i) => {
+      const unknown = [l].flat().find((c) => !known.has(c));
+      if (unknown !== undefined) {
+        throw new ArgumentError(
+          `${where}.labels[${i}]`,
+          data.labels[i],
+          `holds ${JSON.stringify(unknown)}, which was not among the training labels (${
+            head.classes.map((c) => JSON.stringify(c)).join(", ")
+          })`,
+          "evaluate on the classes the model was trained on",
+        );
+      }
+    });
     const predicted = await this.model.predict(text);
     const metric = this.#options.metric ?? "accuracy";
     if (typeof metric === "function") return metric(predicted, label);
@@ -185,23 +205,52 @@ function columns(
   multiLabel: boolean,
 ): { text: string[]; label: Label[] | Label[][] } {
   const { inputs: text, labels, labelNames } = data ?? {};
-  if (!Array.isArray(text) || !Array.isArray(labels) || text.length !== labels.length) {
-    throw new Error(`${where}: needs inputs and labels arrays of the same length`);
+  for (const [column, value] of [["inputs", text], ["labels", labels]] as const) {
+    if (!Array.isArray(value)) {
+      throw new ArgumentError(
+        `${where}.${column}`,
+        value,
+        "is not an array",
+        "give the texts as inputs and one label per text as labels, e.g. fromDict({ text, label })",
+      );
+    }
+  }
+  if (text.length !== labels.length) {
+    throw new ArgumentError(
+      `${where}.labels`,
+      labels,
+      `has ${labels.length} labels for ${text.length} inputs`,
+      "give one label per text",
+    );
   }
   const bad = text.findIndex((t) => typeof t !== "string");
   if (bad >= 0) {
-    throw new Error(`${where}: inputs[${bad}] is not a text: SetFit classifies texts`);
+    throw new ArgumentError(
+      `${where}.inputs[${bad}]`,
+      text[bad],
+      "is not a text: SetFit classifies texts",
+      "give each example as a string",
+    );
   }
   const name = (l: Label): Label => labelNames && typeof l === "number" ? labelNames[l] : l;
   const label = labels.map((l) => Array.isArray(l) ? l.map(name) : name(l)) as
     | Label[]
     | Label[][];
-  const lists = label.some(Array.isArray);
-  if (lists !== multiLabel && label.length > 0) {
-    throw new Error(
-      multiLabel
-        ? `${where}: a one-vs-rest model needs a list of labels per text`
-        : `${where}: labels are lists; create the model with { multiTargetStrategy: "one-vs-rest" }`,
+  const firstList = label.findIndex(Array.isArray);
+  if (multiLabel && firstList < 0 && label.length > 0) {
+    throw new ArgumentError(
+      `${where}.labels`,
+      labels,
+      "holds one label per text, but the model is one-vs-rest (multi-label)",
+      'give each text a list of labels, e.g. [["a", "b"], ["b"]], or create the model without multiTargetStrategy',
+    );
+  }
+  if (!multiLabel && firstList >= 0) {
+    throw new ArgumentError(
+      `${where}.labels[${firstList}]`,
+      labels[firstList],
+      "is a list of labels, but the model is single-label",
+      'create the model with { multiTargetStrategy: "one-vs-rest" }',
     );
   }
   return { text, label };
