@@ -139,8 +139,8 @@ export function tokenizeAndAlignLabels(
         throw new ArgumentError(
           `${name}.labels[${i}][${w}]`,
           tag,
-          `the tag of ${JSON.stringify(words[w])} in ${preview(words)} is not in the label ` +
-            `list (${labelList.join(", ")})`,
+          `is not in the label list (${labelList.join(", ")}); it tags ` +
+            `${JSON.stringify(words[w])} in ${preview(words)}`,
           "use a tag name of labelList or its id",
         );
       }
