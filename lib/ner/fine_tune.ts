@@ -254,7 +254,7 @@ export async function trainTokenClassifier(
   if ((options.body === undefined) === (options.model === undefined)) {
     throw new ArgumentError(
       "options",
-      { body: options.body?.name, model: options.model?.body.name },
+      { body: options.body !== undefined, model: options.model !== undefined },
       "needs exactly one of body and model",
       "give either a body (a new head is made) or a model",
     );
@@ -263,8 +263,9 @@ export async function trainTokenClassifier(
   if (body?.level !== "token" || typeof body.tokenizeWords !== "function") {
     throw new ArgumentError(
       options.model ? "model.body" : "body",
-      { name: body?.name, level: body?.level },
-      'is not a token body over words (level "token", with tokenizeWords)',
+      body?.name,
+      `is not a token body over words: its level is ${JSON.stringify(body?.level)} (not ` +
+        `"token") or it has no tokenizeWords`,
       "use e.g. TrainableUseLite's tokenBody() or AutoModelForTokenClassification.fromPretrained(dir)",
     );
   }

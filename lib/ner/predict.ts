@@ -85,9 +85,9 @@ export async function predictEntities(
 ): Promise<TokenPrediction[]> {
   if (model.level !== "token") {
     throw new ArgumentError(
-      "model",
-      { body: model.body.name, level: model.level },
-      "is a sequence model: predictEntities() labels each word",
+      "model.level",
+      model.level,
+      "is not a token model's: predictEntities() labels each word",
       "use predict() for a sequence model",
     );
   }

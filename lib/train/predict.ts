@@ -149,9 +149,9 @@ export async function predict(
   });
   if (model.level !== "sequence") {
     throw new ArgumentError(
-      "model",
-      { body: model.body.name, level: model.level },
-      "is a token model: predict() labels whole texts",
+      "model.level",
+      model.level,
+      "is not a sequence model's: predict() labels whole texts",
       "use predictEntities() for a token model",
     );
   }

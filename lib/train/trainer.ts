@@ -228,9 +228,9 @@ export class Trainer<I, K extends TaskKind = "single"> {
     const variables = groups.flatMap((g) => g.params);
     if (variables.length === 0) {
       throw new ArgumentError(
-        "model",
-        { body: this.model.body.name, tasks: this.model.tasks },
-        "has no trainable variables",
+        "model.parameterCounts().trainable",
+        0,
+        "leaves the optimizer nothing to train",
         "unfreeze some layers, or give the model a head to train",
       );
     }
