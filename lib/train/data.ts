@@ -38,7 +38,7 @@ export type EncodedLabels =
  * const enc = encodeLabels({ inputs: [1, 2], labels: ["pos", 0] }, head, "sequence", "train");
  * assert(enc.kind === "single" && enc.ids.join() === "1,0");
  * const swapped = { inputs: [1], labels: [0], labelNames: ["pos", "neg"] };
- * assertThrows(() => encodeLabels(swapped, head, "sequence", "train"), ArgumentError, '["neg", "pos"]');
+ * assertThrows(() => encodeLabels(swapped, head, "sequence", "train"), ArgumentError, 'id2label ["neg","pos"]');
  * ```
  */
 export function encodeLabels<I>(
