@@ -2,6 +2,7 @@ import { assert, assertEquals, assertThrows } from "@std/assert";
 import { join } from "node:path";
 import { alignLabels, wordPredictions } from "../lib/ner/align.ts";
 import { readConll } from "../lib/data/conll.ts";
+import { ArgumentError } from "../lib/errors.ts";
 import { Random } from "../lib/random.ts";
 import { dataTest } from "./helpers/shared_data.ts";
 
@@ -99,8 +100,8 @@ Deno.test("wordPredictions: first, average and max over score rows; missing word
   );
   assertThrows(
     () => wordPredictions(["B-PER", "O"], [0, 1], { numWords: 4 }),
-    Error,
-    "word 2 has no token",
+    ArgumentError,
+    "wordIds = [0, 1]: word 2 has no token (cut by truncation?); pass { missing } to fill it",
   );
 });
 
@@ -108,36 +109,51 @@ Deno.test("alignLabels / wordPredictions: bad input names the argument and the v
   const cases: [() => unknown, string][] = [
     [
       () => alignLabels(["B-PER"], [null, 0, 1, null], { labelList: CONLL }),
-      "wordIds[2] = 1 is neither null nor a word index in [0, 1)",
+      "wordIds[2] = 1: is neither null nor a word index in [0, 1)",
     ],
-    [() => alignLabels(["B-PER"], [null, -1], { labelList: CONLL }), "wordIds[1] = -1"],
+    [() => alignLabels(["B-PER"], [null, -1], { labelList: CONLL }), "wordIds[1] = -1: "],
     [
       () => alignLabels(["B-FOO"], [0], { labelList: CONLL }),
-      'wordLabels[0] = "B-FOO" is not in labelList',
+      'wordLabels[0] = "B-FOO": is not in labelList',
     ],
-    [() => alignLabels(["B-PER"], [0]), "labelList is required"],
+    [() => alignLabels(["B-PER"], [0]), 'wordLabels[0] = "B-PER": is a tag name, so labelList'],
     [
       () => alignLabels([9], [0], { labelList: CONLL }),
-      "wordLabels[0] = 9 is not a label id in [0, 9)",
+      "wordLabels[0] = 9: is not a label id in [0, 9)",
     ],
-    [() => alignLabels([NaN], [0]), "wordLabels[0] = NaN"],
-    [() => alignLabels([1.5], [0]), "wordLabels[0] = 1.5"],
-    [() => alignLabels([1], [0], { strategy: "all" }), 'strategy "all" needs labelList'],
-    [() => alignLabels([0], [0], { strategy: "last" as "all" }), "got last"],
+    [() => alignLabels([NaN], [0]), "wordLabels[0] = NaN: "],
+    [() => alignLabels([1.5], [0]), "wordLabels[0] = 1.5: "],
+    [
+      () => alignLabels([1], [0], { strategy: "all" }),
+      'labelList = undefined: is required by strategy "all"',
+    ],
+    [() => alignLabels([0], [0], { strategy: "last" as "all" }), 'strategy = "last": '],
     [
       () => alignLabels(["B-X"], [0, 0], { labelList: ["O", "B-X"], strategy: "all" }),
-      'labelList has "B-X" but no "I-X"',
+      'labelList = ["O", "B-X"]: has "B-X" but no "I-X"',
     ],
-    [() => wordPredictions([1, 2], [0]), "tokenPreds has 2 entries but wordIds has 1"],
-    [() => wordPredictions([1], [0], { numWords: -1 }), "numWords must be an integer >= 0, got -1"],
+    [
+      () => wordPredictions([1, 2], [0]),
+      "tokenPreds = [1, 2]: has 2 entries but wordIds has 1",
+    ],
+    [
+      () => wordPredictions([1], [0], { numWords: -1 }),
+      "numWords = -1: is not an integer >= 0",
+    ],
     [
       () => wordPredictions([[1, 2], [NaN, 1]], [0, 0], { strategy: "average" }),
-      "tokenPreds[1] = [null,1]",
+      "tokenPreds[1] = [NaN, 1]: is not a row of numeric scores",
     ],
-    [() => wordPredictions([[1, 2], [1]], [0, 0], { strategy: "max" }), "equal length"],
-    [() => wordPredictions([1], [0], { strategy: "vote" as "first" }), "got vote"],
+    [
+      () => wordPredictions([[1, 2], [1]], [0, 0], { strategy: "max" }),
+      "tokenPreds[0] = [1, 2]: starts word 0, whose score rows are empty or of unequal lengths",
+    ],
+    [() => wordPredictions([1], [0], { strategy: "vote" as "first" }), 'strategy = "vote": '],
   ];
-  for (const [f, msg] of cases) assertThrows(f, Error, msg);
+  for (const [f, start] of cases) {
+    const e = assertThrows(f, ArgumentError);
+    assert(e.message.startsWith(start), e.message);
+  }
 });
 
 dataTest("alignLabels: round trip on every CoNLL-2003 validation sentence", async (dir) => {

@@ -3,6 +3,7 @@
 // tests/fixtures/hf fine-tuned on the kit's NER data. Parity of its loss with transformers is in
 // hf_parity_test.ts.
 import { assert, assertEquals, assertLess, assertRejects } from "@std/assert";
+import { ArgumentError } from "../lib/errors.ts";
 import { CONLL_TAGS } from "../lib/data/registry.ts";
 import { loadDataset } from "../lib/data/load.ts";
 import type { TokenDataset } from "../lib/data/dataset.ts";
@@ -84,13 +85,14 @@ Deno.test("hf ner: trainTokenClassifier refuses a model whose labels are not lab
   const data = { inputs: [["john", "lives"]], labels: [["B-PER", "O"]] };
   await assertRejects(
     () => trainTokenClassifier({ model, train: data, labelList }),
-    Error,
-    "load it with { id2label: labelList }",
+    ArgumentError,
+    "is not the model's labels (O, B-PER, I-PER, B-LOC, I-LOC), but label ids index both; load " +
+      "the model with { id2label: labelList }",
   );
   await assertRejects(
     () => trainTokenClassifier({ model, body: model.body as WordsBody, train: data }),
-    Error,
-    "either a body",
+    ArgumentError,
+    'options = {"body":true,"model":true}: needs exactly one of body and model',
   );
   // Without labelList the model's own tags are the list.
   const { output } = await trainTokenClassifier({

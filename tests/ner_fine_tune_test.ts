@@ -1,5 +1,13 @@
 import * as tf from "@tensorflow/tfjs";
-import { assert, assertEquals, assertGreater, assertLess, assertThrows } from "@std/assert";
+import {
+  assert,
+  assertEquals,
+  assertGreater,
+  assertLess,
+  assertRejects,
+  assertThrows,
+} from "@std/assert";
+import { ArgumentError } from "../lib/errors.ts";
 import { CONLL_TAGS } from "../lib/data/registry.ts";
 import { loadDataset } from "../lib/data/load.ts";
 import type { TokenDataset } from "../lib/data/dataset.ts";
@@ -69,21 +77,31 @@ Deno.test("tokenizeAndAlignLabels: bad input is an error naming the sentence", (
     tokenizeAndAlignLabels(body, { inputs, labels }, { labelList, name: "train" });
   assertThrows(
     () => align([["Ada", "left"], ["Hans", "spoke", "."]], [["B-PER", "O"], ["B-PER", "O"]]),
-    Error,
-    `train: sentence 1 ("Hans spoke .") has 3 words but 2 tags`,
+    ArgumentError,
+    'train.labels[1] = ["B-PER", "O"]: has 2 tags for the 3 words "Hans spoke ."; give one tag ' +
+      "per word",
   );
   assertThrows(
     () => align([["Ada", "left"]], [["B-PERSON", "O"]]),
-    Error,
-    `train: sentence 0 ("Ada left"), word 0 ("Ada"): tag "B-PERSON" is not in the label list`,
+    ArgumentError,
+    'train.labels[0][0] = "B-PERSON": is not in the label list (O, B-PER, I-PER, B-ORG, I-ORG, ' +
+      'B-LOC, I-LOC, B-MISC, I-MISC); it tags "Ada" in "Ada left"',
   );
-  assertThrows(() => align([["Ada"]], [[9]]), Error, "tag 9 is not in the label list");
+  assertThrows(
+    () => align([["Ada"]], [[9]]),
+    ArgumentError,
+    "train.labels[0][0] = 9: is not in the label list",
+  );
   assertThrows(
     () => align([["Ada"], []], [["B-PER"], []]),
-    Error,
-    "train: sentence 1 is empty",
+    ArgumentError,
+    "train.inputs[1] = []: is not a non-empty array of words; drop empty sentences",
   );
-  assertThrows(() => align([["Ada"]], []), Error, "train has 1 sentences but 0 tag rows");
+  assertThrows(
+    () => align([["Ada"]], []),
+    ArgumentError,
+    "train.labels = []: has 0 tag rows for 1 sentences; give one tag row per sentence",
+  );
 });
 
 Deno.test("tokenizeAndAlignLabels: a sentence past 128 pieces is truncated with one warning counting lost words", () => {
@@ -157,7 +175,11 @@ Deno.test("predictEntities on a token body: words cut at 128 pieces are O, a che
   const covered = new Set(tuned.tokenBody().tokenizeWords(long).wordIds).size;
   assertEquals(p.labels.length, 150);
   assert(p.labels.slice(covered).every((t) => t === "O"));
-  await assertThrowsAsync(() => predictEntities(model, [[]]), "sentences[0] is empty");
+  await assertRejects(
+    () => predictEntities(model, [[]]),
+    ArgumentError,
+    "sentences[0] = []: has no words to label",
+  );
   // A checkpoint of the fine-tuned encoder and head reloads onto a fresh token body.
   const dir = await Deno.makeTempDir();
   await saveCheckpoint(model, dir);
@@ -180,22 +202,14 @@ Deno.test("predictEntities on a token body: words cut at 128 pieces are O, a che
   const frozen = createClassifier(tokenFeatureBody({ name: "use-lite", hiddenSize: 512 }), {
     labels: labelList,
   });
-  await assertThrowsAsync(
+  await assertRejects(
     () => predictEntities(frozen, [["Ada"]]),
-    "the model reads precomputed token features: pass the { encoder }",
+    ArgumentError,
+    'encoder = undefined: is missing, but the model reads precomputed token features ("use-lite")' +
+      "; pass the { encoder } that made them",
   );
   frozen.dispose();
   tuned.dispose();
 });
-
-async function assertThrowsAsync(fn: () => Promise<unknown>, message: string) {
-  try {
-    await fn();
-  } catch (e) {
-    assert((e as Error).message.includes(message), (e as Error).message);
-    return;
-  }
-  throw new Error(`expected an error with "${message}"`);
-}
 
 globalThis.addEventListener("unload", () => use.dispose());

@@ -1,4 +1,5 @@
 import { assert, assertAllClose, assertEquals, assertThrows } from "@std/assert";
+import { ArgumentError } from "../lib/errors.ts";
 import * as tf from "@tensorflow/tfjs";
 import { initBackend } from "../lib/backend.ts";
 import { featureBody } from "../lib/encoders/body.ts";
@@ -121,8 +122,8 @@ Deno.test("regression refuses more than one label, classification losses, and no
   );
   assertThrows(
     () => encodeLabels({ inputs: [0], labels: ["high"] }, task, "sequence", "train"),
-    Error,
-    'train.labels[0] = "high" is not a finite number',
+    ArgumentError,
+    'train.labels[0] = "high": is not a finite number; give each example a numeric score',
   );
   const single = { numLabels: 2, problemType: "single_label_classification" as const };
   assertThrows(

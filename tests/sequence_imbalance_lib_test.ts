@@ -1,5 +1,6 @@
 import * as tf from "@tensorflow/tfjs";
 import { assert, assertAllClose, assertEquals, assertThrows } from "@std/assert";
+import { ArgumentError } from "../lib/errors.ts";
 import { wordFeatures } from "../lib/ner/word_features.ts";
 import { subsampleMinority } from "../lib/imbalance/minority_share.ts";
 import { oversampleRareLabels } from "../lib/imbalance/multilabel_oversample.ts";
@@ -33,14 +34,27 @@ Deno.test("wordFeatures: first piece and mean of pieces, special tokens skipped"
 });
 
 Deno.test("wordFeatures: bad input is named", () => {
-  assertThrows(() => wordFeatures([vec(1)], [0, 1]), Error, "wordIds has 2");
-  assertThrows(() => wordFeatures([vec(1), vec(1, 2)], [0, 1]), Error, "features[1]");
-  assertThrows(() => wordFeatures([vec(1)], [1]), Error, "word 0 has no token");
-  assertThrows(() => wordFeatures([vec(1)], [0], { numWords: 2 }), Error, "word 1 has no token");
-  assertThrows(() => wordFeatures([vec(1)], [3], { numWords: 2 }), Error, "wordIds[0] = 3");
-  assertThrows(() => wordFeatures([vec(1)], [0], { missing: vec(1, 2) }), Error, "missing");
+  const refused = (f: () => unknown, start: string) => {
+    const e = assertThrows(f, ArgumentError);
+    assert(e.message.startsWith(start), e.message);
+  };
+  refused(
+    () => wordFeatures([vec(1)], [0, 1]),
+    "wordIds = [0, 1]: has 2 entries but features has 1",
+  );
+  refused(
+    () => wordFeatures([vec(1), vec(1, 2)], [0, 1]),
+    "features[1] = Float32Array[1, 2]: is not a non-empty Float32Array of length 1",
+  );
+  refused(() => wordFeatures([vec(1)], [1]), "wordIds = [1]: word 0 has no token");
+  refused(() => wordFeatures([vec(1)], [0], { numWords: 2 }), "wordIds = [0]: word 1 has no token");
+  refused(() => wordFeatures([vec(1)], [3], { numWords: 2 }), "wordIds[0] = 3: ");
+  refused(
+    () => wordFeatures([vec(1)], [0], { missing: vec(1, 2) }),
+    "missing = Float32Array[1, 2]: is not a Float32Array of length 1",
+  );
   // @ts-expect-error: a strategy that does not exist
-  assertThrows(() => wordFeatures([vec(1)], [0], { strategy: "max" }), Error, '"max"');
+  refused(() => wordFeatures([vec(1)], [0], { strategy: "max" }), 'strategy = "max": ');
 });
 
 Deno.test("subsampleMinority: the share asked for, all other rows kept, seeded", () => {

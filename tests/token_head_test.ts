@@ -2,6 +2,7 @@
 // sentences of real tfjs features: the same tags as the recipe written out with fitPredict,
 // words cut off by the encoder's limit, and bad input named.
 import { assertEquals, assertRejects } from "@std/assert";
+import { ArgumentError } from "../lib/errors.ts";
 import { initBackend } from "../lib/backend.ts";
 import type { TokenFeatures } from "../lib/encoders/types.ts";
 import { argmax } from "../lib/train/predict.ts";
@@ -146,17 +147,18 @@ Deno.test("fitPredictTags: bad input is named", async () => {
   const base = { body, train, test, labelList: LABELS, args };
   await assertRejects(
     () => fitPredictTags({ ...base, inputs: "pieces" as "pieces, first" }),
-    Error,
-    'inputs must be one of "pieces, first", "pieces, all", "words, mean", got "pieces"',
+    ArgumentError,
+    'inputs = "pieces": is not a token head input; use one of "pieces, first", "pieces, all", ' +
+      '"words, mean"',
   );
   await assertRejects(
     () => fitPredictTags({ ...base, inputs: "pieces, first", test: { ...test, tags: [] } }),
-    Error,
-    "test has 12 feature rows but 0 tag rows",
+    ArgumentError,
+    "test.tags = []: has 0 tag rows for 12 feature rows; give one tag row per sentence",
   );
   await assertRejects(
     () => fitPredictTags({ ...base, inputs: "pieces, first", labelList: [] }),
-    Error,
-    "labelList must be a non-empty array",
+    ArgumentError,
+    "labelList = []: is not a non-empty array of tag names",
   );
 });

@@ -81,6 +81,7 @@ import { createClassifier, createMultiTaskModel } from "../lib/heads/model.ts";
 import { Trainer } from "../lib/train/trainer.ts";
 import type { ComputeMetrics, EvalPrediction } from "../lib/train/trainer.ts";
 import { assert, assertRejects, assertThrows } from "@std/assert";
+import { ArgumentError } from "../lib/errors.ts";
 
 const DIM = 8;
 
@@ -354,13 +355,14 @@ Deno.test("Trainer kind: EvalPrediction carries it, the model is checked against
   assertEquals(out.id2label, { 0: "a", 1: "b", 2: "c" });
   assertThrows(
     () => new Trainer({ model, kind: "token", trainDataset: data }),
-    Error,
-    `trainDataset: task "default" has single labels but the Trainer's kind is "token"`,
+    ArgumentError,
+    `trainDataset.labels = [0, 1, 2, 0, 1, … 1 more]: are single labels (task "default") but ` +
+      `the Trainer's kind is "token"; give token labels, or kind: "single"`,
   );
   assertThrows(
     () => new Trainer({ model, kind: "tokens" as "token", trainDataset: data }),
-    Error,
-    'kind is "tokens": use single, multi, regression, token',
+    ArgumentError,
+    'kind = "tokens": is not a task kind; use one of "single", "multi", "regression", "token"',
   );
   // A multi-task model of several kinds: one computeMetrics tells them apart by `kind`.
   const both: ComputeMetrics<"single" | "multi"> = (p) => ({
@@ -391,20 +393,26 @@ Deno.test("Trainer: bad input — labels outside id2label, empty data, NaN loss,
     new Trainer({ model, trainDataset: data, args: { disableTqdm: true }, ...over });
   assertThrows(
     () => make({ trainDataset: { inputs: data.inputs, labels: [0, 1, "maybe", 0, 1, 2] } }),
-    Error,
-    'trainDataset.labels[2] = "maybe" is not in id2label (0="a", 1="b", 2="c")',
+    ArgumentError,
+    'trainDataset.labels[2] = "maybe": is not in id2label (0="a", 1="b", 2="c"); use a label ' +
+      "name or id of the model",
   );
   assertThrows(
     () => make({ trainDataset: { inputs: data.inputs, labels: [0, 1, 3, 0, 1, 2] } }),
-    Error,
-    "labels[2] = 3",
+    ArgumentError,
+    "trainDataset.labels[2] = 3: is not in id2label",
   );
   assertThrows(
     () => make({ trainDataset: { inputs: [], labels: [] } }),
-    Error,
-    "trainDataset is empty",
+    ArgumentError,
+    "trainDataset.inputs = []: is empty; give at least one example",
   );
-  assertThrows(() => make({ args: { evalStrategy: "epoch" } }), Error, "needs an evalDataset");
+  assertThrows(
+    () => make({ args: { evalStrategy: "epoch" } }),
+    ArgumentError,
+    'evalDataset = undefined: args.evalStrategy "epoch" needs an evalDataset; pass an ' +
+      'evalDataset or set evalStrategy: "no"',
+  );
   assertThrows(
     () => make({ args: { loss: "bce" } }),
     Error,
@@ -439,9 +447,9 @@ Deno.test("Trainer: a dataset's labelNames must be the model's id2label, in orde
   const swapped = { ...data, labelNames: ["b", "a", "c"] };
   assertThrows(
     () => new Trainer({ model, trainDataset: swapped, args: { disableTqdm: true } }),
-    Error,
-    'trainDataset.labelNames ["b","a","c"] are not the model\'s id2label ["a","b","c"] (the same ' +
-      "names in the same order): create the model with labels: dataset.labelNames",
+    ArgumentError,
+    'trainDataset.labelNames = ["b", "a", "c"]: are not the model\'s id2label ["a","b","c"] (the ' +
+      "same names in the same order); create the model with labels: dataset.labelNames",
   );
   assertThrows(
     () =>
@@ -451,8 +459,8 @@ Deno.test("Trainer: a dataset's labelNames must be the model's id2label, in orde
         evalDataset: { ...data, labelNames: ["a", "b"] },
         args: { disableTqdm: true },
       }),
-    Error,
-    `evalDataset.labelNames ["a","b"] are not the model's id2label ["a","b","c"]`,
+    ArgumentError,
+    `evalDataset.labelNames = ["a", "b"]: are not the model's id2label ["a","b","c"]`,
   );
   const matching = { ...data, labelNames: [...LABELS], name: "clusters", split: "train" };
   const trainer = new Trainer({
@@ -465,7 +473,11 @@ Deno.test("Trainer: a dataset's labelNames must be the model's id2label, in orde
   await trainer.train();
   assertEquals(trainer.evaluate().eval_accuracy, 1);
   // the check runs on datasets given later too
-  assertThrows(() => trainer.predict(swapped), Error, "dataset.labelNames");
+  assertThrows(
+    () => trainer.predict(swapped),
+    ArgumentError,
+    'dataset.default.labelNames = ["b", "a", "c"]',
+  );
   model.dispose();
   // a multi-task model checks each task's dataset against that task's head
   const multi = createMultiTaskModel(body, { x: { labels: LABELS }, y: { labels: ["p", "q"] } });
@@ -477,8 +489,8 @@ Deno.test("Trainer: a dataset's labelNames must be the model's id2label, in orde
         trainDataset: { x: matching, y: { ...two, labelNames: ["q", "p"] } },
         args: { disableTqdm: true },
       }),
-    Error,
-    `trainDataset.y.labelNames ["q","p"] are not the model's id2label ["p","q"]`,
+    ArgumentError,
+    `trainDataset.y.labelNames = ["q", "p"]: are not the model's id2label ["p","q"]`,
   );
   multi.dispose();
 });

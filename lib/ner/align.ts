@@ -16,6 +16,7 @@
  * @module
  */
 import { argmaxRow } from "../argmax.ts";
+import { ArgumentError } from "../errors.ts";
 
 /** The label id that PyTorch's and the kit's cross-entropy skip. */
 const IGNORE = -100;
@@ -51,12 +52,22 @@ export interface WordPredictionsOptions<T> {
   missing?: T;
 }
 
-function checkWordIds(fn: string, wordIds: readonly (number | null)[], numWords: number): void {
-  if (!Array.isArray(wordIds)) throw new Error(`${fn}: wordIds must be an array, got ${wordIds}`);
+function checkWordIds(wordIds: readonly (number | null)[], numWords: number): void {
+  if (!Array.isArray(wordIds)) {
+    throw new ArgumentError(
+      "wordIds",
+      wordIds,
+      "is not an array",
+      "give the word index of each token, null for special tokens",
+    );
+  }
   wordIds.forEach((w, i) => {
     if (w !== null && !(Number.isInteger(w) && w >= 0 && w < numWords)) {
-      throw new Error(
-        `${fn}: wordIds[${i}] = ${w} is neither null nor a word index in [0, ${numWords})`,
+      throw new ArgumentError(
+        `wordIds[${i}]`,
+        w,
+        `is neither null nor a word index in [0, ${numWords})`,
+        "use the tokenizer's wordIds for these words",
       );
     }
   });
@@ -64,7 +75,6 @@ function checkWordIds(fn: string, wordIds: readonly (number | null)[], numWords:
 
 /** Word labels (names or ids) as ids, checked against `labelList`. */
 function labelIds(
-  fn: string,
   wordLabels: readonly (string | number)[],
   labelList: readonly string[] | undefined,
 ): number[] {
@@ -72,19 +82,32 @@ function labelIds(
   return wordLabels.map((y, i) => {
     if (typeof y === "string") {
       if (!labelList) {
-        throw new Error(`${fn}: wordLabels are names ("${y}"), so labelList is required`);
+        throw new ArgumentError(
+          `wordLabels[${i}]`,
+          y,
+          "is a tag name, so labelList is required",
+          "pass { labelList } (the tag names by id), or give label ids",
+        );
       }
       const id = index.get(y);
       if (id === undefined) {
-        throw new Error(`${fn}: wordLabels[${i}] = "${y}" is not in labelList`);
+        throw new ArgumentError(
+          `wordLabels[${i}]`,
+          y,
+          `is not in labelList (${labelList.join(", ")})`,
+          "use a tag of labelList",
+        );
       }
       return id;
     }
     const known = Number.isInteger(y) && y >= 0 && (!labelList || y < labelList.length);
     if (y !== IGNORE && !known) {
-      throw new Error(
-        `${fn}: wordLabels[${i}] = ${y} is not a label id` +
+      throw new ArgumentError(
+        `wordLabels[${i}]`,
+        y,
+        "is not a label id" +
           (labelList ? ` in [0, ${labelList.length})` : " (an integer >= 0)") + " nor -100",
+        "use a label id, or -100 for a word the loss skips",
       );
     }
     return y;
@@ -92,14 +115,16 @@ function labelIds(
 }
 
 /** For each label id, the id of its continuation label: I-X for B-X, itself otherwise. */
-function continuationIds(fn: string, labelList: readonly string[]): number[] {
+function continuationIds(labelList: readonly string[]): number[] {
   return labelList.map((name, id) => {
     if (!name.startsWith("B-")) return id;
     const inside = labelList.indexOf(`I-${name.slice(2)}`);
     if (inside < 0) {
-      throw new Error(
-        `${fn}: labelList has "${name}" but no "I-${name.slice(2)}" for its continuation ` +
-          `subwords (strategy "all" expects IOB2 tags)`,
+      throw new ArgumentError(
+        "labelList",
+        labelList,
+        `has "${name}" but no "I-${name.slice(2)}" for its continuation subwords`,
+        `add "I-${name.slice(2)}" (strategy "all" expects IOB2 tags), or use strategy "first"`,
       );
     }
     return inside;
@@ -145,19 +170,30 @@ export function alignLabels(
   wordIds: readonly (number | null)[],
   { strategy = "first", labelList }: AlignLabelsOptions = {},
 ): number[] {
-  const fn = "alignLabels";
   if (strategy !== "first" && strategy !== "all") {
-    throw new Error(`${fn}: strategy must be "first" or "all", got ${String(strategy)}`);
+    throw new ArgumentError(
+      "strategy",
+      strategy,
+      "is not an alignment strategy",
+      'use "first" or "all"',
+    );
   }
   if (!Array.isArray(wordLabels)) {
-    throw new Error(`${fn}: wordLabels must be an array, got ${wordLabels}`);
+    throw new ArgumentError("wordLabels", wordLabels, "is not an array", "give one label per word");
   }
-  checkWordIds(fn, wordIds, wordLabels.length);
-  const ids = labelIds(fn, wordLabels, labelList);
+  checkWordIds(wordIds, wordLabels.length);
+  const ids = labelIds(wordLabels, labelList);
   let continuation: number[] | undefined;
   if (strategy === "all") {
-    if (!labelList) throw new Error(`${fn}: strategy "all" needs labelList to find I- tags`);
-    continuation = continuationIds(fn, labelList);
+    if (!labelList) {
+      throw new ArgumentError(
+        "labelList",
+        labelList,
+        'is required by strategy "all" to find the I- tags',
+        "pass { labelList } (the tag names by id)",
+      );
+    }
+    continuation = continuationIds(labelList);
   }
   let previous: number | null = null;
   return wordIds.map((w) => {
@@ -206,51 +242,73 @@ export function wordPredictions<T>(
   wordIds: readonly (number | null)[],
   options: WordPredictionsOptions<T> = {},
 ): (T | number)[] {
-  const fn = "wordPredictions";
   const { strategy = "first", missing } = options;
   if (strategy !== "first" && strategy !== "average" && strategy !== "max") {
-    throw new Error(
-      `${fn}: strategy must be "first", "average" or "max", got ${String(strategy)}`,
+    throw new ArgumentError(
+      "strategy",
+      strategy,
+      "is not a word aggregation",
+      'use "first", "average" or "max"',
     );
   }
-  if (!Array.isArray(tokenPreds) || !Array.isArray(wordIds)) {
-    throw new Error(`${fn}: tokenPreds and wordIds must be arrays`);
+  for (const [name, xs] of [["tokenPreds", tokenPreds], ["wordIds", wordIds]] as const) {
+    if (!Array.isArray(xs)) {
+      throw new ArgumentError(name, xs, "is not an array", "give one entry per token");
+    }
   }
   if (tokenPreds.length !== wordIds.length) {
-    throw new Error(
-      `${fn}: tokenPreds has ${tokenPreds.length} entries but wordIds has ${wordIds.length}`,
+    throw new ArgumentError(
+      "tokenPreds",
+      tokenPreds,
+      `has ${tokenPreds.length} entries but wordIds has ${wordIds.length}`,
+      "give one prediction per token of wordIds",
     );
   }
   const seen = wordIds.reduce<number>((m, w) => (w !== null && w > m ? w : m), -1) + 1;
   const numWords = options.numWords ?? seen;
   if (!Number.isInteger(numWords) || numWords < 0) {
-    throw new Error(`${fn}: numWords must be an integer >= 0, got ${numWords}`);
+    throw new ArgumentError(
+      "numWords",
+      numWords,
+      "is not an integer >= 0",
+      "give the sentence's number of words, or leave it out",
+    );
   }
-  checkWordIds(fn, wordIds, numWords);
+  checkWordIds(wordIds, numWords);
 
   const tokensOf: number[][] = Array.from({ length: numWords }, () => []);
   wordIds.forEach((w, t) => w !== null && tokensOf[w].push(t));
   return tokensOf.map((tokens, w) => {
     if (tokens.length === 0) {
       if (missing !== undefined) return missing;
-      throw new Error(
-        `${fn}: word ${w} has no token (cut by truncation?); pass \`missing\` to fill it`,
+      throw new ArgumentError(
+        "wordIds",
+        wordIds,
+        `word ${w} has no token (cut by truncation?)`,
+        "pass { missing } to fill it",
       );
     }
     if (strategy === "first") return tokenPreds[tokens[0]];
     const rows = tokens.map((t) => {
       const row = tokenPreds[t];
       if (!Array.isArray(row) || row.some((x) => typeof x !== "number" || Number.isNaN(x))) {
-        throw new Error(
-          `${fn}: strategy "${strategy}" needs a row of numeric scores per token; ` +
-            `tokenPreds[${t}] = ${JSON.stringify(row)}`,
+        throw new ArgumentError(
+          `tokenPreds[${t}]`,
+          row,
+          `is not a row of numeric scores, which strategy "${strategy}" needs`,
+          'give one score row per token, or use strategy "first"',
         );
       }
       return row as number[];
     });
     const width = rows[0].length;
     if (width === 0 || rows.some((r) => r.length !== width)) {
-      throw new Error(`${fn}: score rows of word ${w} must be non-empty and of equal length`);
+      throw new ArgumentError(
+        `tokenPreds[${tokens[0]}]`,
+        tokenPreds[tokens[0]],
+        `starts word ${w}, whose score rows are empty or of unequal lengths`,
+        "give score rows of one length (the number of labels)",
+      );
     }
     if (strategy === "max") {
       // The token holding the word's single highest score decides.

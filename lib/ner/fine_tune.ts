@@ -8,6 +8,7 @@
  */
 import type { Dataset } from "../data/dataset.ts";
 import type { WordsBody } from "../encoders/body.ts";
+import { ArgumentError } from "../errors.ts";
 import { type ClassifierModel, createClassifier } from "../heads/model.ts";
 import { type ComputeMetrics, Trainer, type TrainOutput } from "../train/trainer.ts";
 import type { TrainingArguments } from "../train/training_args.ts";
@@ -78,34 +79,56 @@ export function tokenizeAndAlignLabels(
 ): AlignedSentences {
   const { labelList, strategy = "first", name = "dataset", warn = console.warn } = options;
   if (!Array.isArray(labelList) || labelList.length === 0) {
-    throw new Error(`${name}: labelList must be a non-empty array of tag names`);
+    throw new ArgumentError(
+      "labelList",
+      labelList,
+      "is not a non-empty array of tag names",
+      'pass the tags by id, e.g. ["O", "B-PER", "I-PER"]',
+    );
   }
   const { inputs: sentences, labels, labelNames } = data ?? {};
   if (labelNames && labelNames.join("\n") !== labelList.join("\n")) {
-    throw new Error(
-      `${name}: its labelNames (${labelNames.join(", ")}) are not the labelList ` +
-        `(${labelList.join(", ")}): tag ids index both, so give labelList: dataset.labelNames`,
+    throw new ArgumentError(
+      `${name}.labelNames`,
+      labelNames,
+      `are not the labelList (${labelList.join(", ")}), but tag ids index both`,
+      "give labelList: dataset.labelNames",
     );
   }
   if (!Array.isArray(sentences) || !Array.isArray(labels)) {
-    throw new Error(`${name} must have arrays "inputs" (words) and "labels" (tags)`);
+    throw new ArgumentError(
+      name,
+      data,
+      'has no arrays "inputs" (words) and "labels" (tags)',
+      "pass { inputs, labels } with one tag row per sentence",
+    );
   }
   if (sentences.length !== labels.length) {
-    throw new Error(`${name} has ${sentences.length} sentences but ${labels.length} tag rows`);
+    throw new ArgumentError(
+      `${name}.labels`,
+      labels,
+      `has ${labels.length} tag rows for ${sentences.length} sentences`,
+      "give one tag row per sentence",
+    );
   }
   const out: AlignedSentences = { inputs: [], labels: [], wordIds: [], truncated: [] };
   sentences.forEach((words, i) => {
-    const where = `${name}: sentence ${i}`;
     const tags = labels[i];
     if (!Array.isArray(words) || words.length === 0) {
-      throw new Error(`${where} is empty: it needs at least one word (drop it from the data)`);
+      throw new ArgumentError(
+        `${name}.inputs[${i}]`,
+        words,
+        "is not a non-empty array of words",
+        "drop empty sentences from the data",
+      );
     }
-    const shown = `(${preview(words)})`;
     if (!Array.isArray(tags) || tags.length !== words.length) {
-      throw new Error(
-        `${where} ${shown} has ${words.length} words but ${
-          Array.isArray(tags) ? tags.length : "no"
-        } tags: give one tag per word`,
+      throw new ArgumentError(
+        `${name}.labels[${i}]`,
+        tags,
+        `has ${Array.isArray(tags) ? tags.length : "no"} tags for the ${words.length} words ` +
+          preview(words),
+        "give one tag per word",
       );
     }
     tags.forEach((tag, w) => {
@@ -113,10 +136,12 @@ export function tokenizeAndAlignLabels(
         ? labelList.includes(tag)
         : Number.isInteger(tag) && tag >= 0 && tag < labelList.length;
       if (!known) {
-        throw new Error(
-          `${where} ${shown}, word ${w} (${JSON.stringify(words[w])}): tag ${
-            JSON.stringify(tag)
-          } is not in the label list (${labelList.join(", ")})`,
+        throw new ArgumentError(
+          `${name}.labels[${i}][${w}]`,
+          tag,
+          `is not in the label list (${labelList.join(", ")}); it tags ` +
+            `${JSON.stringify(words[w])} in ${preview(words)}`,
+          "use a tag name of labelList or its id",
         );
       }
     });
@@ -124,7 +149,15 @@ export function tokenizeAndAlignLabels(
     try {
       encoding = body.tokenizeWords([...words]);
     } catch (e) {
-      throw new Error(`${where} ${shown}: ${(e as Error).message}`, { cause: e });
+      if (!(e instanceof ArgumentError)) throw e;
+      // The tokenizer calls the sentence "words": name it by its place in the data.
+      throw new ArgumentError(
+        e.argument.replace(/^words/, `${name}.inputs[${i}]`),
+        e.value,
+        e.problem,
+        e.fix,
+        { cause: e },
+      );
     }
     const covered = new Set(encoding.wordIds.filter((w) => w !== null)).size;
     if (covered < words.length) {
@@ -219,22 +252,32 @@ export async function trainTokenClassifier(
 ): Promise<TrainedTokenClassifier> {
   const { strategy = "first", args = {}, seed = args.seed ?? 42 } = options;
   if ((options.body === undefined) === (options.model === undefined)) {
-    throw new Error("trainTokenClassifier: give either a body (a new head is made) or a model");
+    throw new ArgumentError(
+      "options",
+      { body: options.body !== undefined, model: options.model !== undefined },
+      "needs exactly one of body and model",
+      "give either a body (a new head is made) or a model",
+    );
   }
   const body = (options.model?.body ?? options.body) as Partial<WordsBody> | undefined;
   if (body?.level !== "token" || typeof body.tokenizeWords !== "function") {
-    throw new Error(
-      `trainTokenClassifier: the ${options.model ? "model's body" : "body"} must be a token ` +
-        `body over words (level "token", tokenizeWords), e.g. TrainableUseLite's tokenBody() ` +
-        `or AutoModelForTokenClassification.fromPretrained(dir)`,
+    throw new ArgumentError(
+      options.model ? "model.body" : "body",
+      body?.name,
+      `is not a token body over words: its level is ${JSON.stringify(body?.level)} (not ` +
+        `"token") or it has no tokenizeWords`,
+      "use e.g. TrainableUseLite's tokenBody() or AutoModelForTokenClassification.fromPretrained(dir)",
     );
   }
   const words = body as WordsBody;
   const labelList = options.labelList ??
     (options.model ? Object.values(options.model.id2label) : options.train?.labelNames);
   if (!labelList) {
-    throw new Error(
-      "trainTokenClassifier: labelList is required with a body and data without labelNames",
+    throw new ArgumentError(
+      "labelList",
+      labelList,
+      "is required with a body and data without labelNames",
+      "pass { labelList } (the tag names by id)",
     );
   }
   if (options.model) checkModelLabels(options.model, labelList);
@@ -259,10 +302,12 @@ export async function trainTokenClassifier(
 function checkModelLabels(model: ClassifierModel<string[]>, labelList: readonly string[]): void {
   const names = Object.values(model.id2label);
   if (names.length !== labelList.length || names.some((n, i) => n !== labelList[i])) {
-    throw new Error(
-      `trainTokenClassifier: the model's labels (${names.join(", ")}) are not labelList ` +
-        `(${labelList.join(", ")}); load it with { id2label: labelList } ` +
-        `(and ignoreMismatchedSizes: true when the checkpoint's head has another size)`,
+    throw new ArgumentError(
+      "labelList",
+      labelList,
+      `is not the model's labels (${names.join(", ")}), but label ids index both`,
+      "load the model with { id2label: labelList } (and ignoreMismatchedSizes: true when the " +
+        "checkpoint's head has another size)",
     );
   }
 }

@@ -4,6 +4,7 @@
  * @module
  */
 import { argmaxRow } from "../argmax.ts";
+import { ArgumentError } from "../errors.ts";
 import { f1Score, precisionRecallFscoreSupport } from "../seqeval/scores.ts";
 import { accuracyScore, tokenF1Score } from "../seqeval/token_scores.ts";
 import { IGNORE_INDEX } from "../train/data.ts";
@@ -41,7 +42,12 @@ import type { ComputeMetrics } from "../train/trainer.ts";
  */
 export function computeNerMetrics(labelList: readonly string[]): ComputeMetrics<"token"> {
   if (!Array.isArray(labelList) || labelList.length === 0) {
-    throw new Error(`computeNerMetrics: labelList must be a non-empty array of tag names`);
+    throw new ArgumentError(
+      "labelList",
+      labelList,
+      "is not a non-empty array of tag names",
+      'pass the tags by id, e.g. ["O", "B-PER", "I-PER"]',
+    );
   }
   return ({ predictions: logits, labelIds: labels }) => {
     const trueLabels: string[][] = [];

@@ -6,6 +6,7 @@
 import { argmaxRow } from "../argmax.ts";
 import type { WordsBody } from "../encoders/body.ts";
 import type { Encoder } from "../encoders/types.ts";
+import { ArgumentError } from "../errors.ts";
 import type { ClassifierModel } from "../heads/model.ts";
 import { getEntities } from "../seqeval/chunks.ts";
 import { checkEncoder, softmax } from "../train/predict.ts";
@@ -82,9 +83,16 @@ export async function predictEntities(
   sentences: (string | string[])[],
   { encoder, task, batchSize = 32 }: PredictEntitiesOptions = {},
 ): Promise<TokenPrediction[]> {
-  if (model.level !== "token") throw new Error("predictEntities() needs a token model");
+  if (model.level !== "token") {
+    throw new ArgumentError(
+      "model.level",
+      model.level,
+      "is not a token model's: predictEntities() labels each word",
+      "use predict() for a sequence model",
+    );
+  }
   if (!Number.isInteger(batchSize) || batchSize < 1) {
-    throw new Error(`batchSize must be a positive integer, got ${batchSize}`);
+    throw new ArgumentError("batchSize", batchSize, "is not a positive integer", "use e.g. 32");
   }
   const head = model.task(task);
   const names = Object.values(head.id2label);
@@ -94,8 +102,17 @@ export async function predictEntities(
       : Array.isArray(s) && s.every((w) => typeof w === "string")
       ? s
       : undefined;
-    if (!ws) throw new Error(`sentences[${i}] must be a string or an array of words`);
-    if (ws.length === 0) throw new Error(`sentences[${i}] is empty: it has no words to label`);
+    if (!ws) {
+      throw new ArgumentError(
+        `sentences[${i}]`,
+        s,
+        "is not a string or an array of words",
+        'give e.g. "Ada lives in Paris" or ["Ada", "lives", "in", "Paris"]',
+      );
+    }
+    if (ws.length === 0) {
+      throw new ArgumentError(`sentences[${i}]`, s, "has no words to label", "drop it");
+    }
     return ws;
   });
   // What the body reads, and the word of each of its rows.
@@ -111,9 +128,11 @@ export async function predictEntities(
     inputs = words;
     wordIds = words.map((ws) => body.tokenizeWords!(ws).wordIds);
   } else {
-    throw new Error(
-      `the model reads precomputed token features: pass the { encoder } that made them ` +
-        `(the model was trained on "${model.body.name}")`,
+    throw new ArgumentError(
+      "encoder",
+      encoder,
+      `is missing, but the model reads precomputed token features ("${model.body.name}")`,
+      "pass the { encoder } that made them",
     );
   }
   const order = words.map((_, i) => i).sort((a, b) => wordIds[a].length - wordIds[b].length);

@@ -5,6 +5,7 @@
  * seqeval scores.
  * @module
  */
+import { ArgumentError } from "../errors.ts";
 import { argmax } from "../train/predict.ts";
 import type { TokenFeatures } from "../encoders/types.ts";
 import type { Body } from "../encoders/body.ts";
@@ -88,23 +89,37 @@ export interface FitPredictTagsOptions {
  */
 export async function fitPredictTags(options: FitPredictTagsOptions): Promise<string[][]> {
   const { inputs, body, train, test, labelList, args, seed } = options;
-  const fn = "fitPredictTags";
   if (!TOKEN_HEAD_INPUTS.includes(inputs)) {
-    throw new Error(
-      `${fn}: inputs must be one of ${TOKEN_HEAD_INPUTS.map((s) => `"${s}"`).join(", ")}, ` +
-        `got ${JSON.stringify(inputs)}`,
+    throw new ArgumentError(
+      "inputs",
+      inputs,
+      "is not a token head input",
+      `use one of ${TOKEN_HEAD_INPUTS.map((s) => `"${s}"`).join(", ")}`,
     );
   }
   if (!Array.isArray(labelList) || labelList.length === 0) {
-    throw new Error(`${fn}: labelList must be a non-empty array of tag names, got ${labelList}`);
+    throw new ArgumentError(
+      "labelList",
+      labelList,
+      "is not a non-empty array of tag names",
+      'pass the tags by id, e.g. ["O", "B-PER", "I-PER"]',
+    );
   }
   for (const [name, data] of [["train", train], ["test", test]] as const) {
     if (!Array.isArray(data?.features) || !Array.isArray(data?.tags)) {
-      throw new Error(`${fn}: ${name} must be { features, tags } with two arrays`);
+      throw new ArgumentError(
+        name,
+        data,
+        "is not { features, tags } with two arrays",
+        "pass one TokenFeatures and one tag row per sentence",
+      );
     }
     if (data.features.length !== data.tags.length) {
-      throw new Error(
-        `${fn}: ${name} has ${data.features.length} feature rows but ${data.tags.length} tag rows`,
+      throw new ArgumentError(
+        `${name}.tags`,
+        data.tags,
+        `has ${data.tags.length} tag rows for ${data.features.length} feature rows`,
+        "give one tag row per sentence",
       );
     }
   }

@@ -5,6 +5,7 @@
  * vector and label that).
  * @module
  */
+import { ArgumentError } from "../errors.ts";
 
 /** How the subword vectors of a word become one: the first subword's, or their mean. */
 export type WordPooling = "first" | "mean";
@@ -49,46 +50,73 @@ export function wordFeatures(
   wordIds: readonly (number | null)[],
   { strategy = "first", numWords, missing }: WordFeaturesOptions = {},
 ): Float32Array[] {
-  const fn = "wordFeatures";
   if (strategy !== "first" && strategy !== "mean") {
-    throw new Error(`${fn}: strategy must be "first" or "mean", got ${JSON.stringify(strategy)}`);
+    throw new ArgumentError("strategy", strategy, "is not a word pooling", 'use "first" or "mean"');
   }
-  if (!Array.isArray(features) || !Array.isArray(wordIds)) {
-    throw new Error(`${fn}: features and wordIds must be arrays`);
+  for (const [name, xs] of [["features", features], ["wordIds", wordIds]] as const) {
+    if (!Array.isArray(xs)) {
+      throw new ArgumentError(name, xs, "is not an array", "give one entry per token");
+    }
   }
   if (features.length !== wordIds.length) {
-    throw new Error(
-      `${fn}: features has ${features.length} vectors but wordIds has ${wordIds.length} entries`,
+    throw new ArgumentError(
+      "wordIds",
+      wordIds,
+      `has ${wordIds.length} entries but features has ${features.length} vectors`,
+      "give one word index (or null) per token vector",
     );
   }
   const size = features[0]?.length ?? 0;
   features.forEach((v, t) => {
     if (!(v instanceof Float32Array) || v.length !== size || size === 0) {
-      throw new Error(
-        `${fn}: features[${t}] must be a non-empty Float32Array of length ${size || "> 0"}`,
+      throw new ArgumentError(
+        `features[${t}]`,
+        v,
+        `is not a non-empty Float32Array of length ${size || "> 0"}`,
+        "give token vectors of one length",
       );
     }
   });
   if (missing !== undefined && !(missing instanceof Float32Array && missing.length === size)) {
-    throw new Error(`${fn}: missing must be a Float32Array of length ${size}`);
+    throw new ArgumentError(
+      "missing",
+      missing,
+      `is not a Float32Array of length ${size}`,
+      `give a ${size}-dimensional vector, e.g. zeros`,
+    );
   }
   const seen = wordIds.reduce<number>((m, w) => (w !== null && w > m ? w : m), -1) + 1;
   const n = numWords ?? seen;
   if (!Number.isInteger(n) || n < 0) {
-    throw new Error(`${fn}: numWords must be an integer >= 0, got ${numWords}`);
+    throw new ArgumentError(
+      "numWords",
+      numWords,
+      "is not an integer >= 0",
+      "give the sentence's number of words, or leave it out",
+    );
   }
   const tokensOf: number[][] = Array.from({ length: n }, () => []);
   wordIds.forEach((w, t) => {
     if (w === null) return;
     if (!Number.isInteger(w) || w < 0 || w >= n) {
-      throw new Error(`${fn}: wordIds[${t}] = ${w} is neither null nor a word index in [0, ${n})`);
+      throw new ArgumentError(
+        `wordIds[${t}]`,
+        w,
+        `is neither null nor a word index in [0, ${n})`,
+        "use the tokenizer's wordIds for these words",
+      );
     }
     tokensOf[w].push(t);
   });
   return tokensOf.map((tokens, w) => {
     if (tokens.length === 0) {
       if (missing !== undefined) return missing;
-      throw new Error(`${fn}: word ${w} has no token (cut by truncation?); pass \`missing\``);
+      throw new ArgumentError(
+        "wordIds",
+        wordIds,
+        `word ${w} has no token (cut by truncation?)`,
+        "pass { missing } to fill it",
+      );
     }
     if (strategy === "first") return features[tokens[0]];
     const out = new Float32Array(size);

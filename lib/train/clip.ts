@@ -5,6 +5,7 @@
 import * as tf from "@tensorflow/tfjs";
 import { scaleInJs, totalNormInJs } from "../fast/clip.ts";
 import { fastPathOn } from "../fast/switch.ts";
+import { ArgumentError } from "../errors.ts";
 
 /** Result of {@linkcode clipGradNorm}. */
 export interface ClippedGrads {
@@ -29,7 +30,9 @@ export interface ClippedGrads {
  * ```
  */
 export function clipGradNorm(grads: tf.NamedTensorMap, maxNorm: number): ClippedGrads {
-  if (!(maxNorm > 0)) throw new RangeError(`maxNorm must be positive, got ${maxNorm}`);
+  if (!(maxNorm > 0)) {
+    throw new ArgumentError("maxNorm", maxNorm, "is not positive", "use e.g. 1 (HF's maxGradNorm)");
+  }
   const names = Object.keys(grads);
   if (names.length === 0) return { grads: {}, totalNorm: 0 };
   const fast = fastPathOn();

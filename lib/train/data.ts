@@ -5,6 +5,7 @@
  */
 import type { Dataset } from "../data/dataset.ts";
 import type { BodyLevel } from "../encoders/body.ts";
+import { ArgumentError } from "../errors.ts";
 import type { TaskHead } from "../heads/model.ts";
 
 /** The ignored label of token tasks (special tokens, padding, continuation pieces), as HF. */
@@ -30,13 +31,14 @@ export type EncodedLabels =
  * @example
  * ```ts
  * import { assert, assertThrows } from "@std/assert";
+ * import { ArgumentError } from "../errors.ts";
  * import { encodeLabels } from "./data.ts";
  * const head = { id2label: { 0: "neg", 1: "pos" }, label2id: { neg: 0, pos: 1 }, numLabels: 2,
  *   problemType: "single_label_classification" as const };
  * const enc = encodeLabels({ inputs: [1, 2], labels: ["pos", 0] }, head, "sequence", "train");
  * assert(enc.kind === "single" && enc.ids.join() === "1,0");
  * const swapped = { inputs: [1], labels: [0], labelNames: ["pos", "neg"] };
- * assertThrows(() => encodeLabels(swapped, head, "sequence", "train"), Error, '["neg","pos"]');
+ * assertThrows(() => encodeLabels(swapped, head, "sequence", "train"), ArgumentError, 'id2label ["neg","pos"]');
  * ```
  */
 export function encodeLabels<I>(
@@ -48,11 +50,23 @@ export function encodeLabels<I>(
 ): EncodedLabels {
   const { inputs, labels } = dataset ?? {};
   if (!Array.isArray(inputs) || !Array.isArray(labels)) {
-    throw new Error(`${where} must have arrays "inputs" and "labels"`);
+    throw new ArgumentError(
+      where,
+      dataset,
+      'has no arrays "inputs" and "labels"',
+      "pass { inputs, labels } with one label per input",
+    );
   }
-  if (inputs.length === 0) throw new Error(`${where} is empty: it has no examples`);
+  if (inputs.length === 0) {
+    throw new ArgumentError(`${where}.inputs`, inputs, "is empty", "give at least one example");
+  }
   if (inputs.length !== labels.length) {
-    throw new Error(`${where} has ${inputs.length} inputs but ${labels.length} labels`);
+    throw new ArgumentError(
+      `${where}.labels`,
+      labels,
+      `has ${labels.length} labels for ${inputs.length} inputs`,
+      "give one label per input",
+    );
   }
   checkLabelNames(dataset.labelNames, head.id2label, where);
   const known = () =>
@@ -64,20 +78,31 @@ export function encodeLabels<I>(
       if (Number.isInteger(y) && y >= 0 && y < head.numLabels) return y;
       if (allowIgnore && y === IGNORE_INDEX) return y;
     }
-    throw new Error(`${where}.labels${at} = ${JSON.stringify(y)} is not in id2label (${known()})`);
+    throw new ArgumentError(
+      `${where}.labels${at}`,
+      y,
+      `is not in id2label (${known()})`,
+      "use a label name or id of the model",
+    );
   };
   if (level === "token") {
     return {
       kind: "token",
       ids: labels.map((row, i) => {
         if (!Array.isArray(row)) {
-          throw new Error(
-            `${where}.labels[${i}] must be one label per token, got ${JSON.stringify(row)}`,
+          throw new ArgumentError(
+            `${where}.labels[${i}]`,
+            row,
+            "is not an array of labels",
+            "give one label per token (-100 for tokens the loss skips)",
           );
         }
         if (sequenceLengths && row.length !== sequenceLengths[i]) {
-          throw new Error(
-            `${where}.labels[${i}] has ${row.length} labels for ${sequenceLengths[i]} tokens`,
+          throw new ArgumentError(
+            `${where}.labels[${i}]`,
+            row,
+            `has ${row.length} labels for ${sequenceLengths[i]} tokens`,
+            "give one label per token, e.g. from alignLabels",
           );
         }
         return row.map((y, t) => toId(y, `[${i}][${t}]`, true));
@@ -89,7 +114,12 @@ export function encodeLabels<I>(
       kind: "regression",
       values: labels.map((y, i) => {
         if (typeof y !== "number" || !Number.isFinite(y)) {
-          throw new Error(`${where}.labels[${i}] = ${JSON.stringify(y)} is not a finite number`);
+          throw new ArgumentError(
+            `${where}.labels[${i}]`,
+            y,
+            "is not a finite number",
+            "give each example a numeric score",
+          );
         }
         return y;
       }),
@@ -101,18 +131,20 @@ export function encodeLabels<I>(
       kind: "multi",
       targets: labels.map((row, i) => {
         if (!Array.isArray(row)) {
-          throw new Error(
-            `${where}.labels[${i}] must be a multi-hot array or a list of names, got ${
-              JSON.stringify(row)
-            }`,
+          throw new ArgumentError(
+            `${where}.labels[${i}]`,
+            row,
+            "is not a multi-hot array or a list of names",
+            'give e.g. [0, 1, 1] or ["sports", "politics"]',
           );
         }
         if (!idLists && row.every((y) => typeof y === "number")) {
           if (row.length !== head.numLabels || !row.every((y) => y === 0 || y === 1)) {
-            throw new Error(
-              `${where}.labels[${i}] = ${
-                JSON.stringify(row)
-              } is not a multi-hot vector of ${head.numLabels} zeros and ones`,
+            throw new ArgumentError(
+              `${where}.labels[${i}]`,
+              row,
+              `is not a multi-hot vector of ${head.numLabels} zeros and ones`,
+              "give one 0 or 1 per class, or a list of class names",
             );
           }
           return row as number[];
@@ -139,10 +171,13 @@ function checkLabelNames(
   if (
     labelNames.length !== modelNames.length || labelNames.some((n, i) => n !== modelNames[i])
   ) {
-    throw new Error(
-      `${where}.labelNames ${JSON.stringify(labelNames)} are not the model's id2label ${
+    throw new ArgumentError(
+      `${where}.labelNames`,
+      labelNames,
+      `are not the model's id2label ${
         JSON.stringify(modelNames)
-      } (the same names in the same order): create the model with labels: dataset.labelNames`,
+      } (the same names in the same order)`,
+      "create the model with labels: dataset.labelNames",
     );
   }
 }

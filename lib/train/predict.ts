@@ -6,6 +6,7 @@
 import type * as tf from "@tensorflow/tfjs";
 import { argmaxRow } from "../argmax.ts";
 import type { Encoder } from "../encoders/types.ts";
+import { ArgumentError } from "../errors.ts";
 import type { ClassifierModel, TaskHead } from "../heads/model.ts";
 
 /** A single-label prediction. */
@@ -133,11 +134,26 @@ export async function predict(
   texts: string[],
   { encoder, task, threshold = 0.5 }: PredictOptions = {},
 ): Promise<LabelPrediction[] | MultiLabelPrediction[]> {
-  if (!Array.isArray(texts) || texts.some((t) => typeof t !== "string")) {
-    throw new Error("texts must be an array of strings");
+  if (!Array.isArray(texts)) {
+    throw new ArgumentError(
+      "texts",
+      texts,
+      "is not an array",
+      'pass an array of strings, e.g. ["great film"]',
+    );
   }
+  texts.forEach((t, i) => {
+    if (typeof t !== "string") {
+      throw new ArgumentError(`texts[${i}]`, t, "is not a string", "give one string per text");
+    }
+  });
   if (model.level !== "sequence") {
-    throw new Error("predict() needs a sequence model; use predictEntities()");
+    throw new ArgumentError(
+      "model.level",
+      model.level,
+      "is not a sequence model's: predict() labels whole texts",
+      "use predictEntities() for a token model",
+    );
   }
   const head = model.task(task);
   if (texts.length === 0) return [];
@@ -161,14 +177,24 @@ export async function predict(
  * ```ts
  * import { assertThrows } from "@std/assert";
  * import type { Encoder } from "../encoders/types.ts";
+ * import { ArgumentError } from "../errors.ts";
  * import { checkEncoder } from "./predict.ts";
  * checkEncoder("use-lite", { name: "use-lite" } as Encoder);
- * assertThrows(() => checkEncoder("use-lite", { name: "bert" } as Encoder));
+ * assertThrows(
+ *   () => checkEncoder("use-lite", { name: "bert" } as Encoder),
+ *   ArgumentError,
+ *   'encoder.name = "bert": is not the encoder the model was trained on ("use-lite")',
+ * );
  * ```
  */
 export function checkEncoder(bodyName: string, encoder: Encoder): void {
   if (encoder.name !== bodyName) {
-    throw new Error(`the model was trained on encoder "${bodyName}", not "${encoder.name}"`);
+    throw new ArgumentError(
+      "encoder.name",
+      encoder.name,
+      `is not the encoder the model was trained on ("${bodyName}")`,
+      `pass the "${bodyName}" encoder`,
+    );
   }
 }
 

@@ -6,6 +6,7 @@
  */
 import * as tf from "@tensorflow/tfjs";
 import { join } from "node:path";
+import { ArgumentError } from "../errors.ts";
 import { Random } from "../random.ts";
 import { oversample, undersample, weightedRandomSampler } from "../imbalance/samplers.ts";
 import { computeClassWeights } from "../imbalance/class_weights.ts";
@@ -176,7 +177,12 @@ export class Trainer<I, K extends TaskKind = "single"> {
     this.model = options.model;
     this.args = resolveTrainingArguments(options.args);
     if (options.kind !== undefined && !TASK_KINDS.includes(options.kind)) {
-      throw new Error(`kind is ${JSON.stringify(options.kind)}: use ${TASK_KINDS.join(", ")}`);
+      throw new ArgumentError(
+        "kind",
+        options.kind,
+        "is not a task kind",
+        `use one of ${TASK_KINDS.map((k) => `"${k}"`).join(", ")}`,
+      );
     }
     this.#kind = options.kind;
     this.#computeMetrics = options.computeMetrics;
@@ -184,7 +190,12 @@ export class Trainer<I, K extends TaskKind = "single"> {
     if (options.evalDataset !== undefined) {
       this.#eval = this.#prepare(options.evalDataset, "evalDataset");
     } else if (this.args.evalStrategy !== "no") {
-      throw new Error(`evalStrategy "${this.args.evalStrategy}" needs an evalDataset`);
+      throw new ArgumentError(
+        "evalDataset",
+        undefined,
+        `args.evalStrategy "${this.args.evalStrategy}" needs an evalDataset`,
+        'pass an evalDataset or set evalStrategy: "no"',
+      );
     }
     this.#losses = new Map(
       this.#train.map((d) => [d.task, makeLoss(this.model.task(d.task), this.args, d.labels)]),
@@ -192,10 +203,12 @@ export class Trainer<I, K extends TaskKind = "single"> {
     if (this.args.sampler !== "random") {
       for (const d of this.#train) {
         if (d.labels.kind !== "single") {
-          throw new Error(
-            `sampler "${this.args.sampler}" needs single-label sequence classification; ` +
-              `task "${d.task}" has ${d.labels.kind === "multi" ? "multi-label" : d.labels.kind} ` +
-              "labels",
+          throw new ArgumentError(
+            "args.sampler",
+            this.args.sampler,
+            "needs single-label sequence classification, but task " +
+              `"${d.task}" has ${d.labels.kind === "multi" ? "multi-label" : d.labels.kind} labels`,
+            'use sampler: "random"',
           );
         }
       }
@@ -213,7 +226,14 @@ export class Trainer<I, K extends TaskKind = "single"> {
     const warmup = a.warmupSteps > 0 ? a.warmupSteps : Math.ceil(totalSteps * a.warmupRatio);
     const groups = this.#paramGroups();
     const variables = groups.flatMap((g) => g.params);
-    if (variables.length === 0) throw new Error("the model has no trainable variables");
+    if (variables.length === 0) {
+      throw new ArgumentError(
+        "model.parameterCounts().trainable",
+        0,
+        "leaves the optimizer nothing to train",
+        "unfreeze some layers, or give the model a head to train",
+      );
+    }
     const optimizer = new AdamW(groups, {
       lr: a.learningRate,
       betas: [a.adamBeta1, a.adamBeta2],
@@ -264,9 +284,11 @@ export class Trainer<I, K extends TaskKind = "single"> {
         const key = metricKey(a.metricForBestModel);
         const value = metrics[key];
         if (value === undefined) {
-          throw new Error(
-            `metricForBestModel "${a.metricForBestModel}" is not among the metrics: ` +
-              Object.keys(metrics).join(", "),
+          throw new ArgumentError(
+            "args.metricForBestModel",
+            a.metricForBestModel,
+            `is not among the evaluation's metrics (${Object.keys(metrics).join(", ")})`,
+            "name one of them (without the eval_ prefix), or return it from computeMetrics",
           );
         }
         const improved = Number.isNaN(best.metric) ||
@@ -345,7 +367,14 @@ export class Trainer<I, K extends TaskKind = "single"> {
    */
   evaluate(dataset?: Datasets<I>, metricKeyPrefix = "eval"): Record<string, number> {
     const data = dataset === undefined ? this.#eval : this.#prepare(dataset, "dataset");
-    if (!data) throw new Error("evaluate() needs a dataset: none given and no evalDataset");
+    if (!data) {
+      throw new ArgumentError(
+        "dataset",
+        undefined,
+        "is missing and the Trainer has no evalDataset",
+        "pass a dataset to evaluate(), or an evalDataset to the Trainer",
+      );
+    }
     const out: Record<string, number> = {};
     let lossSum = 0;
     for (const d of data) {
@@ -446,13 +475,22 @@ export class Trainer<I, K extends TaskKind = "single"> {
   }
 
   #prepare(datasets: Datasets<I>, where: string): TaskData<I>[] {
-    if (datasets === undefined || datasets === null) throw new Error(`${where} is missing`);
+    if (datasets === undefined || datasets === null) {
+      throw new ArgumentError(where, datasets, "is missing", "pass a dataset { inputs, labels }");
+    }
     const isSingle = Array.isArray((datasets as Dataset<I, LabelInput>).inputs);
     const byTask: Record<string, Dataset<I, LabelInput>> = isSingle
-      ? { [this.#onlyTask(where)]: datasets as Dataset<I, LabelInput> }
+      ? { [this.#onlyTask(datasets, where)]: datasets as Dataset<I, LabelInput> }
       : datasets as Record<string, Dataset<I, LabelInput>>;
     const tasks = Object.keys(byTask);
-    if (tasks.length === 0) throw new Error(`${where} is empty: it has no tasks`);
+    if (tasks.length === 0) {
+      throw new ArgumentError(
+        where,
+        datasets,
+        "has no tasks",
+        `pass { inputs, labels }, or one per task (${this.model.tasks.join(", ")})`,
+      );
+    }
     return tasks.map((task) => {
       const head = this.model.task(task);
       const ds = byTask[task];
@@ -463,19 +501,24 @@ export class Trainer<I, K extends TaskKind = "single"> {
           : undefined;
       const labels = encodeLabels(ds, head, this.model.level, label, lengths);
       if (this.#kind !== undefined && labels.kind !== this.#kind) {
-        throw new Error(
-          `${label}: task "${task}" has ${labels.kind} labels but the Trainer's kind is ` +
-            `"${this.#kind}"`,
+        throw new ArgumentError(
+          `${label}.labels`,
+          ds.labels,
+          `are ${labels.kind} labels (task "${task}") but the Trainer's kind is "${this.#kind}"`,
+          `give ${this.#kind} labels, or kind: "${labels.kind}"`,
         );
       }
       return { task, inputs: ds?.inputs, labels };
     });
   }
 
-  #onlyTask(where: string): string {
+  #onlyTask(datasets: Datasets<I>, where: string): string {
     if (this.model.tasks.length !== 1) {
-      throw new Error(
-        `${where}: a multi-task model needs one dataset per task (${this.model.tasks.join(", ")})`,
+      throw new ArgumentError(
+        where,
+        datasets,
+        `the model has ${this.model.tasks.length} tasks (${this.model.tasks.join(", ")})`,
+        "pass one dataset per task: { [task]: { inputs, labels } }",
       );
     }
     return this.model.tasks[0];
