@@ -214,6 +214,27 @@ Deno.test("id2label with labels or targetNames, or with ids not 0..k-1, is an er
     ArgumentError,
     'id2label[1] = "neg": is not the name of id 0; map the ids 0..1, in order, to names',
   );
+  // Targets that are not the ids of id2label: the message names id2label or the sample, never
+  // `labels`, which the caller did not give; no sample is dropped from the report unseen.
+  for (const f of [classificationReport, confusionMatrix]) {
+    assertThrows(
+      () => f(["neg", "pos"], ["pos", "pos"], { id2label }),
+      ArgumentError,
+      'id2label = ["neg", "pos"]: names integer ids but the targets hold string labels; ' +
+        "map the targets to ids first (label2id), or pass labels and targetNames",
+    );
+    assertThrows(
+      () => f([0, 2], [0, 1], { id2label }),
+      ArgumentError,
+      "yTrue[1] = 2: is not an id of id2label (0..1); " +
+        "give the id2label of the model that predicted these ids",
+    );
+  }
+  assertThrows(
+    () => classificationReport([[0, 1]], [[1, 1]], { id2label: ["a", "b", "c"] }),
+    ArgumentError,
+    'id2label = ["a", "b", "c"]: names 3 labels but the indicator rows have 2 columns',
+  );
 });
 
 Deno.test("calibrationCurve matches scikit-learn for both strategies, empty bins dropped", () => {

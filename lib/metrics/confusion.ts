@@ -62,7 +62,7 @@ export function confusionMatrix(
   }
   const given = options.id2label === undefined
     ? options.labels
-    : idLabels(options.id2label, options).labels;
+    : idLabels(options.id2label, options, t).labels;
   let labels: Label[];
   if (given === undefined) {
     labels = uniqueLabels(t.yTrue, t.yPred);

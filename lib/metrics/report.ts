@@ -92,7 +92,7 @@ export function classificationReport(
     throw new ArgumentError("digits", digits, "is not an integer >= 0", "use e.g. 2");
   }
   const t = checkTargets(yTrue, yPred);
-  const byId = options.id2label === undefined ? undefined : idLabels(options.id2label, options);
+  const byId = options.id2label === undefined ? undefined : idLabels(options.id2label, options, t);
   const given = byId?.labels ?? options.labels;
   const present = presentLabels(t);
   const labels = given === undefined ? present : checkLabels(given, t);

@@ -290,17 +290,24 @@ export type Id2Label = Readonly<Record<number, string>> | readonly string[];
 
 /**
  * The ids 0..k-1 and their names from an `id2label` option, which replaces `labels` (and the
- * report's `targetNames`): giving both is an error. Its keys must be exactly 0..k-1.
+ * report's `targetNames`): giving both is an error. Its keys must be exactly 0..k-1, and the
+ * targets must be those ids (indicator rows: one column per id), so that no sample is dropped
+ * unseen and a mismatch names `id2label`, the option the caller gave.
  *
  * @example
  * ```ts
- * import { idLabels } from "./validation.ts";
- * console.log(idLabels({ 0: "neg", 1: "pos" }, {})); // { labels: [0, 1], names: ["neg", "pos"] }
+ * import { assertEquals, assertThrows } from "@std/assert";
+ * import { checkTargets, idLabels } from "./validation.ts";
+ * const ids = checkTargets([0, 1, 1], [0, 1, 0]);
+ * assertEquals(idLabels({ 0: "neg", 1: "pos" }, {}, ids), { labels: [0, 1], names: ["neg", "pos"] });
+ * const names = checkTargets(["neg", "pos"], ["neg", "neg"]);
+ * assertThrows(() => idLabels(["neg", "pos"], {}, names), Error, "the targets hold string labels");
  * ```
  */
 export function idLabels(
   id2label: Id2Label,
   options: { labels?: unknown; targetNames?: unknown },
+  targets: CheckedTargets,
 ): { labels: number[]; names: string[] } {
   for (const other of ["labels", "targetNames"] as const) {
     if (options[other] !== undefined) {
@@ -334,6 +341,37 @@ export function idLabels(
       );
     }
   });
+  const k = entries.length;
+  if (targets.type === "multilabel-indicator") {
+    if (targets.nLabels !== k) {
+      throw new ArgumentError(
+        "id2label",
+        id2label,
+        `names ${k} labels but the indicator rows have ${targets.nLabels} columns`,
+        "give one name per column, in column order",
+      );
+    }
+  } else {
+    for (const [side, y] of [["yTrue", targets.yTrue], ["yPred", targets.yPred]] as const) {
+      const bad = y.findIndex((l) => typeof l !== "number" || l < 0 || l >= k);
+      if (bad >= 0 && typeof y[bad] === "string") {
+        throw new ArgumentError(
+          "id2label",
+          id2label,
+          "names integer ids but the targets hold string labels",
+          "map the targets to ids first (label2id), or pass labels and targetNames",
+        );
+      }
+      if (bad >= 0) {
+        throw new ArgumentError(
+          `${side}[${bad}]`,
+          y[bad],
+          `is not an id of id2label (0..${k - 1})`,
+          "give the id2label of the model that predicted these ids",
+        );
+      }
+    }
+  }
   return { labels: entries.map((_, i) => i), names: entries.map(([, name]) => name) };
 }
 
