@@ -195,6 +195,13 @@ Deno.test("trainContrastive: a NaN loss stops stage 1 as it stops the Trainer, b
     ArgumentError,
     "batchSize = 0: is not a positive integer; use e.g. 16",
   );
+  for (const maxGradNorm of [-1, NaN]) {
+    await assertRejects(
+      () => trainContrastive(body, texts, pairs, { ...quiet, maxGradNorm }),
+      ArgumentError,
+      `maxGradNorm = ${maxGradNorm}: is not a number >= 0`,
+    );
+  }
   await assertRejects(
     () => trainContrastive({ ...body, trainableVariables: () => [] }, texts, pairs, quiet),
     ArgumentError,

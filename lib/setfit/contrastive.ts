@@ -108,6 +108,16 @@ export async function trainContrastive(
       "use the share of steps that warm up, e.g. 0.1",
     );
   }
+  // trainingStep skips clipping unless maxGradNorm > 0: a negative or NaN value would
+  // silently train unclipped.
+  if (!(maxGradNorm >= 0)) {
+    throw new ArgumentError(
+      "maxGradNorm",
+      maxGradNorm,
+      "is not a number >= 0",
+      "use e.g. 1 (the default), or 0 to turn clipping off",
+    );
+  }
   if (loss !== "cosineSimilarity" && loss !== "contrastive") {
     throw new ArgumentError(
       "loss",
