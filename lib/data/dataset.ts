@@ -156,7 +156,7 @@ export function withInputs<D extends Dataset, J>(dataset: D, inputs: J[]): WithI
       "give one input per example, in the dataset's order",
     );
   }
-  return { ...dataset, inputs } as unknown as WithInputs<D, J>;
+  return { ...dataset, inputs } as WithInputs<D, J>;
 }
 
 /** The columns of Hugging Face's `Dataset.from_dict({"text": [...], "label": [...]})`. */
