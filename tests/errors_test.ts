@@ -9,7 +9,7 @@ import * as tf from "@tensorflow/tfjs";
 import { trainTestSplitIndices } from "../lib/data/split.ts";
 import { ArgumentError, NotFittedError, showValue } from "../lib/errors.ts";
 import { featureBody } from "../lib/encoders/body.ts";
-import { createClassifier } from "../lib/heads/model.ts";
+import { createClassifier, createMultiTaskModel } from "../lib/heads/model.ts";
 import { computeClassWeights } from "../lib/imbalance/class_weights.ts";
 import { crossEntropyLoss } from "../lib/losses.ts";
 import { f1Score } from "../lib/metrics/mod.ts";
@@ -126,7 +126,12 @@ Deno.test("real calls across modules throw ArgumentError naming argument and val
   // heads
   const body = featureBody({ name: "toy", hiddenSize: 4 });
   refuses(() => createClassifier(body, { labels: ["a"], dropout: 1 }), "dropout", "1");
-  refuses(() => createClassifier(body, { labels: ["a", "a"] }), "tasks.default.labels[1]", '"a"');
+  refuses(() => createClassifier(body, { labels: ["a", "a"] }), "labels[1]", '"a"');
+  refuses(
+    () => createMultiTaskModel(body, { sentiment: { labels: ["a"] }, topic: { labels: [] } }),
+    "tasks.topic.labels",
+    "[]",
+  );
   // train options
   refuses(() => resolveTrainingArguments({ learningRate: -1 }), "learningRate", "-1");
   refuses(

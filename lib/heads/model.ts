@@ -99,6 +99,10 @@ export class ClassifierModel<I> {
         'pass e.g. { labels: ["neg", "pos"] }',
       );
     }
+    // A single-task model's config is the caller's own argument (createClassifier's `task`):
+    // name its fields bare, as the head's own checks (dropout…) do; a task of several by path.
+    const at = (name: string) =>
+      names.length === 1 && name === DEFAULT_TASK ? "" : `tasks.${name}.`;
     const rng = new Random(seed);
     this.heads = {};
     this.#taskConfigs = {};
@@ -109,14 +113,13 @@ export class ClassifierModel<I> {
         maps = labelMaps(t?.labels);
       } catch (e) {
         if (!(e instanceof ArgumentError)) throw e;
-        // Named from the caller's side: the labels of which task.
-        throw new ArgumentError(`tasks.${name}.${e.argument}`, e.value, e.problem, e.fix);
+        throw new ArgumentError(`${at(name)}${e.argument}`, e.value, e.problem, e.fix);
       }
       const { id2label, label2id } = maps;
       const problemType = checkProblemType(t.problemType ?? "single_label_classification");
       if (problemType === "multi_label_classification" && body.level === "token") {
         throw new ArgumentError(
-          `tasks.${name}.problemType`,
+          `${at(name)}problemType`,
           problemType,
           "multi-label classification of tokens is not supported",
           "use single-label token classification",
@@ -125,7 +128,7 @@ export class ClassifierModel<I> {
       const numLabels = Object.keys(id2label).length;
       if (problemType === "regression" && (numLabels !== 1 || body.level === "token")) {
         throw new ArgumentError(
-          `tasks.${name}.labels`,
+          `${at(name)}labels`,
           t.labels,
           `regression takes one label on a pooled body, got ${numLabels} labels on a ${body.level} body`,
           'give the score\'s name, e.g. ["relatedness"]',
