@@ -356,7 +356,7 @@ Deno.test("Trainer kind: EvalPrediction carries it, the model is checked against
   assertThrows(
     () => new Trainer({ model, kind: "token", trainDataset: data }),
     ArgumentError,
-    `trainDataset.labels = [0, 1, 2, 0, 1, … 1 more]: are single labels (task "default") but ` +
+    `trainDataset.labels = [0, 1, 2, 0, 1, … 1 more]: are single labels but ` +
       `the Trainer's kind is "token"; give token labels, or kind: "single"`,
   );
   assertThrows(
@@ -476,7 +476,7 @@ Deno.test("Trainer: a dataset's labelNames must be the model's id2label, in orde
   assertThrows(
     () => trainer.predict(swapped),
     ArgumentError,
-    'dataset.default.labelNames = ["b", "a", "c"]',
+    'dataset.labelNames = ["b", "a", "c"]',
   );
   model.dispose();
   // a multi-task model checks each task's dataset against that task's head

@@ -398,7 +398,8 @@ export class Trainer<I, K extends TaskKind = "single"> {
     dataset: Dataset<I, LabelInput>,
     task: string = this.model.tasks[0],
   ): PredictionOutput<K> {
-    const [d] = this.#prepare({ [task]: dataset }, "dataset");
+    // The caller gave one dataset and the task apart: errors name `dataset`, not `dataset.<task>`.
+    const d = this.#prepareTask(task, dataset, "dataset");
     const { loss, metrics, prediction } = this.#predictTask(d);
     const testMetrics: Record<string, number> = { test_loss: loss };
     for (const [k, v] of Object.entries(metrics)) testMetrics[`test_${k}`] = v;
@@ -491,25 +492,30 @@ export class Trainer<I, K extends TaskKind = "single"> {
         `pass { inputs, labels }, or one per task (${this.model.tasks.join(", ")})`,
       );
     }
-    return tasks.map((task) => {
-      const head = this.model.task(task);
-      const ds = byTask[task];
-      const label = isSingle ? where : `${where}.${task}`;
-      const lengths =
-        this.model.level === "token" && Array.isArray(ds?.inputs) && ds.inputs.length > 0
-          ? this.model.body.sequenceLengths?.(ds.inputs)
-          : undefined;
-      const labels = encodeLabels(ds, head, this.model.level, label, lengths);
-      if (this.#kind !== undefined && labels.kind !== this.#kind) {
-        throw new ArgumentError(
-          `${label}.labels`,
-          ds.labels,
-          `are ${labels.kind} labels (task "${task}") but the Trainer's kind is "${this.#kind}"`,
-          `give ${this.#kind} labels, or kind: "${labels.kind}"`,
-        );
-      }
-      return { task, inputs: ds?.inputs, labels };
-    });
+    return tasks.map((task) =>
+      this.#prepareTask(task, byTask[task], isSingle ? where : `${where}.${task}`)
+    );
+  }
+
+  /** One task's dataset checked and encoded; `label` names it in errors as the caller wrote it. */
+  #prepareTask(task: string, ds: Dataset<I, LabelInput>, label: string): TaskData<I> {
+    const head = this.model.task(task);
+    const lengths =
+      this.model.level === "token" && Array.isArray(ds?.inputs) && ds.inputs.length > 0
+        ? this.model.body.sequenceLengths?.(ds.inputs)
+        : undefined;
+    const labels = encodeLabels(ds, head, this.model.level, label, lengths);
+    if (this.#kind !== undefined && labels.kind !== this.#kind) {
+      throw new ArgumentError(
+        `${label}.labels`,
+        ds.labels,
+        `are ${labels.kind} labels${
+          task === DEFAULT_TASK ? "" : ` (task "${task}")`
+        } but the Trainer's kind is "${this.#kind}"`,
+        `give ${this.#kind} labels, or kind: "${labels.kind}"`,
+      );
+    }
+    return { task, inputs: ds?.inputs, labels };
   }
 
   #onlyTask(datasets: Datasets<I>, where: string): string {
