@@ -88,6 +88,12 @@ Deno.test("computeClassWeights: bad input names the argument and the value", () 
     ],
     [() => computeClassWeights([0, 2, 2], "inverse"), "class 1 has no examples"],
     [() => computeClassWeights([0, 1], "inverse", { numClasses: 3 }), "class 2 has no examples"],
+    // every strategy refuses it ("effective" too: 1 − β⁰ = 0), so the fix names no strategy
+    [
+      () => computeClassWeights([0, 2, 2], "effective"),
+      "class 1 has no examples (3 classes); its weight would be infinite (computeClassWeights); " +
+      "give every class at least one example, or drop the class and renumber the labels",
+    ],
     [
       () => computeClassWeights([0, 3], "inverse", { numClasses: 3 }),
       "numClasses = 3: label 3 is not below it",

@@ -107,8 +107,8 @@ export function computeClassWeights(
     throw new ArgumentError(
       "labels",
       labels,
-      `class ${missing} has no examples (${counts.length} classes); its weight n / (K · 0) would be infinite (${fn})`,
-      'use strategy "effective", or drop the class',
+      `class ${missing} has no examples (${counts.length} classes); its weight would be infinite (${fn})`,
+      "give every class at least one example, or drop the class and renumber the labels",
     );
   }
   const n = labels.length;
