@@ -27,7 +27,8 @@ export interface ClassificationReportOptions {
   targetNames?: readonly string[];
   /**
    * Label names by id (a model's `config.id2label` or `labelNames`): every id 0..k-1 in order
-   * under its name, as `labels: [0..k-1], targetNames: names`; not with those two.
+   * under its name, as `labels: [0..k-1], targetNames: names`; not with those two. The targets
+   * must be those ids (an id outside 0..k-1 is an error, not a dropped sample).
    */
   id2label?: Id2Label;
   /** Digits after the decimal point in the text (default 2); the dict is never rounded. */
