@@ -518,6 +518,12 @@ Deno.test("Trainer: a loaded multi-label dataset's labels are class ids (as load
     args: { disableTqdm: true },
   });
   assertEquals(t.predict(dataset).labelIds, multiHot);
+  // a multi-hot row put into a task "multi_label" dataset is not read as ids {0, 1}
+  assertThrows(
+    () => t.predict({ ...dataset, labels: multiHot }),
+    ArgumentError,
+    "dataset.labels[0] = [1, 0, 0]: lists class 0 twice",
+  );
   // without task, a row of numbers is a multi-hot vector: [0, 2] is not one
   assertThrows(
     () => t.predict({ inputs: base.inputs, labels: ids }),

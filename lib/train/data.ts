@@ -150,7 +150,21 @@ export function encodeLabels<I>(
           return row as number[];
         }
         const target = new Array<number>(head.numLabels).fill(0);
-        row.forEach((y, k) => target[toId(y, `[${i}][${k}]`, false)] = 1);
+        row.forEach((y, k) => {
+          const id = toId(y, `[${i}][${k}]`, false);
+          // A class listed twice is a multi-hot row read as ids (e.g. [0, 1, 1]): refuse it
+          // rather than train on the wrong classes.
+          if (idLists && target[id] === 1) {
+            throw new ArgumentError(
+              `${where}.labels[${i}]`,
+              row,
+              `lists class ${JSON.stringify(y)} twice: a task "multi_label" dataset's rows are ` +
+                "class ids (as loaded), not multi-hot vectors",
+              "give each row the ids of its classes once, or drop task to pass multi-hot rows",
+            );
+          }
+          target[id] = 1;
+        });
         return target;
       }),
     };
