@@ -52,10 +52,11 @@ export function fusedUpdate(
   k: UpdateScalars,
 ): void {
   if (grad.dtype !== "float32" || grad.size !== p.size) {
+    // Named as the caller passed it: AdamW.step(grads), keyed by the variable's name.
     throw new ArgumentError(
-      "grad",
+      `grads[${JSON.stringify(p.name)}]`,
       `${grad.dtype} [${grad.shape}]`,
-      `the gradient of ${p.name} must be float32 of shape [${p.shape}]`,
+      `is not float32 of the variable's shape [${p.shape}]`,
       "pass the gradient tf.variableGrads gives for that variable",
     );
   }
