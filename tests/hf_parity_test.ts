@@ -162,6 +162,7 @@ Deno.test("hf parity bert-tok through the NER recipe: tokenizeAndAlignLabels giv
   // The loss as the Trainer computes it (its evaluation: one batch of the three sentences).
   const trainer = new Trainer({
     model,
+    kind: "token",
     args: { perDeviceEvalBatchSize: 8, disableTqdm: true },
     trainDataset: { inputs, labels },
     evalDataset: { inputs, labels },

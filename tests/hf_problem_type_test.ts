@@ -34,6 +34,7 @@ Deno.test("hf problemType: the checkpoint's problem_type is kept; the option set
   // The Trainer fits the scores with MSE, every weight training.
   const trainer = new Trainer({
     model,
+    kind: "regression",
     args: { numTrainEpochs: 20, learningRate: 1e-2, loggingSteps: 1, disableTqdm: true },
     trainDataset: { inputs: TEXTS, labels: [0.9, -0.4, 0.1, 1.6] },
   });

@@ -98,6 +98,7 @@ Deno.test("hf train: token classification with word labels aligned by the tokeni
   assertEquals(labels[0][0], -100);
   const trainer = new Trainer({
     model,
+    kind: "token",
     args: { numTrainEpochs: 10, learningRate: 1e-2, perDeviceTrainBatchSize: 2, disableTqdm: true },
     trainDataset: { inputs: sentences, labels },
   });
@@ -120,6 +121,7 @@ Deno.test("hf train: a multi-label head (problemType) trains on multi-hot labels
   assertEquals(model.problemType, "multi_label_classification");
   const out = await new Trainer({
     model,
+    kind: "multi",
     args: { maxSteps: 2, learningRate: 1e-3, perDeviceTrainBatchSize: 3, disableTqdm: true },
     trainDataset: { inputs: TEXTS, labels: TEXTS.map((_, i) => [i % 2, 1, 0]) },
   }).train();

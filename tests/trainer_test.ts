@@ -337,7 +337,7 @@ Deno.test("Trainer: token classification with padding and -100, and multi-label 
   }
 });
 
-Deno.test("Trainer kind: EvalPrediction carries it, the model is checked against it, a wrong one does not compile", () => {
+Deno.test("Trainer kind: EvalPrediction carries it, the data are checked against it (default single), a wrong one does not compile", () => {
   const model = createClassifier(body, { labels: LABELS });
   const data = clusters(6, 3, 11);
   const seen: string[] = [];
@@ -357,13 +357,41 @@ Deno.test("Trainer kind: EvalPrediction carries it, the model is checked against
     () => new Trainer({ model, kind: "token", trainDataset: data }),
     ArgumentError,
     `trainDataset.labels = [0, 1, 2, 0, 1, … 1 more]: are single labels but ` +
-      `the Trainer's kind is "token"; give token labels, or kind: "single"`,
+      `the Trainer's kind is "token"; pass kind: "single" to the Trainer`,
   );
   assertThrows(
     () => new Trainer({ model, kind: "tokens" as "token", trainDataset: data }),
     ArgumentError,
-    'kind = "tokens": is not a task kind; use one of "single", "multi", "regression", "token"',
+    'kind = "tokens": is not a task kind or a list of them; use one of "single", "multi", ' +
+      '"regression", "token"',
   );
+  // Without kind the Trainer is single-label, at run time as in its types: regression data is
+  // refused instead of reaching a computeMetrics typed for class ids.
+  const regression = createClassifier(body, { labels: ["score"], problemType: "regression" });
+  const scores = { inputs: data.inputs, labels: data.labels.map((y) => y / 2) };
+  assertThrows(
+    () => new Trainer({ model: regression, trainDataset: scores }),
+    ArgumentError,
+    `are regression labels but the Trainer's kind is "single"; pass kind: "regression"`,
+  );
+  assertEquals(
+    new Trainer({ model: regression, kind: "regression", trainDataset: scores }).predict(scores)
+      .kind,
+    "regression",
+  );
+  regression.dispose();
+  // A multi-task model may list its kinds.
+  const mixed = createMultiTaskModel(body, {
+    topic: { labels: LABELS },
+    score: { labels: ["score"], problemType: "regression" },
+  });
+  const mixedTrainer = new Trainer({
+    model: mixed,
+    kind: ["single", "regression"],
+    trainDataset: { topic: data, score: scores },
+  });
+  assertEquals(mixedTrainer.predict(scores, "score").kind, "regression");
+  mixed.dispose();
   // A multi-task model of several kinds: one computeMetrics tells them apart by `kind`.
   const both: ComputeMetrics<"single" | "multi"> = (p) => ({
     first: p.kind === "multi" ? p.labelIds[0].length : p.labelIds[0],
@@ -377,11 +405,11 @@ Deno.test("Trainer kind: EvalPrediction carries it, the model is checked against
     new Trainer({ model, kind: "token", trainDataset: data, computeMetrics: accuracy }),
     // @ts-expect-error single-label predictions are rows of logits, not sentences of them
     trainer.predict(data).predictions satisfies number[][][],
-    // K is inferred from computeMetrics: a union of kinds, or the token kind.
-    new Trainer({ model, trainDataset: data, computeMetrics: both }).predict(data)
-      .kind satisfies "single" | "multi",
-    new Trainer({ model, trainDataset: data, computeMetrics: tokenMetrics }).predict(data)
-      .predictions satisfies number[][][],
+    // K comes from kind alone, never from computeMetrics: without kind the Trainer is single.
+    // @ts-expect-error a token computeMetrics without kind: "token"
+    new Trainer({ model, trainDataset: data, computeMetrics: tokenMetrics }),
+    new Trainer({ model, kind: ["single", "multi"], trainDataset: data, computeMetrics: both })
+      .predict(data).kind satisfies "single" | "multi",
   ];
   model.dispose();
 });

@@ -107,12 +107,13 @@ export interface TrainerOptions<I, K extends TaskKind = "single"> {
   /** Evaluation examples, same shape. */
   evalDataset?: Datasets<I>;
   /**
-   * The kind of every task trained or evaluated, checked against the model; it types
-   * `computeMetrics` and `predict()` (default `"single"`, or the kind `computeMetrics` takes).
+   * The kind of the tasks trained or evaluated (default `"single"`), or a list of kinds for a
+   * multi-task model that mixes them; checked against every dataset's labels up front. It, and
+   * only it, types `computeMetrics` and `predict()`, so the types always say what runs.
    */
-  kind?: K;
-  /** Metrics from logits and labels. */
-  computeMetrics?: ComputeMetrics<K>;
+  kind?: K | readonly K[];
+  /** Metrics from logits and labels, of the `kind`'s shapes. */
+  computeMetrics?: ComputeMetrics<NoInfer<K>>;
 }
 
 interface TaskData<I> {
@@ -132,8 +133,9 @@ interface Batch<I> {
  * and the head trains in seconds. End to end: a body whose `trainableVariables()` are non-empty
  * trains with the head, at `bodyLearningRate` if set. Multi-task models take one dataset per
  * task; batches of the tasks are interleaved in a seeded random order. The same seed, data and
- * backend give the same weights, losses and metrics. `K`, the {@linkcode TaskKind} (from `kind`
- * or `computeMetrics`; default single-label), types `computeMetrics` and `predict()`.
+ * backend give the same weights, losses and metrics. `K`, the {@linkcode TaskKind} given as
+ * `kind` (default single-label), types `computeMetrics` and `predict()`; a dataset of another
+ * kind is refused.
  *
  * @example
  * ```ts
@@ -169,22 +171,22 @@ export class Trainer<I, K extends TaskKind = "single"> {
   readonly #train: TaskData<I>[];
   readonly #eval?: TaskData<I>[];
   readonly #losses: Map<string, LossFunction>;
-  readonly #kind?: K;
+  readonly #kinds: readonly TaskKind[];
   readonly #computeMetrics?: ComputeMetrics<K>;
 
   /** Checks the arguments, the kind and the datasets (labels against `id2label`) up front. */
   constructor(options: TrainerOptions<I, K>) {
     this.model = options.model;
     this.args = resolveTrainingArguments(options.args);
-    if (options.kind !== undefined && !TASK_KINDS.includes(options.kind)) {
+    this.#kinds = options.kind === undefined ? ["single"] : [options.kind].flat();
+    if (this.#kinds.length === 0 || !this.#kinds.every((k) => TASK_KINDS.includes(k))) {
       throw new ArgumentError(
         "kind",
         options.kind,
-        "is not a task kind",
+        "is not a task kind or a list of them",
         `use one of ${TASK_KINDS.map((k) => `"${k}"`).join(", ")}`,
       );
     }
-    this.#kind = options.kind;
     this.#computeMetrics = options.computeMetrics;
     this.#train = this.#prepare(options.trainDataset, "trainDataset");
     if (options.evalDataset !== undefined) {
@@ -469,7 +471,7 @@ export class Trainer<I, K extends TaskKind = "single"> {
         pooled.push(...(logits as number[][]));
       }
     }
-    // #prepare checked the labels' kind against K.
+    // #prepareTask refused labels whose kind is not among the Trainer's kinds (K).
     const prediction = evalPrediction(d.task, d.labels, pooled, perToken) as EvalPrediction<K>;
     const metrics = this.#computeMetrics?.(prediction) ?? {};
     return { loss: lossSum / d.inputs.length, metrics, prediction };
@@ -505,14 +507,15 @@ export class Trainer<I, K extends TaskKind = "single"> {
         ? this.model.body.sequenceLengths?.(ds.inputs)
         : undefined;
     const labels = encodeLabels(ds, head, this.model.level, label, lengths);
-    if (this.#kind !== undefined && labels.kind !== this.#kind) {
+    if (!this.#kinds.includes(labels.kind)) {
+      const kinds = this.#kinds.map((k) => `"${k}"`).join(" or ");
       throw new ArgumentError(
         `${label}.labels`,
         ds.labels,
         `are ${labels.kind} labels${
           task === DEFAULT_TASK ? "" : ` (task "${task}")`
-        } but the Trainer's kind is "${this.#kind}"`,
-        `give ${this.#kind} labels, or kind: "${labels.kind}"`,
+        } but the Trainer's kind is ${kinds}`,
+        `pass kind: "${labels.kind}" to the Trainer (it types computeMetrics and predict)`,
       );
     }
     return { task, inputs: ds?.inputs, labels };
