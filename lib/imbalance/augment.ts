@@ -95,7 +95,7 @@ export function augmentText(
   }
   const words = text.split(/\s+/).filter((w) => w !== "");
   if (words.length === 0) {
-    throw new ArgumentError("text", text, "text has no words", "give a text to augment");
+    throw new ArgumentError("text", text, "has no words", "give a text with at least one word");
   }
   const kept = words.filter(() => rng.random() >= wordDropout);
   const out = (kept.length > 0 ? kept : [words[rng.randInt(words.length)]]).map((token) => {
