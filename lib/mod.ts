@@ -272,6 +272,7 @@ export {
   type TsvOptions,
 } from "./data/readers.ts";
 export {
+  checkTextColumns,
   type Dataset,
   type DatasetTask,
   fromDict,
