@@ -234,6 +234,7 @@ export {
   readCheckpointConfig,
   saveCheckpoint,
 } from "./train/checkpoint.ts";
+export { softmax } from "./softmax.ts";
 export {
   argmax,
   checkEncoder,
@@ -242,7 +243,6 @@ export {
   type MultiLabelPrediction,
   predict,
   type PredictOptions,
-  softmax,
 } from "./train/predict.ts";
 export {
   type EntitySpan,
@@ -272,6 +272,7 @@ export {
   type TsvOptions,
 } from "./data/readers.ts";
 export {
+  checkTextColumns,
   type Dataset,
   type DatasetTask,
   fromDict,

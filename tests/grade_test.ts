@@ -5,6 +5,7 @@ import {
   buildRelease,
   type ExerciseResult,
   formatTable,
+  GraderError,
   gradeSubmission,
   loadExercises,
   readZip,
@@ -146,6 +147,56 @@ Deno.test("hostile submissions get 0 with a clear reason; the next exercise is s
     () => assert(false, "hostile_write left a file"),
     () => {},
   );
+});
+
+Deno.test("a later call probes the kit modules an earlier call's exercises did not forbid", async () => {
+  // A small kit: the sandbox's child, a module that loads and one that cannot. Exercise "fine"
+  // forbids a function of the first, "broken" one of the second.
+  const root = await Deno.makeTempDir({ prefix: "kit-probe-" });
+  try {
+    await Deno.mkdir(`${root}/lib/grade`, { recursive: true });
+    for (const f of ["child.ts", "invoke.ts", "spec.ts"]) {
+      await Deno.copyFile(`${kit}/lib/grade/${f}`, `${root}/lib/grade/${f}`);
+    }
+    await Deno.writeTextFile(`${root}/deno.json`, '{ "imports": {} }\n');
+    await Deno.writeTextFile(`${root}/deno.lock`, '{ "version": "5" }\n');
+    await Deno.writeTextFile(`${root}/lib/fine.ts`, "export function one() { return 1; }\n");
+    await Deno.writeTextFile(
+      `${root}/lib/broken.ts`,
+      'export function two() { return 2; }\nthrow new Error("this kit module cannot load");\n',
+    );
+    for (
+      const [name, module, fn] of [["fine", "lib/fine.ts", "one"], [
+        "broken",
+        "lib/broken.ts",
+        "two",
+      ]]
+    ) {
+      await Deno.mkdir(`${root}/exercises/${name}`, { recursive: true });
+      await Deno.writeTextFile(
+        `${root}/exercises/${name}/public_cases.ts`,
+        `export const exercise = { name: "${name}", title: "${name}", chapter: "", ` +
+          `forbid: { "${module}": ["${fn}"] } };\n` +
+          `export const cases = [{ name: "${fn}", points: 1, call: "${fn}", args: [], ` +
+          `check: () => {} }];\n`,
+      );
+      await Deno.writeTextFile(
+        `${root}/exercises/${name}/mod.ts`,
+        `export const ${fn} = () => 0;\n`,
+      );
+    }
+    const [fine] = await gradeSubmission(`${root}/exercises`, { kitRoot: root, only: ["fine"] });
+    assertEquals([fine.score, fine.graderError], [1, null], formatTable([fine]));
+    // The first probe loaded lib/fine.ts only: lib/broken.ts is probed now, before any
+    // submission runs, and stops the grader with the fix.
+    await assertRejects(
+      () => gradeSubmission(`${root}/exercises`, { kitRoot: root, only: ["broken"] }),
+      GraderError,
+      "the grading sandbox cannot load the kit",
+    );
+  } finally {
+    await Deno.remove(root, { recursive: true });
+  }
 });
 
 Deno.test("a submission that prints a lot keeps its score; the print is cut", async () => {

@@ -347,7 +347,7 @@ Deno.test("SetFit on USE-lite: the chapter's minimal example, save and load, bad
         trainDataset: { inputs: [["a", "b"]], labels: [0] } as unknown as Dataset<string, number>,
       }),
     ArgumentError,
-    'trainDataset.inputs[0] = ["a", "b"]: is not a text: SetFit classifies texts',
+    'trainDataset.inputs[0] = ["a", "b"]: is not a string',
   );
   // a dataset with labelNames (a loaded one) trains on, and predicts, the names
   const named = new SetFitTrainer({

@@ -168,6 +168,56 @@ export interface TextLabelColumns<L> {
 }
 
 /**
+ * Checks a text column and its label column and returns them typed: both arrays, one label per
+ * text, every text a string. Errors name the columns by `at`, the caller's argument paths
+ * (`columns.text`, `trainDataset.inputs` …), so they point at what the caller passed.
+ *
+ * @example
+ * ```ts
+ * import { assertEquals, assertThrows } from "@std/assert";
+ * import { checkTextColumns } from "./dataset.ts";
+ * const at = { text: "data.inputs", labels: "data.labels" };
+ * assertEquals(checkTextColumns(["hi"], [1], at), { text: ["hi"], labels: [1] });
+ * assertThrows(() => checkTextColumns(["hi", 2], [1, 0], at), Error, "data.inputs[1] = 2");
+ * ```
+ */
+export function checkTextColumns<L>(
+  text: unknown,
+  labels: unknown,
+  at: { text: string; labels: string },
+): { text: string[]; labels: L[] } {
+  for (const [path, column] of [[at.text, text], [at.labels, labels]] as const) {
+    if (!Array.isArray(column)) {
+      throw new ArgumentError(
+        path,
+        column,
+        "is not an array",
+        'give the texts and one label per text as arrays, e.g. fromDict({ text: ["…"], label: [0] })',
+      );
+    }
+  }
+  const [texts, labelList] = [text as unknown[], labels as L[]];
+  if (texts.length !== labelList.length) {
+    throw new ArgumentError(
+      at.labels,
+      labelList,
+      `has ${labelList.length} labels for ${texts.length} texts`,
+      "give one label per text",
+    );
+  }
+  const bad = texts.findIndex((t) => typeof t !== "string");
+  if (bad >= 0) {
+    throw new ArgumentError(
+      `${at.text}[${bad}]`,
+      texts[bad],
+      "is not a string",
+      "give each example's text as a string (a pair or a list of words is not one)",
+    );
+  }
+  return { text: texts as string[], labels: labelList };
+}
+
+/**
  * A dataset from `text` and `label` columns, as Hugging Face's
  * `Dataset.from_dict({"text": [...], "label": [...]})` builds one. The labels stay as given (a
  * plain column, like `from_dict`'s: no `labelNames`), so a SetFit model trained on them predicts
@@ -184,35 +234,11 @@ export interface TextLabelColumns<L> {
  * ```
  */
 export function fromDict<L>(columns: TextLabelColumns<L>): Dataset<string, L> {
-  const { text, label } = columns ?? {};
-  for (const [name, column] of [["text", text], ["label", label]] as const) {
-    if (!Array.isArray(column)) {
-      throw new ArgumentError(
-        `columns.${name}`,
-        column,
-        "is not an array",
-        'pass the columns as { text: ["…", …], label: [0, …] }',
-      );
-    }
-  }
-  if (text.length !== label.length) {
-    throw new ArgumentError(
-      "columns.label",
-      label,
-      `has ${label.length} labels for ${text.length} texts`,
-      "give one label per text",
-    );
-  }
-  const bad = text.findIndex((t) => typeof t !== "string");
-  if (bad >= 0) {
-    throw new ArgumentError(
-      `columns.text[${bad}]`,
-      text[bad],
-      "is not a string",
-      "give each example's text as a string",
-    );
-  }
-  return { inputs: text.slice(), labels: label.slice() };
+  const { text, labels } = checkTextColumns<L>(columns?.text, columns?.label, {
+    text: "columns.text",
+    labels: "columns.label",
+  });
+  return { inputs: text.slice(), labels: labels.slice() };
 }
 
 /**

@@ -190,16 +190,43 @@ async function pool<T, R>(items: T[], size: number, fn: (t: T) => Promise<R>): P
   return out;
 }
 
-const probed = new Map<string, Promise<void>>();
+/**
+ * The probes of this process, per kit and per module they loaded ("" for the start of a child,
+ * which every probe proves). The kit does not change while it grades, but a later call may grade
+ * exercises that forbid modules no earlier probe loaded: those get a probe of their own.
+ */
+const probed = new Map<string, Map<string, Promise<void>>>();
+
+/** Probes, once per kit and process, what no earlier probe covered of `exercises`. */
+async function probeOnce(
+  kitRoot: string,
+  exercises: Exercise[],
+  staging: string,
+  denoDir: string,
+): Promise<void> {
+  const covered = probed.get(kitRoot) ?? new Map<string, Promise<void>>();
+  probed.set(kitRoot, covered);
+  const modules = ["", ...new Set(exercises.flatMap((e) => Object.keys(e.spec.forbid ?? {})))];
+  const missing = modules.filter((m) => !covered.has(m));
+  if (missing.length) {
+    const probe = probeSandbox(kitRoot, missing.filter(Boolean), staging, denoDir);
+    for (const m of missing) covered.set(m, probe);
+    // A failed probe proves nothing: the next call probes again (after the fix).
+    probe.catch(() => {
+      for (const m of missing) if (covered.get(m) === probe) covered.delete(m);
+    });
+  }
+  await Promise.all(modules.map((m) => covered.get(m)));
+}
 
 /**
  * Checks, before any student code runs, that a sandboxed child can start and load the kit
- * modules the exercises forbid (they pull in its npm packages) — offline, from the kit's
+ * `modules` the exercises forbid (they pull in its npm packages) — offline, from the kit's
  * lockfile and node_modules. Throws a {@link GraderError} naming the fix when it cannot.
  */
 async function probeSandbox(
   kitRoot: string,
-  exercises: Exercise[],
+  modules: string[],
   staging: string,
   denoDir: string,
 ): Promise<void> {
@@ -207,7 +234,6 @@ async function probeSandbox(
   const spec: ExerciseSpec = { name: "_probe", title: "sandbox probe", chapter: "" };
   const dir = `${staging}/_probe`;
   await buildSandboxKit(kitRoot, spec, dir);
-  const modules = [...new Set(exercises.flatMap((e) => Object.keys(e.spec.forbid ?? {})))];
   await Deno.mkdir(`${dir}/exercises/_probe`, { recursive: true });
   await Deno.writeTextFile(
     `${dir}/exercises/_probe/mod.ts`,
@@ -268,13 +294,7 @@ export async function gradeSubmission(
     // package or module fetched elsewhere can resolve there).
     const denoDir = `${kitRoot}/.cache/grade-deno`;
     await Deno.mkdir(denoDir, { recursive: true });
-    // Once per kit and process: the kit does not change while it grades.
-    const probe = probed.get(kitRoot) ?? probeSandbox(kitRoot, exercises, staging, denoDir);
-    probed.set(kitRoot, probe);
-    await probe.catch((e) => {
-      probed.delete(kitRoot);
-      throw e;
-    });
+    await probeOnce(kitRoot, exercises, staging, denoDir);
     let root: string;
     try {
       root = await submissionRoot(

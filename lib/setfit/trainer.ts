@@ -5,7 +5,7 @@
  * logistic-regression head.
  * @module
  */
-import type { Dataset } from "../data/dataset.ts";
+import { checkTextColumns, type Dataset } from "../data/dataset.ts";
 import { ArgumentError, NotFittedError } from "../errors.ts";
 import { accuracyScore, f1Score } from "../metrics/mod.ts";
 import type { Label } from "../metrics/validation.ts";
@@ -204,34 +204,11 @@ function columns(
   where: string,
   multiLabel: boolean,
 ): { text: string[]; label: Label[] | Label[][] } {
-  const { inputs: text, labels, labelNames } = data ?? {};
-  for (const [column, value] of [["inputs", text], ["labels", labels]] as const) {
-    if (!Array.isArray(value)) {
-      throw new ArgumentError(
-        `${where}.${column}`,
-        value,
-        "is not an array",
-        "give the texts as inputs and one label per text as labels, e.g. fromDict({ text, label })",
-      );
-    }
-  }
-  if (text.length !== labels.length) {
-    throw new ArgumentError(
-      `${where}.labels`,
-      labels,
-      `has ${labels.length} labels for ${text.length} inputs`,
-      "give one label per text",
-    );
-  }
-  const bad = text.findIndex((t) => typeof t !== "string");
-  if (bad >= 0) {
-    throw new ArgumentError(
-      `${where}.inputs[${bad}]`,
-      text[bad],
-      "is not a text: SetFit classifies texts",
-      "give each example as a string",
-    );
-  }
+  const { text, labels } = checkTextColumns<Label | Label[]>(data?.inputs, data?.labels, {
+    text: `${where}.inputs`,
+    labels: `${where}.labels`,
+  });
+  const { labelNames } = data;
   const name = (l: Label): Label => labelNames && typeof l === "number" ? labelNames[l] : l;
   const label = labels.map((l) => Array.isArray(l) ? l.map(name) : name(l)) as
     | Label[]

@@ -8,6 +8,10 @@ import { argmaxRow } from "../argmax.ts";
 import type { Encoder } from "../encoders/types.ts";
 import { ArgumentError } from "../errors.ts";
 import type { ClassifierModel, TaskHead } from "../heads/model.ts";
+import { softmax } from "../softmax.ts";
+
+// lib/ner/predict.ts still imports softmax from here: it moves to ../softmax.ts with that file.
+export { softmax };
 
 /** A single-label prediction. */
 export interface LabelPrediction {
@@ -196,22 +200,4 @@ export function checkEncoder(bodyName: string, encoder: Encoder): void {
       `pass the "${bodyName}" encoder`,
     );
   }
-}
-
-/**
- * The softmax of one row of logits, shifted by its maximum so that large logits do not overflow.
- *
- * @example
- * ```ts
- * import { assert } from "@std/assert";
- * import { softmax } from "./predict.ts";
- * const p = softmax([0, Math.log(3)]);
- * assert(Math.abs(p[0] - 0.25) < 1e-12 && Math.abs(p[1] - 0.75) < 1e-12);
- * ```
- */
-export function softmax(row: number[]): number[] {
-  const m = Math.max(...row);
-  const e = row.map((z) => Math.exp(z - m));
-  const s = e.reduce((a, b) => a + b, 0);
-  return e.map((x) => x / s);
 }
