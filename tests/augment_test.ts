@@ -51,7 +51,11 @@ Deno.test("bad input is refused with the argument and the value", () => {
     RangeError,
     "wordDropout = 1",
   );
-  assertThrows(() => augmentText("   ", new Random(0)), RangeError, "has no words; give a text with at least one word");
+  assertThrows(
+    () => augmentText("   ", new Random(0)),
+    RangeError,
+    "has no words; give a text with at least one word",
+  );
   assertThrows(
     () => augmentMinority(["a"], [0], { minority: 1, synonyms }),
     RangeError,
