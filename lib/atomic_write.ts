@@ -4,6 +4,9 @@
  * @module
  */
 
+/** Joins a final name and a random part into the name of its temporary file. */
+const TEMP_INFIX = ".tmp-";
+
 /** Options of {@linkcode atomicWriteFile}. */
 export interface AtomicWriteOptions {
   /**
@@ -34,7 +37,7 @@ export async function atomicWriteFile(
   bytes: Uint8Array,
   { sync = true }: AtomicWriteOptions = {},
 ): Promise<void> {
-  const tmp = `${path}.tmp-${crypto.randomUUID()}`;
+  const tmp = `${path}${TEMP_INFIX}${crypto.randomUUID()}`;
   try {
     const file = await Deno.open(tmp, { write: true, createNew: true });
     try {
@@ -49,4 +52,23 @@ export async function atomicWriteFile(
     await Deno.remove(tmp).catch(() => {});
     throw e;
   }
+}
+
+/**
+ * The file a temporary file of {@linkcode atomicWriteFile} was to become, or `undefined` when
+ * `name` is not one: a write killed before its rename leaves such a file behind, and the folder's
+ * owner (a checkpoint save) removes those of its own files.
+ *
+ * @example
+ * ```ts
+ * import { assertEquals } from "@std/assert";
+ * import { atomicWriteTarget } from "./atomic_write.ts";
+ * assertEquals(atomicWriteTarget("config.json.tmp-0b6e4c2a"), "config.json");
+ * assertEquals(atomicWriteTarget("config.json"), undefined);
+ * ```
+ */
+export function atomicWriteTarget(name: string): string | undefined {
+  // The random part never holds the infix, so the last one ends the target's name.
+  const at = name.lastIndexOf(TEMP_INFIX);
+  return at > 0 ? name.slice(0, at) : undefined;
 }

@@ -218,7 +218,7 @@ export {
   type TrainerOptions,
   type TrainOutput,
 } from "./train/trainer.ts";
-export { atomicWriteFile } from "./atomic_write.ts";
+export { atomicWriteFile, atomicWriteTarget } from "./atomic_write.ts";
 export {
   encodeSafetensors,
   readSafetensors,

@@ -180,6 +180,11 @@ Deno.test("predictEntities on a token body: words cut at 128 pieces are O, a che
     ArgumentError,
     "sentences[0] = []: has no words to label",
   );
+  await assertRejects(
+    () => predictEntities(model, [["Ada"]], { batchSize: 0 }),
+    ArgumentError,
+    "batchSize = 0: is not a positive integer",
+  );
   // A checkpoint of the fine-tuned encoder and head reloads onto a fresh token body.
   const dir = await Deno.makeTempDir();
   await saveCheckpoint(model, dir);

@@ -1,27 +1,17 @@
 import { assert, assertEquals, assertStringIncludes } from "@std/assert";
 import { runNotebook } from "../tools/notebooks.ts";
-import { KERNEL_NAME, ROOT } from "../tools/notebook_files.ts";
+import { KERNEL_NAME, readNotebook, ROOT, writeNotebook } from "../tools/notebook_files.ts";
 import {
+  joinText,
   numbersAgree,
-  type Output as StoredOutput,
+  type Output,
   outputsDifference,
   textDifference,
 } from "../tools/book/outputs.ts";
 
-interface Output {
-  output_type: string;
-  name?: string;
-  text?: string | string[];
-  data?: Record<string, string | string[]>;
-}
-
-async function executed(path: string): Promise<{ source: string; outputs: Output[] }[]> {
-  const nb = JSON.parse(await Deno.readTextFile(path));
-  return nb.cells.filter((c: { cell_type: string }) => c.cell_type === "code");
-}
-
-function joined(text: string | string[] | undefined): string {
-  return Array.isArray(text) ? text.join("") : text ?? "";
+/** The outputs of each code cell of a notebook. */
+function codeOutputs(path: string): Output[][] {
+  return readNotebook(path).cells.filter((c) => c.cell_type === "code").map((c) => c.outputs ?? []);
 }
 
 Deno.test("a failing cell fails the run with the notebook, the cell number and the error", async () => {
@@ -40,17 +30,17 @@ Deno.test("a failing cell fails the run with the notebook, the cell number and t
       run.message,
       'source: throw new Error("deliberate failure in the fixture");',
     );
-    const cells = await executed(`${dir}/out.ipynb`);
-    assertEquals(joined(cells[0].outputs[0].text), "before the failure 42\n");
-    assertEquals(cells[1].outputs[0].output_type, "error");
-    assertEquals(cells[2].outputs, [], "cells after the failure must not run");
+    const outputs = codeOutputs(`${dir}/out.ipynb`);
+    assertEquals(joinText(outputs[0][0].text), "before the failure 42\n");
+    assertEquals(outputs[1][0].output_type, "error");
+    assertEquals(outputs[2], [], "cells after the failure must not run");
     // The runner started the kernel from the project-local kernelspec the notebooks name.
     const spec = JSON.parse(
       await Deno.readTextFile(`${ROOT}.cache/jupyter/kernels/${KERNEL_NAME}/kernel.json`),
     );
     assertEquals(spec.argv.slice(1), ["jupyter", "--kernel", "--conn", "{connection_file}"]);
-    const fixture = JSON.parse(await Deno.readTextFile("tests/fixtures/failing_cell.ipynb"));
-    assertEquals(fixture.metadata.kernelspec.name, KERNEL_NAME);
+    const fixture = readNotebook("tests/fixtures/failing_cell.ipynb");
+    assertEquals(fixture.metadata.kernelspec?.name, KERNEL_NAME);
   } finally {
     await Deno.remove(dir, { recursive: true });
   }
@@ -68,15 +58,15 @@ Deno.test("no output is lost, even what the kernel sends after idle (3 runs)", a
         output: `${dir}/out.ipynb`,
       });
       assert(result.ok, result.message);
-      const cells = await executed(`${dir}/out.ipynb`);
-      const streams = cells.map((c) =>
-        c.outputs.filter((o) => o.output_type === "stream").map((o) => [o.name, joined(o.text)])
+      const outputs = codeOutputs(`${dir}/out.ipynb`);
+      const streams = outputs.map((cell) =>
+        cell.filter((o) => o.output_type === "stream").map((o) => [o.name, joinText(o.text)])
       );
       assertEquals(streams[0], [["stdout", out]], `run ${run}, cell 1`);
       assertEquals(streams[1], [["stderr", err]], `run ${run}, cell 2`);
       assertEquals(streams[2], [["stdout", last]], `run ${run}, cell 3`);
-      const result3 = cells[2].outputs.find((o) => o.output_type === "execute_result");
-      assertStringIncludes(joined(result3?.data?.["text/plain"]), "42");
+      const result3 = outputs[2].find((o) => o.output_type === "execute_result");
+      assertStringIncludes(joinText(result3?.data?.["text/plain"]), "42");
     }
   } finally {
     await Deno.remove(dir, { recursive: true });
@@ -98,9 +88,9 @@ Deno.test("check_notebooks reports a type error as notebook + cell + line and cl
 Deno.test("a cell over the per-cell timeout fails the run, naming the cell", async () => {
   const dir = await Deno.makeTempDir();
   try {
-    const nb = JSON.parse(await Deno.readTextFile("tests/fixtures/failing_cell.ipynb"));
+    const nb = readNotebook("tests/fixtures/failing_cell.ipynb");
     nb.cells[2].source = "await new Promise((resolve) => setTimeout(resolve, 60_000));";
-    await Deno.writeTextFile(`${dir}/slow.ipynb`, JSON.stringify(nb));
+    writeNotebook(`${dir}/slow.ipynb`, nb);
     const run = await runNotebook(`${dir}/slow.ipynb`, { timeout: 1 });
     assertEquals(run.ok, false);
     assertStringIncludes(run.message, "slow.ipynb: cell 3 (code cell 2) timed out after 1 s");
@@ -113,7 +103,7 @@ Deno.test("a cell over the per-cell timeout fails the run, naming the cell", asy
 async function tempNotebook(sources: string[]): Promise<{ dir: string; path: string }> {
   await Deno.mkdir(`${ROOT}.cache`, { recursive: true });
   const dir = await Deno.makeTempDir({ dir: `${ROOT}.cache`, prefix: "nb-test-" });
-  const nb = JSON.parse(await Deno.readTextFile("tests/fixtures/failing_cell.ipynb"));
+  const nb = readNotebook("tests/fixtures/failing_cell.ipynb");
   nb.cells = sources.map((source, i) => ({
     cell_type: "code",
     execution_count: null,
@@ -123,7 +113,7 @@ async function tempNotebook(sources: string[]): Promise<{ dir: string; path: str
     source,
   }));
   const path = `${dir}/stored.ipynb`;
-  await Deno.writeTextFile(path, JSON.stringify(nb, null, 1) + "\n");
+  writeNotebook(path, nb);
   return { dir, path };
 }
 
@@ -152,19 +142,19 @@ Deno.test("stored outputs: none stored fails, refresh stores them (figure PNG, n
     const refresh = await notebooksCli("--write", path);
     assertEquals(refresh.code, 0, refresh.text);
     const stored = await Deno.readTextFile(path);
-    const nb = JSON.parse(stored);
-    const text = joined(nb.cells[1].outputs[0].text);
+    const nb = readNotebook(path);
+    const text = joinText(nb.cells[1].outputs?.[0].text);
     assert(!text.includes(ROOT), `absolute path kept: ${text}`);
     assertStringIncludes(text, "macro F1 0.474, 84 pairs, .cache/");
     assertStringIncludes(text, "in … s");
-    const figure = nb.cells[2].outputs[0].data;
+    const figure = nb.cells[2].outputs?.[0].data ?? {};
     assertEquals(Object.keys(figure), [
       "application/vnd.plotly.v1+json",
       "image/png",
       "text/plain",
     ]);
-    assert(figure["image/png"].startsWith("iVBORw0KGgo"), "a PNG");
-    assertEquals(nb.cells.map((c: { execution_count: number }) => c.execution_count), [1, 2, 3]);
+    assert(joinText(figure["image/png"]).startsWith("iVBORw0KGgo"), "a PNG");
+    assertEquals(nb.cells.map((c) => c.execution_count), [1, 2, 3]);
 
     const again = await notebooksCli(path);
     assertEquals(again.code, 0, again.text);
@@ -192,7 +182,7 @@ Deno.test("output tolerance: a last-digit flip passes, a count or a plot value d
   assertStringIncludes(textDifference("n=10\nacc 0.90", "n=10\nacc 0.95")!, "line 2");
   assertEquals(textDifference("12 ms per step", "15 ms per step", true), undefined);
   const a = { data: [{ y: [0.5, 0.25] }] }, b = { data: [{ y: [0.5, 0.2501] }] };
-  const bundle = (fig: unknown): StoredOutput[] => [{
+  const bundle = (fig: unknown): Output[] => [{
     output_type: "execute_result",
     data: { "application/vnd.plotly.v1+json": fig, "text/plain": "Figure" },
   }];
@@ -202,12 +192,12 @@ Deno.test("output tolerance: a last-digit flip passes, a count or a plot value d
   );
   assertEquals(outputsDifference(bundle(a), bundle({ data: [{ y: [0.5, 0.250001] }] })), undefined);
   // A progress bar shows only when its loop ran (a warm cache skips it): never compared.
-  const bar: StoredOutput = {
+  const bar: Output = {
     output_type: "display_data",
     data: { "text/html": '<progress value="2" max="2"></progress> embed 2/2 100%' },
   };
-  const said: StoredOutput = { output_type: "stream", name: "stdout", text: "2 vectors\n" };
-  const line: StoredOutput = {
+  const said: Output = { output_type: "stream", name: "stdout", text: "2 vectors\n" };
+  const line: Output = {
     output_type: "stream",
     name: "stdout",
     text: "embed 2/2 100% [████████████████████]\n2 vectors\n",

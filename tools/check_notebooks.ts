@@ -64,7 +64,7 @@ export function mapLocations(text: string, extracted: Extracted[]): string {
   for (const ex of extracted) {
     const url = pathToFileURL(resolve(ex.file)).href;
     out = out.replaceAll(
-      new RegExp(`${escape(url)}:(\\d+):(\\d+)`, "g"),
+      new RegExp(`${RegExp.escape(url)}:(\\d+):(\\d+)`, "g"),
       (_, line: string, col: string) => {
         const n = Number(line);
         const start = ex.starts.findLast((s) => s.line <= n);
@@ -75,10 +75,6 @@ export function mapLocations(text: string, extracted: Extracted[]): string {
     );
   }
   return out;
-}
-
-function escape(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
 if (import.meta.main) {

@@ -305,8 +305,7 @@ export async function runSandboxed(
 
 /** Whether an import error is the kit's: it happened in a kit module or a kit package. */
 function kitsFault(message: string, kitDir: string, kitRoot: string, specifiers: string[]) {
-  const escaped = kitDir.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-  const inKit = new RegExp(`(?:\\bat|\\bfrom) "?file://${escaped}/lib/`);
+  const inKit = new RegExp(`(?:\\bat|\\bfrom) "?file://${RegExp.escape(kitDir)}/lib/`);
   return inKit.test(message) || message.includes(`${kitRoot}/node_modules`) ||
     specifiers.some((s) => message.includes(`"${s}"`) || message.includes(`"npm:${s}"`));
 }

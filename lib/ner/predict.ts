@@ -4,6 +4,7 @@
  * @module
  */
 import { argmaxRow } from "../argmax.ts";
+import { runSortedBatches } from "../encoders/batching.ts";
 import type { WordsBody } from "../encoders/body.ts";
 import type { Encoder } from "../encoders/types.ts";
 import { ArgumentError } from "../errors.ts";
@@ -81,7 +82,7 @@ export interface PredictEntitiesOptions {
 export async function predictEntities(
   model: ClassifierModel<Float32Array[]> | ClassifierModel<string[]>,
   sentences: (string | string[])[],
-  { encoder, task, batchSize = 32 }: PredictEntitiesOptions = {},
+  { encoder, task, batchSize }: PredictEntitiesOptions = {},
 ): Promise<TokenPrediction[]> {
   if (model.level !== "token") {
     throw new ArgumentError(
@@ -90,9 +91,6 @@ export async function predictEntities(
       "is not a token model's: predictEntities() labels each word",
       "use predict() for a sequence model",
     );
-  }
-  if (!Number.isInteger(batchSize) || batchSize < 1) {
-    throw new ArgumentError("batchSize", batchSize, "is not a positive integer", "use e.g. 32");
   }
   const head = model.task(task);
   const names = Object.values(head.id2label);
@@ -135,15 +133,12 @@ export async function predictEntities(
       "pass the { encoder } that made them",
     );
   }
-  const order = words.map((_, i) => i).sort((a, b) => wordIds[a].length - wordIds[b].length);
-  const rows: number[][][] = new Array(words.length);
-  for (let start = 0; start < order.length; start += batchSize) {
-    const idx = order.slice(start, start + batchSize);
+  const rows = await runSortedBatches(words.map((_, i) => i), (i) => wordIds[i].length, (idx) => {
     const logits = (model as ClassifierModel<unknown>).forward(idx.map((i) => inputs[i]), { task });
     const batch = logits.arraySync() as number[][][];
     logits.dispose();
-    idx.forEach((i, k) => rows[i] = batch[k].slice(0, wordIds[i].length));
-  }
+    return idx.map((i, k) => batch[k].slice(0, wordIds[i].length));
+  }, { batchSize, progress: false, label: "predictEntities" });
   const cut = names.map((_, k) => (k === 0 ? 1 : 0));
   return words.map((ws, i) => {
     const probs = rows[i].map(softmax);

@@ -163,9 +163,10 @@ function checkOptions(options: ScoreOptions, fallback: Average | null) {
  * @example
  * ```ts
  * import { scoreCounts } from "./scores.ts";
- * import { type Metric, MetricWarnings, prfDivide, warnIllDefined } from "../metrics/warnings.ts";
+ * import { MetricWarnings } from "../metrics/warnings.ts";
  * const counts = { labels: ["PER"], tp: [1], pred: [2], true: [1] };
- * console.log(scoreCounts(counts, {}, "micro", ["precision"], new MetricWarnings()).precision); // 0.5
+ * const micro = scoreCounts(counts, { average: "micro" }, null, ["precision"], new MetricWarnings());
+ * console.log(micro.precision); // 0.5
  * ```
  */
 export function scoreCounts(
@@ -182,13 +183,6 @@ export function scoreCounts(
   warnFor: readonly Metric[],
   warnings: MetricWarnings,
 ): PrfAveraged;
-export function scoreCounts(
-  counts: EntityCounts,
-  options: ScoreOptions,
-  fallback: Average | null,
-  warnFor: readonly Metric[],
-  warnings: MetricWarnings,
-): PrfPerType | PrfAveraged;
 export function scoreCounts(
   counts: EntityCounts,
   options: ScoreOptions,

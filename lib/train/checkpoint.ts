@@ -11,7 +11,7 @@ import * as tf from "@tensorflow/tfjs";
 import { join } from "node:path";
 import type { Body } from "../encoders/body.ts";
 import { ClassifierModel, type ModelConfig } from "../heads/model.ts";
-import { atomicWriteFile } from "../atomic_write.ts";
+import { atomicWriteFile, atomicWriteTarget } from "../atomic_write.ts";
 import { encodeSafetensors, readSafetensors, type TensorData } from "../safetensors.ts";
 
 /** Bumped when the layout changes incompatibly. */
@@ -25,6 +25,11 @@ export interface CheckpointConfig extends ModelConfig {
   weights: string;
   /** Anything the caller adds (the trainer records the step and metrics). */
   extra?: Record<string, unknown>;
+}
+
+/** Whether a file name is a checkpoint's weights (`model-<hash>.safetensors`). */
+function isWeights(name: string): boolean {
+  return /^model-[0-9a-f]+\.safetensors$/.test(name);
 }
 
 /**
@@ -79,8 +84,9 @@ export async function saveCheckpoint<I>(
   );
   // Old weights, and the temporary files of earlier saves that were killed before their rename.
   for await (const entry of Deno.readDir(dir)) {
-    const stale = /^model-[0-9a-f]+\.safetensors$/.test(entry.name) && entry.name !== weights ||
-      /^(model-[0-9a-f]+\.safetensors|config\.json)\.tmp-/.test(entry.name);
+    const target = atomicWriteTarget(entry.name);
+    const stale = isWeights(entry.name) && entry.name !== weights ||
+      target !== undefined && (isWeights(target) || target === "config.json");
     if (entry.isFile && stale) {
       await Deno.remove(join(dir, entry.name));
     }
