@@ -10,7 +10,8 @@ import type { Encoder } from "../encoders/types.ts";
 import { ArgumentError } from "../errors.ts";
 import type { ClassifierModel } from "../heads/model.ts";
 import { getEntities } from "../seqeval/chunks.ts";
-import { checkEncoder, softmax } from "../train/predict.ts";
+import { softmax } from "../softmax.ts";
+import { checkEncoder } from "../train/predict.ts";
 import { wordPredictions } from "./align.ts";
 
 /** An entity span over words, end exclusive. */

@@ -10,9 +10,6 @@ import { ArgumentError } from "../errors.ts";
 import type { ClassifierModel, TaskHead } from "../heads/model.ts";
 import { softmax } from "../softmax.ts";
 
-// lib/ner/predict.ts still imports softmax from here: it moves to ../softmax.ts with that file.
-export { softmax };
-
 /** A single-label prediction. */
 export interface LabelPrediction {
   /** The most probable label. */
