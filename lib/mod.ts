@@ -234,7 +234,7 @@ export {
   readCheckpointConfig,
   saveCheckpoint,
 } from "./train/checkpoint.ts";
-export { softmax } from "./softmax.ts";
+export { scaledSoftmax, softmax } from "./softmax.ts";
 export {
   argmax,
   checkEncoder,

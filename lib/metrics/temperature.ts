@@ -5,7 +5,7 @@
  * @module
  */
 import { ArgumentError } from "../errors.ts";
-import { softmax } from "../softmax.ts";
+import { scaledSoftmax } from "../softmax.ts";
 
 /** The range {@link fitTemperature} searches; an optimum outside it is returned as the bound. */
 export const TEMPERATURE_BOUNDS = [0.01, 100] as const;
@@ -77,7 +77,7 @@ export function temperatureScale(
 ): number[][] {
   checkLogits("temperatureScale", logits);
   checkTemperature("temperatureScale", temperature);
-  return logits.map((row) => softmax(row, 1 / temperature));
+  return logits.map((row) => scaledSoftmax(row, 1 / temperature));
 }
 
 /**
@@ -135,7 +135,7 @@ function nll(logits: readonly (readonly number[])[], labels: readonly number[], 
 function slope(logits: readonly (readonly number[])[], labels: readonly number[], beta: number) {
   let total = 0;
   logits.forEach((row, i) => {
-    const p = softmax(row, beta);
+    const p = scaledSoftmax(row, beta);
     total += row.reduce((s, v, c) => s + p[c] * v, 0) - row[labels[i]];
   });
   return total / logits.length;
