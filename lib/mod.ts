@@ -124,6 +124,7 @@ export {
   alignLabels,
   type AlignLabelsOptions,
   type AlignStrategy,
+  checkLabelList,
   type WordAggregation,
   wordPredictions,
   type WordPredictionsOptions,

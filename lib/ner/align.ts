@@ -35,6 +35,30 @@ export interface AlignLabelsOptions {
   labelList?: readonly string[];
 }
 
+/**
+ * Refuses a `labelList` that is not a non-empty array of tag names (by id), the check of every
+ * NER entry point that takes one.
+ *
+ * @example
+ * ```ts
+ * import { assertThrows } from "@std/assert";
+ * import { ArgumentError } from "../errors.ts";
+ * import { checkLabelList } from "./align.ts";
+ * checkLabelList(["O", "B-PER", "I-PER"]);
+ * assertThrows(() => checkLabelList([]), ArgumentError, "is not a non-empty array of tag names");
+ * ```
+ */
+export function checkLabelList(labelList: readonly string[]): void {
+  if (!Array.isArray(labelList) || labelList.length === 0) {
+    throw new ArgumentError(
+      "labelList",
+      labelList,
+      "is not a non-empty array of tag names",
+      'pass the tags by id, e.g. ["O", "B-PER", "I-PER"]',
+    );
+  }
+}
+
 /** How {@link wordPredictions} picks one prediction per word. */
 export type WordAggregation = "first" | "average" | "max";
 

@@ -12,7 +12,7 @@ import { ArgumentError } from "../errors.ts";
 import { type ClassifierModel, createClassifier } from "../heads/model.ts";
 import { type ComputeMetrics, Trainer, type TrainOutput } from "../train/trainer.ts";
 import type { TrainingArguments } from "../train/training_args.ts";
-import { alignLabels, type AlignStrategy } from "./align.ts";
+import { alignLabels, type AlignStrategy, checkLabelList } from "./align.ts";
 import { computeNerMetrics } from "./metrics.ts";
 
 /** Options of {@linkcode tokenizeAndAlignLabels}. */
@@ -78,14 +78,7 @@ export function tokenizeAndAlignLabels(
   options: TokenizeAndAlignOptions,
 ): AlignedSentences {
   const { labelList, strategy = "first", name = "dataset", warn = console.warn } = options;
-  if (!Array.isArray(labelList) || labelList.length === 0) {
-    throw new ArgumentError(
-      "labelList",
-      labelList,
-      "is not a non-empty array of tag names",
-      'pass the tags by id, e.g. ["O", "B-PER", "I-PER"]',
-    );
-  }
+  checkLabelList(labelList);
   const { inputs: sentences, labels, labelNames } = data ?? {};
   if (labelNames && labelNames.join("\n") !== labelList.join("\n")) {
     throw new ArgumentError(

@@ -4,11 +4,11 @@
  * @module
  */
 import { argmaxRow } from "../argmax.ts";
-import { ArgumentError } from "../errors.ts";
 import { f1Score, precisionRecallFscoreSupport } from "../seqeval/scores.ts";
 import { accuracyScore, tokenF1Score } from "../seqeval/token_scores.ts";
 import { IGNORE_INDEX } from "../train/data.ts";
 import type { ComputeMetrics } from "../train/trainer.ts";
+import { checkLabelList } from "./align.ts";
 
 /**
  * The chapter's `compute_ner_metrics` for the kit's `Trainer`: argmax of every token's logits,
@@ -41,14 +41,7 @@ import type { ComputeMetrics } from "../train/trainer.ts";
  * ```
  */
 export function computeNerMetrics(labelList: readonly string[]): ComputeMetrics<"token"> {
-  if (!Array.isArray(labelList) || labelList.length === 0) {
-    throw new ArgumentError(
-      "labelList",
-      labelList,
-      "is not a non-empty array of tag names",
-      'pass the tags by id, e.g. ["O", "B-PER", "I-PER"]',
-    );
-  }
+  checkLabelList(labelList);
   return ({ predictions: logits, labelIds: labels }) => {
     const trueLabels: string[][] = [];
     const predLabels: string[][] = [];

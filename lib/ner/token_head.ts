@@ -11,7 +11,7 @@ import type { TokenFeatures } from "../encoders/types.ts";
 import type { Body } from "../encoders/body.ts";
 import { fitPredict } from "../train/fit_predict.ts";
 import type { TrainingArguments } from "../train/training_args.ts";
-import { alignLabels, wordPredictions } from "./align.ts";
+import { alignLabels, checkLabelList, wordPredictions } from "./align.ts";
 import { wordFeatures } from "./word_features.ts";
 
 /**
@@ -97,14 +97,7 @@ export async function fitPredictTags(options: FitPredictTagsOptions): Promise<st
       `use one of ${TOKEN_HEAD_INPUTS.map((s) => `"${s}"`).join(", ")}`,
     );
   }
-  if (!Array.isArray(labelList) || labelList.length === 0) {
-    throw new ArgumentError(
-      "labelList",
-      labelList,
-      "is not a non-empty array of tag names",
-      'pass the tags by id, e.g. ["O", "B-PER", "I-PER"]',
-    );
-  }
+  checkLabelList(labelList);
   for (const [name, data] of [["train", train], ["test", test]] as const) {
     if (!Array.isArray(data?.features) || !Array.isArray(data?.tags)) {
       throw new ArgumentError(
