@@ -17,9 +17,7 @@
  */
 import { argmaxRow } from "../argmax.ts";
 import { ArgumentError } from "../errors.ts";
-
-/** The label id that PyTorch's and the kit's cross-entropy skip. */
-const IGNORE = -100;
+import { IGNORE_INDEX } from "../train/data.ts";
 
 /** How continuation subwords are labelled: `-100` (`"first"`) or the word's I- tag (`"all"`). */
 export type AlignStrategy = "first" | "all";
@@ -125,7 +123,7 @@ function labelIds(
       return id;
     }
     const known = Number.isInteger(y) && y >= 0 && (!labelList || y < labelList.length);
-    if (y !== IGNORE && !known) {
+    if (y !== IGNORE_INDEX && !known) {
       throw new ArgumentError(
         `wordLabels[${i}]`,
         y,
@@ -223,10 +221,10 @@ export function alignLabels(
   return wordIds.map((w) => {
     const isFirst = w !== previous;
     previous = w;
-    if (w === null) return IGNORE;
+    if (w === null) return IGNORE_INDEX;
     const y = ids[w];
-    if (isFirst || y === IGNORE) return y;
-    return continuation ? continuation[y] : IGNORE;
+    if (isFirst || y === IGNORE_INDEX) return y;
+    return continuation ? continuation[y] : IGNORE_INDEX;
   });
 }
 
