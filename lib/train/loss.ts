@@ -116,14 +116,19 @@ export function makeLoss(
   }
 }
 
+/** The error of labels encoded for another problem type than the loss's. */
+function wrongKind(y: EncodedLabels, problem: string): ArgumentError {
+  return new ArgumentError(
+    "y.kind",
+    y.kind,
+    problem,
+    "encode the labels for the head's problemType",
+  );
+}
+
 function idsOf(y: EncodedLabels): number[] | number[][] {
   if (y.kind === "multi" || y.kind === "regression") {
-    throw new ArgumentError(
-      "y.kind",
-      y.kind,
-      "a single-label loss needs class ids",
-      "encode the labels for the head's problemType",
-    );
+    throw wrongKind(y, "a single-label loss needs class ids");
   }
   if (y.kind === "single") return y.ids;
   // Token rows are padded with -100 to the longest in the batch, as the body pads its output.
@@ -132,24 +137,14 @@ function idsOf(y: EncodedLabels): number[] | number[][] {
 
 function valuesOf(y: EncodedLabels): number[] {
   if (y.kind !== "regression") {
-    throw new ArgumentError(
-      "y.kind",
-      y.kind,
-      "a regression loss needs scores",
-      "encode the labels for the head's problemType",
-    );
+    throw wrongKind(y, "a regression loss needs scores");
   }
   return y.values;
 }
 
 function targetsOf(y: EncodedLabels): number[][] {
   if (y.kind !== "multi") {
-    throw new ArgumentError(
-      "y.kind",
-      y.kind,
-      "a multi-label loss needs 0/1 rows",
-      "encode the labels for the head's problemType",
-    );
+    throw wrongKind(y, "a multi-label loss needs 0/1 rows");
   }
   return y.targets;
 }
