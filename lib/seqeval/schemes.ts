@@ -20,7 +20,7 @@ export const SCHEMES: readonly Scheme[] = ["IOB1", "IOB2", "IOE1", "IOE2", "IOBE
 export const PREFIXES = "IOBESUL";
 
 /** The prefixes the lenient (default, conlleval-style) mode reads. */
-export const DEFAULT_PREFIXES = "IOBES";
+const DEFAULT_PREFIXES = "IOBES";
 
 /** The type of a bare tag (`"B"`, `"O"`) is `"_"`, as in seqeval. */
 export const NO_TYPE = "_";
