@@ -236,6 +236,10 @@ export class Trainer<I, K extends TaskKind = "single"> {
         "unfreeze some layers, or give the model a head to train",
       );
     }
+    // Each task trains the body and its own head: the variables of the other heads stay out.
+    const taskVariables = new Map(
+      this.model.tasks.map((t) => [t, variables.filter((v) => this.#belongsTo(v, t))]),
+    );
     const optimizer = new AdamW(groups, {
       lr: a.learningRate,
       betas: [a.adamBeta1, a.adamBeta2],
@@ -319,7 +323,8 @@ export class Trainer<I, K extends TaskKind = "single"> {
         const batches = epochBatches();
         for (let b = 0; b < batches.length && !stop && step < totalSteps; b++) {
           const batch = batches[b];
-          const done = this.#step(batch, variables, optimizer, scheduler, rng, step, epoch);
+          const taskVars = taskVariables.get(batch.task)!;
+          const done = this.#step(batch, taskVars, optimizer, scheduler, rng, step, epoch);
 
           lastGradNorm = done.gradNorm;
           step++;
@@ -412,7 +417,7 @@ export class Trainer<I, K extends TaskKind = "single"> {
 
   #step(
     batch: Batch<I>,
-    variables: tf.Variable[],
+    taskVars: tf.Variable[],
     optimizer: AdamW,
     scheduler: LambdaLR,
     rng: Random,
@@ -421,7 +426,6 @@ export class Trainer<I, K extends TaskKind = "single"> {
   ): StepResult {
     const lossFn = this.#losses.get(batch.task)!;
     const seed = rng.randInt(2 ** 31);
-    const taskVars = variables.filter((v) => this.#belongsTo(v, batch.task));
     const task = batch.task === DEFAULT_TASK ? undefined : batch.task;
     return trainingStep(
       () => {
