@@ -72,6 +72,25 @@ Deno.test("computeNerMetrics: -100 positions are dropped before seqeval; strict 
   assertEquals(m.token_f1, seqeval.tokenF1Score(truth, pred));
 });
 
+Deno.test("computeNerMetrics: its micro and per-type scores are seqeval's precisionRecallFscoreSupport", () => {
+  const names = ["O", "B-PER", "I-PER", "B-LOC", "I-LOC"];
+  const metrics = computeNerMetrics(names);
+  const onehot = (ids: number[]) => ids.map((k) => names.map((_, c) => (c === k ? 5 : 0)));
+  // PER found once of twice, LOC predicted twice but right once, one sentence with no entity.
+  const labelIds = [[1, 2, 0, 3], [-100, 1, 0, 3, 4], [0, 0]];
+  const predictions = [onehot([1, 2, 3, 0]), onehot([0, 0, 0, 3, 4]), onehot([0, 0])];
+  const m = metrics({ kind: "token", predictions, labelIds, task: "default" });
+  const truth = [["B-PER", "I-PER", "O", "B-LOC"], ["B-PER", "O", "B-LOC", "I-LOC"], ["O", "O"]];
+  const pred = [["B-PER", "I-PER", "B-LOC", "O"], ["O", "O", "B-LOC", "I-LOC"], ["O", "O"]];
+  const options = { zeroDivision: 0 as const };
+  const micro = seqeval.precisionRecallFscoreSupport(truth, pred, { ...options, average: "micro" });
+  const perType = seqeval.precisionRecallFscoreSupport(truth, pred, { ...options, average: null });
+  assertEquals([m.precision, m.recall, m.f1], [micro.precision, micro.recall, micro.fscore]);
+  assertEquals([m.LOC_f1, m.PER_f1], perType.fscore);
+  assertEquals(perType.labels, ["LOC", "PER"]);
+  assertEquals([m.precision, m.recall], [2 / 3, 2 / 4]);
+});
+
 Deno.test("tokenizeAndAlignLabels: bad input is an error naming the sentence", () => {
   const align = (inputs: string[][], labels: (string | number)[][]) =>
     tokenizeAndAlignLabels(body, { inputs, labels }, { labelList, name: "train" });

@@ -4,11 +4,15 @@
  * @module
  */
 import { argmaxRow } from "../argmax.ts";
-import { f1Score, precisionRecallFscoreSupport } from "../seqeval/scores.ts";
+import { MetricWarnings } from "../metrics/warnings.ts";
+import { entityCounts, f1Score, scoreCounts } from "../seqeval/scores.ts";
 import { accuracyScore, tokenF1Score } from "../seqeval/token_scores.ts";
 import { IGNORE_INDEX } from "../train/data.ts";
 import type { ComputeMetrics } from "../train/trainer.ts";
 import { checkLabelList } from "./align.ts";
+
+/** The metrics precisionRecallFscoreSupport warns for (never here: zeroDivision is 0). */
+const ALL = ["precision", "recall", "f-score"] as const;
 
 /**
  * The chapter's `compute_ner_metrics` for the kit's `Trainer`: argmax of every token's logits,
@@ -53,14 +57,12 @@ export function computeNerMetrics(labelList: readonly string[]): ComputeMetrics<
       predLabels.push(keep.map((t) => labelList[predIds[t]]));
     });
     const options = { zeroDivision: 0 as const };
-    const perType = precisionRecallFscoreSupport(trueLabels, predLabels, {
-      ...options,
-      average: null,
-    });
-    const micro = precisionRecallFscoreSupport(trueLabels, predLabels, {
-      ...options,
-      average: "micro",
-    });
+    // The entities are read once for both the per-type and the micro scores (calling
+    // precisionRecallFscoreSupport twice would read them twice).
+    const counts = entityCounts(trueLabels, predLabels);
+    const warnings = new MetricWarnings();
+    const perType = scoreCounts(counts, { ...options, average: null }, null, ALL, warnings);
+    const micro = scoreCounts(counts, { ...options, average: "micro" }, null, ALL, warnings);
     return {
       precision: micro.precision,
       recall: micro.recall,
