@@ -239,6 +239,7 @@ export { scaledSoftmax, softmax } from "./softmax.ts";
 export {
   argmax,
   checkEncoder,
+  checkLevel,
   type LabelPrediction,
   logitsToPredictions,
   type MultiLabelPrediction,

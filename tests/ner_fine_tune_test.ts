@@ -11,7 +11,7 @@ import { ArgumentError } from "../lib/errors.ts";
 import { CONLL_TAGS } from "../lib/data/registry.ts";
 import { loadDataset } from "../lib/data/load.ts";
 import type { TokenDataset } from "../lib/data/dataset.ts";
-import { tokenFeatureBody } from "../lib/encoders/body.ts";
+import { featureBody, tokenFeatureBody } from "../lib/encoders/body.ts";
 import { createClassifier } from "../lib/heads/model.ts";
 import { TrainableUseLite } from "../lib/encoders/use_lite/trainable.ts";
 import { computeNerMetrics } from "../lib/ner/metrics.ts";
@@ -20,6 +20,7 @@ import { dataCollatorForTokenClassification } from "../lib/train/collator.ts";
 import { loadCheckpoint, saveCheckpoint } from "../lib/train/checkpoint.ts";
 import { makeLoss } from "../lib/train/loss.ts";
 import { predictEntities } from "../lib/ner/predict.ts";
+import { predict } from "../lib/train/predict.ts";
 import { resolveTrainingArguments } from "../lib/train/training_args.ts";
 import * as seqeval from "../lib/seqeval/mod.ts";
 
@@ -237,3 +238,26 @@ Deno.test("predictEntities on a token body: words cut at 128 pieces are O, a che
 });
 
 globalThis.addEventListener("unload", () => use.dispose());
+
+Deno.test("predict and predictEntities refuse a model of the other level, naming the right one", async () => {
+  const tokens = createClassifier(tokenFeatureBody({ name: "toy", hiddenSize: 2 }), {
+    labels: ["O", "B-PER"],
+  });
+  const sequences = createClassifier(featureBody({ name: "toy", hiddenSize: 2 }), {
+    labels: ["neg", "pos"],
+  });
+  await assertRejects(
+    () => predict(tokens as never, ["Ada left"]),
+    ArgumentError,
+    'model.level = "token": is not a sequence model\'s: predict() labels whole texts; ' +
+      "use predictEntities() for a token model",
+  );
+  await assertRejects(
+    () => predictEntities(sequences as never, ["Ada left"]),
+    ArgumentError,
+    'model.level = "sequence": is not a token model\'s: predictEntities() labels each word; ' +
+      "use predict() for a sequence model",
+  );
+  tokens.dispose();
+  sequences.dispose();
+});

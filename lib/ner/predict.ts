@@ -11,7 +11,7 @@ import { ArgumentError } from "../errors.ts";
 import type { ClassifierModel } from "../heads/model.ts";
 import { getEntities } from "../seqeval/chunks.ts";
 import { softmax } from "../softmax.ts";
-import { checkEncoder } from "../train/predict.ts";
+import { checkEncoder, checkLevel } from "../train/predict.ts";
 import { wordPredictions } from "./align.ts";
 
 /** An entity span over words, end exclusive. */
@@ -85,14 +85,7 @@ export async function predictEntities(
   sentences: (string | string[])[],
   { encoder, task, batchSize }: PredictEntitiesOptions = {},
 ): Promise<TokenPrediction[]> {
-  if (model.level !== "token") {
-    throw new ArgumentError(
-      "model.level",
-      model.level,
-      "is not a token model's: predictEntities() labels each word",
-      "use predict() for a sequence model",
-    );
-  }
+  checkLevel(model.level, "token");
   const head = model.task(task);
   const names = Object.values(head.id2label);
   const words = sentences.map((s, i) => {

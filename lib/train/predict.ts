@@ -5,6 +5,7 @@
  */
 import type * as tf from "@tensorflow/tfjs";
 import { argmaxRow } from "../argmax.ts";
+import type { BodyLevel } from "../encoders/body.ts";
 import type { Encoder } from "../encoders/types.ts";
 import { ArgumentError } from "../errors.ts";
 import type { ClassifierModel, TaskHead } from "../heads/model.ts";
@@ -148,14 +149,7 @@ export async function predict(
       throw new ArgumentError(`texts[${i}]`, t, "is not a string", "give one string per text");
     }
   });
-  if (model.level !== "sequence") {
-    throw new ArgumentError(
-      "model.level",
-      model.level,
-      "is not a sequence model's: predict() labels whole texts",
-      "use predictEntities() for a token model",
-    );
-  }
+  checkLevel(model.level, "sequence");
   const head = model.task(task);
   if (texts.length === 0) return [];
   let logits: tf.Tensor;
@@ -197,4 +191,38 @@ export function checkEncoder(bodyName: string, encoder: Encoder): void {
       `pass the "${bodyName}" encoder`,
     );
   }
+}
+
+/** The inference function of each level, and what it labels. */
+const INFERENCE: Record<BodyLevel, { fn: string; does: string }> = {
+  sequence: { fn: "predict()", does: "labels whole texts" },
+  token: { fn: "predictEntities()", does: "labels each word" },
+};
+
+/**
+ * Refuses a model of the other level than the inference function's (`predict` labels texts,
+ * `predictEntities` words), naming the function to use instead.
+ *
+ * @example
+ * ```ts
+ * import { assertThrows } from "@std/assert";
+ * import { ArgumentError } from "../errors.ts";
+ * import { checkLevel } from "./predict.ts";
+ * checkLevel("token", "token");
+ * assertThrows(
+ *   () => checkLevel("token", "sequence"),
+ *   ArgumentError,
+ *   "is not a sequence model's: predict() labels whole texts; use predictEntities() for a token model",
+ * );
+ * ```
+ */
+export function checkLevel(level: BodyLevel, want: BodyLevel): void {
+  if (level === want) return;
+  const other = want === "token" ? "sequence" : "token";
+  throw new ArgumentError(
+    "model.level",
+    level,
+    `is not a ${want} model's: ${INFERENCE[want].fn} ${INFERENCE[want].does}`,
+    `use ${INFERENCE[other].fn} for a ${other} model`,
+  );
 }
