@@ -128,6 +128,7 @@ export {
   type WordAggregation,
   wordPredictions,
   type WordPredictionsOptions,
+  wordToTokens,
 } from "./ner/align.ts";
 export {
   type DecodeOptions,

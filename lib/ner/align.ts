@@ -57,6 +57,53 @@ export function checkLabelList(labelList: readonly string[]): void {
   }
 }
 
+/**
+ * The tokens of every word (Hugging Face's `BatchEncoding.word_to_tokens`, for all words at
+ * once, as token indices): what {@link wordPredictions} and `wordFeatures` gather per word.
+ * `wordIds` is checked; a word without any token (cut by truncation) is an error unless
+ * `allowMissing`, then its list is empty.
+ *
+ * @param numWords the sentence's number of words; default: the largest word id + 1.
+ *
+ * @example
+ * ```ts
+ * import { assertEquals } from "@std/assert";
+ * import { wordToTokens } from "./align.ts";
+ * assertEquals(wordToTokens([null, 0, 1, 1, null]), [[1], [2, 3]]);
+ * assertEquals(wordToTokens([null, 0, null], 2, true), [[1], []]);
+ * ```
+ */
+export function wordToTokens(
+  wordIds: readonly (number | null)[],
+  numWords?: number,
+  allowMissing = false,
+): number[][] {
+  if (!Array.isArray(wordIds)) checkWordIds(wordIds, 0); // throws: "is not an array"
+  const seen = wordIds.reduce<number>((m, w) => (w !== null && w > m ? w : m), -1) + 1;
+  const n = numWords ?? seen;
+  if (!Number.isInteger(n) || n < 0) {
+    throw new ArgumentError(
+      "numWords",
+      numWords,
+      "is not an integer >= 0",
+      "give the sentence's number of words, or leave it out",
+    );
+  }
+  checkWordIds(wordIds, n);
+  const tokensOf: number[][] = Array.from({ length: n }, () => []);
+  wordIds.forEach((w, t) => w !== null && tokensOf[w].push(t));
+  const cut = tokensOf.findIndex((tokens) => tokens.length === 0);
+  if (cut >= 0 && !allowMissing) {
+    throw new ArgumentError(
+      "wordIds",
+      wordIds,
+      `word ${cut} has no token (cut by truncation?)`,
+      "pass { missing } to fill it",
+    );
+  }
+  return tokensOf;
+}
+
 /** How {@link wordPredictions} picks one prediction per word. */
 export type WordAggregation = "first" | "average" | "max";
 
@@ -286,30 +333,9 @@ export function wordPredictions<T>(
       "give one prediction per token of wordIds",
     );
   }
-  const seen = wordIds.reduce<number>((m, w) => (w !== null && w > m ? w : m), -1) + 1;
-  const numWords = options.numWords ?? seen;
-  if (!Number.isInteger(numWords) || numWords < 0) {
-    throw new ArgumentError(
-      "numWords",
-      numWords,
-      "is not an integer >= 0",
-      "give the sentence's number of words, or leave it out",
-    );
-  }
-  checkWordIds(wordIds, numWords);
-
-  const tokensOf: number[][] = Array.from({ length: numWords }, () => []);
-  wordIds.forEach((w, t) => w !== null && tokensOf[w].push(t));
+  const tokensOf = wordToTokens(wordIds, options.numWords, missing !== undefined);
   return tokensOf.map((tokens, w) => {
-    if (tokens.length === 0) {
-      if (missing !== undefined) return missing;
-      throw new ArgumentError(
-        "wordIds",
-        wordIds,
-        `word ${w} has no token (cut by truncation?)`,
-        "pass { missing } to fill it",
-      );
-    }
+    if (tokens.length === 0) return missing!;
     if (strategy === "first") return tokenPreds[tokens[0]];
     const rows = tokens.map((t) => {
       const row = tokenPreds[t];

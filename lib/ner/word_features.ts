@@ -6,6 +6,7 @@
  * @module
  */
 import { ArgumentError } from "../errors.ts";
+import { wordToTokens } from "./align.ts";
 
 /** How the subword vectors of a word become one: the first subword's, or their mean. */
 export type WordPooling = "first" | "mean";
@@ -85,39 +86,8 @@ export function wordFeatures(
       `give a ${size}-dimensional vector, e.g. zeros`,
     );
   }
-  const seen = wordIds.reduce<number>((m, w) => (w !== null && w > m ? w : m), -1) + 1;
-  const n = numWords ?? seen;
-  if (!Number.isInteger(n) || n < 0) {
-    throw new ArgumentError(
-      "numWords",
-      numWords,
-      "is not an integer >= 0",
-      "give the sentence's number of words, or leave it out",
-    );
-  }
-  const tokensOf: number[][] = Array.from({ length: n }, () => []);
-  wordIds.forEach((w, t) => {
-    if (w === null) return;
-    if (!Number.isInteger(w) || w < 0 || w >= n) {
-      throw new ArgumentError(
-        `wordIds[${t}]`,
-        w,
-        `is neither null nor a word index in [0, ${n})`,
-        "use the tokenizer's wordIds for these words",
-      );
-    }
-    tokensOf[w].push(t);
-  });
-  return tokensOf.map((tokens, w) => {
-    if (tokens.length === 0) {
-      if (missing !== undefined) return missing;
-      throw new ArgumentError(
-        "wordIds",
-        wordIds,
-        `word ${w} has no token (cut by truncation?)`,
-        "pass { missing } to fill it",
-      );
-    }
+  return wordToTokens(wordIds, numWords, missing !== undefined).map((tokens) => {
+    if (tokens.length === 0) return missing!;
     if (strategy === "first") return features[tokens[0]];
     const out = new Float32Array(size);
     for (const t of tokens) {
