@@ -40,7 +40,7 @@ export async function exportOnnx<I>(model: PreTrainedClassifier<I>, dir: string)
 }
 
 /** The ONNX graph of the classifier, weights included. */
-export function buildGraph<I>(model: PreTrainedClassifier<I>): OnnxGraph {
+function buildGraph<I>(model: PreTrainedClassifier<I>): OnnxGraph {
   const config = model.base.config;
   const vars = model.hfVariables();
   const prefix = model.base.prefix;
