@@ -7,7 +7,7 @@
 import { ArgumentError } from "../errors.ts";
 import { join, resolve } from "node:path";
 import { atomicWriteFile } from "../atomic_write.ts";
-import { HubUnreachableError } from "../data/hub.ts";
+import { fetchOrThrow, HubUnreachableError } from "../data/hub.ts";
 import { cacheDir as kitCacheDir } from "../cache_dir.ts";
 import { isDirectory, isFile } from "../fs.ts";
 import { progress, type ProgressMode } from "../progress.ts";
@@ -114,32 +114,10 @@ async function download(
     .replace(/\/+$/, "");
   const url = (file: string) =>
     `${endpoint}/${repo}/resolve/${encodeURIComponent(revision)}/${file}`;
-  const get = async (file: string): Promise<Response | undefined> => {
-    let response: Response;
-    try {
-      response = await fetch(url(file));
-    } catch (e) {
-      throw new HubUnreachableError(
-        `could not reach ${url(file)}: ${(e as Error).message}; offline, pass a local folder`,
-        { cause: e },
-      );
-    }
-    if (response.status === 404) {
-      await response.body?.cancel();
-      return undefined;
-    }
-    if (!response.ok) {
-      await response.body?.cancel();
-      throw new HubUnreachableError(
-        `GET ${url(file)} answered ${response.status} ${response.statusText}`,
-      );
-    }
-    return response;
-  };
   await Deno.mkdir(folder, { recursive: true });
   const written: string[] = [];
   for (const file of [...REQUIRED, ...OPTIONAL]) {
-    const response = await get(file);
+    const response = await fetchOrThrow(url(file), () => undefined);
     if (!response) {
       if (!REQUIRED.includes(file)) continue;
       throw new ArgumentError(
