@@ -9,7 +9,7 @@ import { join, resolve } from "node:path";
 import { atomicWriteFile } from "../atomic_write.ts";
 import { fetchOrThrow, HubUnreachableError } from "../data/hub.ts";
 import { cacheDir as kitCacheDir } from "../cache_dir.ts";
-import { isDirectory, isFile } from "../fs.ts";
+import { isDirectory, isFile, looksLikePath } from "../fs.ts";
 import { progress, type ProgressMode } from "../progress.ts";
 import { TOKENIZER_FILES } from "./save_pretrained.ts";
 
@@ -81,7 +81,7 @@ export async function resolveModelFolder(
     );
   }
   if (isDirectory(source)) return resolve(source);
-  if (/^(\.{1,2}\/|\/|~)/.test(source)) {
+  if (looksLikePath(source)) {
     throw new ArgumentError(
       "source",
       source,

@@ -5,8 +5,8 @@
  * @module
  */
 import { ArgumentError, SetupError } from "../../errors.ts";
-import { isAbsolute, join, resolve } from "node:path";
-import { isDirectory, isFile } from "../../fs.ts";
+import { join, resolve } from "node:path";
+import { isDirectory, isFile, looksLikePath } from "../../fs.ts";
 import { cacheDir } from "../../cache_dir.ts";
 
 /** Where to load a model or tokenizer from (Hugging Face `from_pretrained` options, camelCase). */
@@ -36,11 +36,6 @@ export const LOCAL_LAYOUT =
 
 const HUB_HINT = "or, when online, a Hugging Face model id with ONNX weights " +
   '(e.g. "Xenova/all-MiniLM-L6-v2", "Xenova/bert-base-uncased")';
-
-function looksLikePath(id: string): boolean {
-  return isAbsolute(id) || id.startsWith("./") || id.startsWith("../") || id.startsWith("~") ||
-    /^[A-Za-z]:[\\/]/.test(id);
-}
 
 /**
  * Decides whether `modelId` names a local folder (an absolute or `./`/`../` path, an existing
