@@ -8,7 +8,7 @@ import { ArgumentError } from "../errors.ts";
 import { join, resolve } from "node:path";
 import { atomicWriteFile } from "../atomic_write.ts";
 import { fetchOrThrow, HubUnreachableError } from "../data/hub.ts";
-import { cacheDir as kitCacheDir } from "../cache_dir.ts";
+import { hubCacheDir } from "../cache_dir.ts";
 import { isDirectory, isFile, looksLikePath } from "../fs.ts";
 import { progress, type ProgressMode } from "../progress.ts";
 import { TOKENIZER_FILES } from "./save_pretrained.ts";
@@ -90,7 +90,7 @@ export async function resolveModelFolder(
     );
   }
   const revision = options.revision ?? "main";
-  const cache = options.cacheDir ?? join(kitCacheDir(), "huggingface");
+  const cache = options.cacheDir ?? hubCacheDir();
   const folder = modelCacheFolder(source, revision, cache);
   if (isFile(join(folder, MANIFEST))) return folder;
   const offline = options.localFilesOnly ?? Deno.env.get("HF_HUB_OFFLINE") === "1";

@@ -7,7 +7,7 @@
 import { ArgumentError, SetupError } from "../../errors.ts";
 import { join, resolve } from "node:path";
 import { isDirectory, isFile, looksLikePath } from "../../fs.ts";
-import { cacheDir } from "../../cache_dir.ts";
+import { hubCacheDir } from "../../cache_dir.ts";
 
 /** Where to load a model or tokenizer from (Hugging Face `from_pretrained` options, camelCase). */
 export interface PretrainedSourceOptions {
@@ -151,7 +151,7 @@ export function pretrainedOptions(
 ): { local_files_only: boolean; cache_dir: string; revision?: string } {
   return {
     local_files_only: source.local || options.localFilesOnly === true,
-    cache_dir: options.cacheDir ?? join(cacheDir(), "huggingface"),
+    cache_dir: options.cacheDir ?? hubCacheDir(),
     ...(options.revision !== undefined ? { revision: options.revision } : {}),
   };
 }
