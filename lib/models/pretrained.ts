@@ -259,7 +259,7 @@ export class PreTrainedModel {
           "pooling",
           pooling,
           `${this.source} has no pooler`,
-          'use "first" or "mean"',
+          'use "first"',
         );
       }
       return out.poolerOutput;
