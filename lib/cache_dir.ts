@@ -25,3 +25,18 @@ export function cacheDir(): string {
     ? join(fileURLToPath(root), ".cache")
     : join(Deno.cwd(), ".cache");
 }
+
+/**
+ * Where hub model downloads are kept: `<cache root>/huggingface` (the kit's `fromPretrained`
+ * and transformers.js both default to it).
+ *
+ * @example
+ * ```ts
+ * import { assert } from "@std/assert";
+ * import { hubCacheDir } from "./cache_dir.ts";
+ * assert(hubCacheDir().endsWith("huggingface"));
+ * ```
+ */
+export function hubCacheDir(): string {
+  return join(cacheDir(), "huggingface");
+}

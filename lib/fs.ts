@@ -5,6 +5,7 @@
  * unreadable path must not pass for a missing one (the grader's).
  * @module
  */
+import { isAbsolute } from "node:path";
 
 /**
  * Whether `path` is a file (`false` when it is missing or cannot be read).
@@ -77,4 +78,26 @@ export async function exists(path: string): Promise<boolean> {
     if (e instanceof Deno.errors.NotFound || e instanceof Deno.errors.NotADirectory) return false;
     throw e;
   }
+}
+
+/**
+ * Whether `id` is written as a path (absolute, `./`, `../`, `~`, or a Windows drive) rather than
+ * a name such as a hub id: such a string names a folder even when none is there.
+ *
+ * @example
+ * ```ts
+ * import { assertEquals } from "@std/assert";
+ * import { looksLikePath } from "./fs.ts";
+ * assertEquals(["./m", "/m", "~/m", "C:\\m", "owner/name"].map(looksLikePath), [
+ *   true,
+ *   true,
+ *   true,
+ *   true,
+ *   false,
+ * ]);
+ * ```
+ */
+export function looksLikePath(id: string): boolean {
+  return isAbsolute(id) || id.startsWith("./") || id.startsWith("../") || id.startsWith("~") ||
+    /^[A-Za-z]:[\\/]/.test(id);
 }

@@ -98,21 +98,47 @@ async function readCached(folder: string): Promise<string[] | undefined> {
   }
 }
 
-/** Fetches `url`; a 404 throws `notFound(answer)` where given, any other failure reaches no data. */
-async function fetchOrThrow(
+/**
+ * GETs `url` from the hub. A 404 gives what `notFound(answer)` gives: an error is thrown,
+ * `undefined` (an optional file) is returned; without `notFound`, and for any other failure, it
+ * throws {@linkcode HubUnreachableError}.
+ *
+ * @example
+ * ```ts
+ * import { assertRejects } from "@std/assert";
+ * import { fetchOrThrow, HubUnreachableError } from "./hub.ts";
+ * await assertRejects(() => fetchOrThrow("http://127.0.0.1:9/x"), HubUnreachableError, "could not reach");
+ * ```
+ */
+export async function fetchOrThrow(
   url: string,
   notFound?: (answer: string) => Error,
-): Promise<Response> {
+): Promise<Response>;
+export async function fetchOrThrow(
+  url: string,
+  notFound: (answer: string) => undefined,
+): Promise<Response | undefined>;
+export async function fetchOrThrow(
+  url: string,
+  notFound?: (answer: string) => Error | undefined,
+): Promise<Response | undefined> {
   let response: Response;
   try {
     response = await fetch(url);
   } catch (e) {
-    throw new HubUnreachableError(`could not reach ${url}: ${(e as Error).message}`, { cause: e });
+    throw new HubUnreachableError(
+      `could not reach ${url}: ${(e as Error).message}; offline, use the cache or local files`,
+      { cause: e },
+    );
   }
   if (!response.ok) {
     await response.body?.cancel();
     const answer = `GET ${url} answered ${response.status} ${response.statusText}`;
-    if (response.status === 404 && notFound) throw notFound(answer);
+    if (response.status === 404 && notFound) {
+      const error = notFound(answer);
+      if (error === undefined) return undefined;
+      throw error;
+    }
     throw new HubUnreachableError(answer);
   }
   return response;

@@ -22,6 +22,37 @@ export function checkArray<T>(xs: T[], name: string): T[] {
 }
 
 /**
+ * Returns `xs` if it is an array with at least one item; otherwise throws an error naming the
+ * argument, what its items should be (`of`) and the `fix`.
+ *
+ * @example
+ * ```ts
+ * import { assertThrows } from "@std/assert";
+ * import { checkNonEmptyArray } from "./check_input.ts";
+ * checkNonEmptyArray(["a"], "texts", "pass one string per text", "strings");
+ * assertThrows(
+ *   () => checkNonEmptyArray([], "texts", "pass one string per text", "strings"),
+ *   Error,
+ *   "texts = []: is not a non-empty array of strings; pass one string per text",
+ * );
+ * ```
+ */
+export function checkNonEmptyArray<T extends readonly unknown[]>(
+  xs: T,
+  name: string,
+  fix: string,
+  of?: string,
+): T {
+  if (!Array.isArray(xs) || xs.length === 0) {
+    const problem = of === undefined
+      ? "is not a non-empty array"
+      : `is not a non-empty array of ${of}`;
+    throw new ArgumentError(name, xs, problem, fix);
+  }
+  return xs;
+}
+
+/**
  * Runs `f`, naming the item's place: an {@link ArgumentError} it throws is thrown again with
  * `name` as its argument, or for an option with `name` in the problem (other errors are not
  * about the item and pass unchanged).

@@ -4,9 +4,9 @@
  * keyed by the sentence's words.
  * @module
  */
-import { ArgumentError, FileFormatError } from "../errors.ts";
+import { FileFormatError } from "../errors.ts";
 import { cachedEmbed, type CacheOptions } from "./cache.ts";
-import { checkArray, withName } from "./check_input.ts";
+import { checkArray, checkNonEmptyArray, withName } from "./check_input.ts";
 import type { Encoding, TokenFeatures } from "./types.ts";
 
 /** Options of {@linkcode cachedTokenFeatures}. */
@@ -54,14 +54,7 @@ export async function cachedTokenFeatures(
   { cacheKey, hiddenSize: h, ...cache }: CachedTokenFeaturesOptions,
 ): Promise<TokenFeatures[]> {
   const encodings = checkArray(sentences, "sentences").map((words, i) => {
-    if (!Array.isArray(words) || words.length === 0) {
-      throw new ArgumentError(
-        `sentences[${i}]`,
-        words,
-        "is not a non-empty array of words",
-        "drop empty sentences",
-      );
-    }
+    checkNonEmptyArray(words, `sentences[${i}]`, "drop empty sentences", "words");
     return withName(`sentences[${i}]`, () => tokenizeWords(words));
   });
   const keys = sentences.map((words) => JSON.stringify(words));

@@ -4,7 +4,7 @@
  * @module
  */
 import { ArgumentError } from "../errors.ts";
-import { withName } from "../encoders/check_input.ts";
+import { checkNonEmptyArray, withName } from "../encoders/check_input.ts";
 import type { TransformersTokenizer } from "../encoders/transformers/tokenizer.ts";
 import type { Encoding } from "../encoders/types.ts";
 import type { EncoderBatch } from "./encoder.ts";
@@ -59,9 +59,7 @@ export function encodeInputs(
   inputs: readonly (TextInput | readonly string[])[],
   options: BatchOptions,
 ): PaddedBatch {
-  if (!Array.isArray(inputs) || inputs.length === 0) {
-    throw new ArgumentError("inputs", inputs, "is not a non-empty array", "pass texts or pairs");
-  }
+  checkNonEmptyArray(inputs, "inputs", "pass texts or pairs");
   const tokenize = { maxLength: options.maxLength };
   const encodings = inputs.map((input, i) =>
     withName(`inputs[${i}]`, () => {
@@ -95,14 +93,7 @@ export function encodeWords(
   sentences: readonly (readonly string[])[],
   options: BatchOptions,
 ): PaddedBatch {
-  if (!Array.isArray(sentences) || sentences.length === 0) {
-    throw new ArgumentError(
-      "inputs",
-      sentences,
-      "is not a non-empty array of word lists",
-      "pass one list of words per sentence",
-    );
-  }
+  checkNonEmptyArray(sentences, "inputs", "pass one list of words per sentence", "word lists");
   const encodings = sentences.map((words, i) =>
     withName(
       `inputs[${i}]`,

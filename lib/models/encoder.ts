@@ -32,7 +32,7 @@ export interface EncoderOutput {
 export type ParamLookup = (name: string) => tf.Tensor;
 
 /** Float32's most negative value: transformers' additive attention mask for padding. */
-const MASKED = -3.4028234663852886e38;
+export const MASKED = -3.4028234663852886e38;
 
 /**
  * The base model's parameters (no prefix), with `pooler` for BERT and RoBERTa base models.

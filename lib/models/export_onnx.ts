@@ -11,10 +11,7 @@ import { atomicWriteFile } from "../atomic_write.ts";
 import { OnnxGraph } from "../onnx/graph.ts";
 import type { PreTrainedClassifier } from "./auto.ts";
 import type { TransformerConfig } from "./config.ts";
-import { layerNames } from "./encoder.ts";
-
-/** Float32's most negative value: the additive mask at padding, as in the tfjs forward. */
-const MASKED = -3.4028234663852886e38;
+import { layerNames, MASKED } from "./encoder.ts";
 
 /**
  * Writes `model` (a sequence or token classifier) for transformers.js:
@@ -43,7 +40,7 @@ export async function exportOnnx<I>(model: PreTrainedClassifier<I>, dir: string)
 }
 
 /** The ONNX graph of the classifier, weights included. */
-export function buildGraph<I>(model: PreTrainedClassifier<I>): OnnxGraph {
+function buildGraph<I>(model: PreTrainedClassifier<I>): OnnxGraph {
   const config = model.base.config;
   const vars = model.hfVariables();
   const prefix = model.base.prefix;

@@ -7,9 +7,9 @@
 import { ArgumentError } from "../errors.ts";
 import { join, resolve } from "node:path";
 import { atomicWriteFile } from "../atomic_write.ts";
-import { HubUnreachableError } from "../data/hub.ts";
-import { cacheDir as kitCacheDir } from "../cache_dir.ts";
-import { isDirectory, isFile } from "../fs.ts";
+import { fetchOrThrow, HubUnreachableError } from "../data/hub.ts";
+import { hubCacheDir } from "../cache_dir.ts";
+import { isDirectory, isFile, looksLikePath } from "../fs.ts";
 import { progress, type ProgressMode } from "../progress.ts";
 import { TOKENIZER_FILES } from "./save_pretrained.ts";
 
@@ -81,7 +81,7 @@ export async function resolveModelFolder(
     );
   }
   if (isDirectory(source)) return resolve(source);
-  if (/^(\.{1,2}\/|\/|~)/.test(source)) {
+  if (looksLikePath(source)) {
     throw new ArgumentError(
       "source",
       source,
@@ -90,7 +90,7 @@ export async function resolveModelFolder(
     );
   }
   const revision = options.revision ?? "main";
-  const cache = options.cacheDir ?? join(kitCacheDir(), "huggingface");
+  const cache = options.cacheDir ?? hubCacheDir();
   const folder = modelCacheFolder(source, revision, cache);
   if (isFile(join(folder, MANIFEST))) return folder;
   const offline = options.localFilesOnly ?? Deno.env.get("HF_HUB_OFFLINE") === "1";
@@ -114,32 +114,10 @@ async function download(
     .replace(/\/+$/, "");
   const url = (file: string) =>
     `${endpoint}/${repo}/resolve/${encodeURIComponent(revision)}/${file}`;
-  const get = async (file: string): Promise<Response | undefined> => {
-    let response: Response;
-    try {
-      response = await fetch(url(file));
-    } catch (e) {
-      throw new HubUnreachableError(
-        `could not reach ${url(file)}: ${(e as Error).message}; offline, pass a local folder`,
-        { cause: e },
-      );
-    }
-    if (response.status === 404) {
-      await response.body?.cancel();
-      return undefined;
-    }
-    if (!response.ok) {
-      await response.body?.cancel();
-      throw new HubUnreachableError(
-        `GET ${url(file)} answered ${response.status} ${response.statusText}`,
-      );
-    }
-    return response;
-  };
   await Deno.mkdir(folder, { recursive: true });
   const written: string[] = [];
   for (const file of [...REQUIRED, ...OPTIONAL]) {
-    const response = await get(file);
+    const response = await fetchOrThrow(url(file), () => undefined);
     if (!response) {
       if (!REQUIRED.includes(file)) continue;
       throw new ArgumentError(

@@ -33,7 +33,7 @@ export type SequencePooling = "pooler" | "first" | "pre_classifier";
 export type ModelPart = string;
 
 /** The part of a parameter (task-model name), for freezing. */
-export function partOfParam(name: string, prefix: string): ModelPart {
+function partOfParam(name: string, prefix: string): ModelPart {
   const n = name.startsWith(`${prefix}.`) ? name.slice(prefix.length + 1) : name;
   const layer = /^(?:encoder|transformer)\.layer\.(\d+)\./.exec(n);
   if (layer) return `encoder.layer.${layer[1]}`;
@@ -259,7 +259,7 @@ export class PreTrainedModel {
           "pooling",
           pooling,
           `${this.source} has no pooler`,
-          'use "first" or "mean"',
+          'use "first"',
         );
       }
       return out.poolerOutput;

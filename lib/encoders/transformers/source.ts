@@ -5,9 +5,9 @@
  * @module
  */
 import { ArgumentError, SetupError } from "../../errors.ts";
-import { isAbsolute, join, resolve } from "node:path";
-import { isDirectory, isFile } from "../../fs.ts";
-import { cacheDir } from "../../cache_dir.ts";
+import { join, resolve } from "node:path";
+import { isDirectory, isFile, looksLikePath } from "../../fs.ts";
+import { hubCacheDir } from "../../cache_dir.ts";
 
 /** Where to load a model or tokenizer from (Hugging Face `from_pretrained` options, camelCase). */
 export interface PretrainedSourceOptions {
@@ -36,11 +36,6 @@ export const LOCAL_LAYOUT =
 
 const HUB_HINT = "or, when online, a Hugging Face model id with ONNX weights " +
   '(e.g. "Xenova/all-MiniLM-L6-v2", "Xenova/bert-base-uncased")';
-
-function looksLikePath(id: string): boolean {
-  return isAbsolute(id) || id.startsWith("./") || id.startsWith("../") || id.startsWith("~") ||
-    /^[A-Za-z]:[\\/]/.test(id);
-}
 
 /**
  * Decides whether `modelId` names a local folder (an absolute or `./`/`../` path, an existing
@@ -156,7 +151,7 @@ export function pretrainedOptions(
 ): { local_files_only: boolean; cache_dir: string; revision?: string } {
   return {
     local_files_only: source.local || options.localFilesOnly === true,
-    cache_dir: options.cacheDir ?? join(cacheDir(), "huggingface"),
+    cache_dir: options.cacheDir ?? hubCacheDir(),
     ...(options.revision !== undefined ? { revision: options.revision } : {}),
   };
 }

@@ -8,6 +8,7 @@
 import { ArgumentError } from "../../errors.ts";
 import { AutoTokenizer, type PreTrainedTokenizer } from "@huggingface/transformers";
 import type { Encoding, TokenizeOptions } from "../types.ts";
+import { checkNonEmptyArray } from "../check_input.ts";
 import { truncatedLengths } from "./truncate.ts";
 import {
   checkLocalFiles,
@@ -169,14 +170,7 @@ export class TransformersTokenizer {
    * ```
    */
   tokenizeWords(words: string[], options: TokenizeOptions = {}): Encoding {
-    if (!Array.isArray(words) || words.length === 0) {
-      throw new ArgumentError(
-        "words",
-        words,
-        "is not a non-empty array of strings",
-        "pass the sentence's words",
-      );
-    }
+    checkNonEmptyArray(words, "words", "pass the sentence's words", "strings");
     const segment: Segment = { tokens: [], wordIds: [] };
     words.forEach((word, i) => {
       for (const token of this.tokenizer.tokenize(checkText(word, `words[${i}]`))) {

@@ -12,7 +12,7 @@ import type { Body, WordsBody } from "../body.ts";
 import { registerKitGradients } from "../../tf/gradients.ts";
 import type { UseLiteLoadOptions } from "./encoder.ts";
 import { buildGraphModel, HIDDEN_SIZE, NODES, readUseLiteArtifacts, runGraph } from "./model.ts";
-import { withName } from "../check_input.ts";
+import { checkNonEmptyArray, withName } from "../check_input.ts";
 import type { Encoding } from "../types.ts";
 import { SentencePieceTokenizer } from "./tokenizer.ts";
 
@@ -234,15 +234,9 @@ export class TrainableUseLite implements Body<string> {
   }
 
   #ids(texts: string[]): number[][] {
-    if (!Array.isArray(texts) || texts.length === 0) {
-      throw new ArgumentError(
-        "texts",
-        texts,
-        "is not a non-empty array of strings",
-        "pass one string per text",
-      );
-    }
-    return texts.map((t, i) => withName(`texts[${i}]`, () => this.tokenizer.tokenize(t).inputIds));
+    return checkNonEmptyArray(texts, "texts", "pass one string per text", "strings").map((t, i) =>
+      withName(`texts[${i}]`, () => this.tokenizer.tokenize(t).inputIds)
+    );
   }
 
   #setTrainable(part: UseLitePart, trainable: boolean): void {
