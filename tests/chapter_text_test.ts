@@ -36,7 +36,6 @@ Deno.test({
     assertEquals(refs, CHAPTER_REFERENCES.length);
   },
 });
-if (!existsSync(chapterPath)) console.log("quote check skipped: ../shared/seed has no chapter");
 
 Deno.test("dangling references: the chapter's eight numbers that no caption carries", () => {
   assertEquals(
