@@ -1,7 +1,7 @@
 // The grader against hostile submissions (each class of the review with a submission of our own)
 // and against faults that are the kit's, not the student's. Every hostile submission sits next to
 // an honest copy of the `entities` solution, which must still be graded in full.
-import { assert, assertEquals, assertMatch, assertRejects } from "@std/assert";
+import { assert, assertEquals, assertMatch, assertRejects, assertThrows } from "@std/assert";
 import {
   type ExerciseResult,
   formatTable,
@@ -170,13 +170,11 @@ export function entityF1(t: string[][], p: string[][]) {
     () => "off",
   );
   assertMatch(src, /function __offLimits_a\(\)/);
-  let message = "";
-  try {
-    offLimitsSource("export const a = 1;\n", ["a"], () => "off");
-  } catch (e) {
-    message = (e as Error).message;
-  }
-  assertMatch(message, /no exported function a/);
+  assertThrows(
+    () => offLimitsSource("export const a = 1;\n", ["a"], () => "off"),
+    Error,
+    "no exported function a",
+  );
 });
 
 /** A zip archive of `entries` (stored, or raw-deflated with `deflate`; CRCs are not checked). */

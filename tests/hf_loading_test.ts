@@ -5,6 +5,7 @@ import { assert, assertEquals, assertRejects } from "@std/assert";
 import { join } from "node:path";
 import { ArgumentError } from "../lib/errors.ts";
 import { AutoModel, AutoModelForSequenceClassification } from "../lib/models/auto.ts";
+import { assertCloseToScale } from "./helpers/close.ts";
 
 const FIXTURES = new URL("./fixtures/hf/", import.meta.url).pathname;
 const quirks: {
@@ -28,15 +29,6 @@ const quirks: {
 } = JSON.parse(await Deno.readTextFile(`${FIXTURES}golden/quirks.json`));
 const LABELS = ["negative", "neutral", "positive"];
 
-function assertClose(actual: ArrayLike<number>, expected: number[], what: string) {
-  const scale = Math.max(...expected.map(Math.abs));
-  let diff = 0;
-  for (let i = 0; i < expected.length; i++) {
-    diff = Math.max(diff, Math.abs(actual[i] - expected[i]));
-  }
-  assert(diff <= 1e-4 * scale, `${what}: max diff ${diff}`);
-}
-
 for (const name of ["bert-pretraining", "bert-base", "bert-legacy", "bert-no-pooler"]) {
   Deno.test(`hf loading ${name}: transformers' loading report for a sequence classifier`, async () => {
     const model = await AutoModelForSequenceClassification.fromPretrained(FIXTURES + name, {
@@ -54,10 +46,14 @@ for (const name of ["bert-pretraining", "bert-base", "bert-legacy", "bert-no-poo
     assertEquals(batch.inputIds, quirks.inputIds);
     const out = model.call(batch);
     const want = quirks.outputs[name];
-    assertClose(out.lastHiddenState.dataSync(), want.lastHiddenState.data, "last_hidden_state");
+    assertCloseToScale(
+      out.lastHiddenState.dataSync(),
+      want.lastHiddenState.data,
+      "last_hidden_state",
+    );
     // A missing pooler is newly initialised (random): only a loaded one can match.
     if (name !== "bert-no-pooler") {
-      assertClose(out.poolerOutput!.dataSync(), want.poolerOutput!.data, "pooler_output");
+      assertCloseToScale(out.poolerOutput!.dataSync(), want.poolerOutput!.data, "pooler_output");
     }
     tf.dispose([out.lastHiddenState, out.poolerOutput]);
     model.dispose();
@@ -67,7 +63,11 @@ for (const name of ["bert-pretraining", "bert-base", "bert-legacy", "bert-no-poo
 Deno.test("hf loading: the same encoder from every quirk (prefix, gamma/beta, heads) as the original", () => {
   const ref = quirks.outputs["bert-seq"].lastHiddenState.data;
   for (const name of ["bert-pretraining", "bert-base", "bert-legacy"]) {
-    assertClose(quirks.outputs[name].lastHiddenState.data, ref, `${name} vs bert-seq (golden)`);
+    assertCloseToScale(
+      quirks.outputs[name].lastHiddenState.data,
+      ref,
+      `${name} vs bert-seq (golden)`,
+    );
   }
 });
 

@@ -76,9 +76,13 @@ Deno.test("hf problemType: regression with several labels, or on tokens, is a cl
     Error,
     "multi-label classification of tokens is not supported",
   );
-  const bad = AutoModelForSequenceClassification.fromPretrained(FIXTURES + "bert-seq", {
-    problemType: "ordinal" as never,
-    verbose: false,
-  });
-  await assertRejects(() => bad, Error, "ordinal");
+  await assertRejects(
+    () =>
+      AutoModelForSequenceClassification.fromPretrained(FIXTURES + "bert-seq", {
+        problemType: "ordinal" as never,
+        verbose: false,
+      }),
+    Error,
+    "ordinal",
+  );
 });

@@ -60,12 +60,11 @@ for (const source of ["bert-base", "distilbert-seq", "roberta-seq"]) {
 const python = pythonPath();
 const hasNumpy = await new Deno.Command(python, { args: ["-c", "import numpy"], stderr: "null" })
   .output().then((o) => o.success, () => false);
-if (!hasNumpy) {
-  console.warn("hf save: skipping the independent reader: no python3 with numpy (set KIT_PYTHON)");
-}
 
 Deno.test({
-  name: "hf save: an independent numpy reader sees transformers' names, shapes and values",
+  name: `hf save: an independent numpy reader sees transformers' names, shapes and values${
+    hasNumpy ? "" : ` (skipped: no numpy for ${python}; set KIT_PYTHON)`
+  }`,
   ignore: !hasNumpy,
   async fn() {
     const model = await trained("bert-base");

@@ -124,6 +124,13 @@ async function notebooksCli(...args: string[]): Promise<{ code: number; text: st
   return { code, text: new TextDecoder().decode(stdout) + new TextDecoder().decode(stderr) };
 }
 
+/** Checks the notebook's stored outputs, which must fail saying each of `expected`. */
+async function assertStale(path: string, ...expected: string[]): Promise<void> {
+  const { code, text } = await notebooksCli(path);
+  assertEquals(code, 1, text);
+  for (const e of expected) assertStringIncludes(text, e);
+}
+
 Deno.test("stored outputs: none stored fails, refresh stores them (figure PNG, no timings), a changed number fails naming the cell", async () => {
   const { dir, path } = await tempNotebook([
     'import { barChart } from "../../lib/mod.ts";\nconst share = 0.474;',
@@ -131,13 +138,11 @@ Deno.test("stored outputs: none stored fails, refresh stores them (figure PNG, n
     'barChart(["a", "b"], [{ name: "f1", values: [share, 0.9] }]);',
   ]);
   try {
-    const empty = await notebooksCli(path);
-    assertEquals(empty.code, 1, empty.text);
-    assertStringIncludes(
-      empty.text,
+    await assertStale(
+      path,
       "cell 2 (code cell 2): stored 0 outputs (none), now 1 (stdout)",
+      "deno task notebooks:refresh",
     );
-    assertStringIncludes(empty.text, "deno task notebooks:refresh");
 
     const refresh = await notebooksCli("--write", path);
     assertEquals(refresh.code, 0, refresh.text);
@@ -158,17 +163,16 @@ Deno.test("stored outputs: none stored fails, refresh stores them (figure PNG, n
 
     const again = await notebooksCli(path);
     assertEquals(again.code, 0, again.text);
-    await notebooksCli("--write", path);
+    const rewrite = await notebooksCli("--write", path);
+    assertEquals(rewrite.code, 0, rewrite.text);
     assertEquals(await Deno.readTextFile(path), stored, "a rerun must change no byte");
 
     await Deno.writeTextFile(path, stored.replace("macro F1 0.474", "macro F1 0.481"));
-    const changed = await notebooksCli(path);
-    assertEquals(changed.code, 1, changed.text);
-    assertStringIncludes(
-      changed.text,
+    await assertStale(
+      path,
       'cell 2 (code cell 2): output 1 (stdout), line 1: stored "macro F1 0.481, 84 pairs',
+      'now "macro F1 0.474, 84 pairs',
     );
-    assertStringIncludes(changed.text, 'now "macro F1 0.474, 84 pairs');
   } finally {
     await Deno.remove(dir, { recursive: true });
   }

@@ -9,7 +9,9 @@ const dir = dataDir();
 const hasSick = dir !== undefined && existsSync(join(dir, "sick/SICK.txt"));
 
 Deno.test({
-  name: "SICK carries its relatedness scores through the derived splits and subsampling",
+  name: `SICK carries its relatedness scores through the derived splits and subsampling${
+    hasSick ? "" : " (skipped: no sick/SICK.txt in the data directory; set KIT_DATA_DIR)"
+  }`,
   ignore: !hasSick,
   async fn() {
     const train = await loadDataset("sick", { split: "train", source: "local" });
@@ -36,7 +38,3 @@ Deno.test({
     });
   },
 });
-
-if (!hasSick) {
-  console.log("skipped the SICK relatedness test: sick/SICK.txt is not in the data directory");
-}

@@ -91,7 +91,7 @@ export function defaultKitRoot(): string {
  *
  * @example
  * ```ts ignore
- * const exercises = await loadExercises("/work/main");
+ * const exercises = await loadExercises(); // the kit this module belongs to
  * ```
  */
 export async function loadExercises(kitRoot = defaultKitRoot()): Promise<Exercise[]> {

@@ -107,7 +107,7 @@ export interface ReleaseSummary {
  *
  * @example
  * ```ts ignore
- * const summary = await buildRelease("/work/main", "/work/main/out/student");
+ * const summary = await buildRelease(Deno.cwd(), `${Deno.cwd()}/out/student`);
  * ```
  */
 export async function buildRelease(kitRoot: string, outDir: string): Promise<ReleaseSummary> {
